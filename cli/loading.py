@@ -1,0 +1,55 @@
+"""``intelgraph load`` and ``intelgraph validate``."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import Progress
+
+from cli.common import err, out, user_errors
+from graph.store import Store
+from loaders.facts_loader import LoadReport, find_facts_files, load_paths, validate_paths
+
+Paths = Annotated[list[Path], typer.Argument(help="Facts files, or folders searched for *.facts.yaml.",
+                                             exists=True, show_default=False)]
+
+
+def validate(paths: Paths) -> None:
+    """Check facts files as the loader would, without writing anything."""
+    with user_errors():
+        documents = validate_paths(paths)
+    for facts in documents:
+        out.print(f"ok  {facts.path}  ({len(facts.facts.entities)} entities, "
+                  f"{len(facts.facts.relations)} relations)", highlight=False)
+
+
+def load(paths: Paths) -> None:
+    """Validate, then load each document in one transaction (all or nothing per document)."""
+    files = find_facts_files(paths)
+    if not files:
+        err.print("no *.facts.yaml files found")
+        raise typer.Exit(1)
+
+    with user_errors(), Store() as store, Progress(console=err, transient=True,
+                                                    disable=len(files) < 5) as progress:
+        task = progress.add_task("loading", total=len(files))
+
+        def loaded(report: LoadReport) -> None:
+            progress.advance(task)
+            _print_report(report)
+
+        load_paths(store, files, on_loaded=loaded)
+
+
+def _print_report(report: LoadReport) -> None:
+    if report.status == "unchanged":
+        out.print(f"unchanged  {report.document}  ({report.path})", highlight=False)
+        return
+    extra = ""
+    if report.edges_removed or report.entities_removed:
+        extra = f"; removed {report.edges_removed} stale edges, {report.entities_removed} entities"
+    out.print(f"loaded  {report.document}: {report.entities} entities, {report.relations} relations "
+              f"in {report.seconds:.2f} s (graph version {report.version}){extra}", highlight=False)
+    for local, node in sorted(report.merged.items()):
+        out.print(f"  {local} resolved to existing entity {node}", highlight=False)

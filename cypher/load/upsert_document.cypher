@@ -1,0 +1,7 @@
+// description: Create or update a document node from its metadata.
+// mode: write
+// params:
+//   document: {type: map, description: "{id, title, publisher, published, language, text_file, sha256, url, authors, text, facts_sha256}"}
+// returns: nothing
+MERGE (d:Document {id: $document.id})
+SET d += $document, d.published = date($document.published), d.loaded_at = datetime()

@@ -1,0 +1,15 @@
+// description: >-
+//   Merge a batch of entities on their stable ids, label them with their kind, and record what
+//   this document says of each (its name, aliases and keys) on a MENTIONS edge.
+// mode: write
+// params:
+//   document: {type: string, description: document id}
+//   rows: {type: list, description: "{id, name, kind, aliases, keys, external_ids}"}
+// returns: nothing
+MATCH (d:Document {id: $document})
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+  ON CREATE SET e.name = row.name, e.kind = row.kind
+SET e:$(row.kind)
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.name = row.name, m.aliases = row.aliases, m.keys = row.keys, m.external_ids = row.external_ids

@@ -1,0 +1,88 @@
+"""The one exception tree of intelgraph.
+
+Every error a user can cause derives from :class:`IntelgraphError`, so the CLI and the API
+map them to messages and status codes in one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "IntelgraphError",
+    "Problem",
+    "InvalidInput",
+    "OntologyError",
+    "CypherRegistryError",
+    "NotFound",
+    "Ambiguous",
+    "DatabaseUnavailable",
+    "QueryRefused",
+    "QueryTimeout",
+    "ServerError",
+]
+
+
+class IntelgraphError(Exception):
+    """Base of every intelgraph error."""
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file: where it is and what was expected.
+
+    >>> str(Problem("corpus/a.facts.yaml", 12, "relations[3].quote", "not found in the text"))
+    'corpus/a.facts.yaml:12: relations[3].quote: not found in the text'
+    """
+
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InvalidInput(IntelgraphError):
+    """A file failed validation. Carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class OntologyError(InvalidInput):
+    """The ontology file is malformed or inconsistent."""
+
+
+class CypherRegistryError(InvalidInput):
+    """A file in ``cypher/`` has a bad header or its parameters do not match its placeholders."""
+
+
+class NotFound(IntelgraphError):
+    """No entity (or saved query, or document) answers to the given name."""
+
+
+class Ambiguous(IntelgraphError):
+    """A name matches several entities; ``candidates`` lists them."""
+
+    def __init__(self, message: str, candidates: list[dict]):
+        self.candidates = candidates
+        super().__init__(message)
+
+
+class DatabaseUnavailable(IntelgraphError):
+    """Neo4j cannot be reached (down, restarting, or refusing connections)."""
+
+
+class QueryRefused(IntelgraphError):
+    """A query sent to the read-only Cypher endpoint is not allowed to run."""
+
+
+class QueryTimeout(IntelgraphError):
+    """A query ran past its time-out or memory limit and was stopped."""
+
+
+class ServerError(IntelgraphError):
+    """The local Neo4j server could not be fetched, configured, started or stopped."""

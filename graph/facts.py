@@ -1,0 +1,302 @@
+"""The facts file: one document's metadata, entities and relations, and their validation.
+
+:func:`read_facts` parses a ``*.facts.yaml`` file and checks everything that can be checked
+without a database: the shape of every field, the text's sha256, every quote verbatim in the
+text (recording its span), every reference defined, every kind and relation type in the
+ontology and fitting its relation. All problems are collected and raised together as
+:class:`~graph.errors.InvalidInput`, each naming ``file:line:field``.
+
+The format is described in ``docs/facts-format.md``; its JSON Schema is generated from the
+models here (:func:`json_schema`) and shipped as ``schemas/facts.schema.json``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from graph import yamlsource
+from graph.errors import InvalidInput, Problem
+from graph.names import name_key
+from graph.ontology import Ontology, get_ontology
+
+__all__ = ["DocumentMeta", "EntityFact", "RelationFact", "FactsFile", "Facts", "Evidence",
+           "read_facts", "parse_facts", "json_schema", "FACTS_SUFFIX", "STATUSES"]
+
+FACTS_SUFFIX = ".facts.yaml"
+STATUSES = ("reported", "claimed", "denied")
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200,
+                          description="Stable id: lower case letters, digits, '.', '_' and '-'.")]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentMeta(_Strict):
+    """Who published what, when, and which text file holds it."""
+
+    id: Id
+    title: Text
+    publisher: Text
+    published: dt.date
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$", description="ISO 639-1 code.")]
+    text: Annotated[str, Field(min_length=1, description="The text file, relative to the facts file.")]
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+    url: str | None = None
+    authors: list[Text] = []
+
+
+class EntityFact(_Strict):
+    """An entity the document mentions."""
+
+    id: Id
+    name: Text
+    kind: str
+    aliases: list[Text] = []
+    external_ids: dict[str, str] = {}
+
+
+class RelationFact(_Strict):
+    """A relation the document states, or reports a party claiming or denying."""
+
+    id: Id
+    subject: Id
+    type: str
+    object: Id
+    status: Literal["reported", "claimed", "denied"]
+    quote: Annotated[str, Field(min_length=3, max_length=2000)]
+    asserted_by: Id | None = None
+    disputed_by: list[Id] = []
+    denies: Id | None = None
+    date: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    note: str | None = None
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: Any) -> Any:
+        # YAML reads 2024-03-22 as a date and 2024 as an int; both are fine here.
+        if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
+            value = value.isoformat() if isinstance(value, dt.date) else str(value)
+        if isinstance(value, str) and not _PARTIAL_DATE.match(value):
+            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+
+class FactsFile(_Strict):
+    """The whole facts file, as written."""
+
+    document: DocumentMeta
+    entities: list[EntityFact] = Field(min_length=1)
+    relations: list[RelationFact] = []
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a relation's quote sits in the document's text (Unicode code points, end exclusive)."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Facts:
+    """A validated facts file together with the spans of its quotes."""
+
+    path: Path
+    facts: FactsFile
+    text: str
+    spans: dict[str, Evidence]  # relation id -> span
+    content_sha256: str         # of the facts file itself: an unchanged file is not reloaded
+    located: yamlsource.Located
+
+    @property
+    def document(self) -> DocumentMeta:
+        return self.facts.document
+
+    def line_of(self, path: tuple[str | int, ...]) -> int | None:
+        """The line in the facts file of a field, for errors found after validation."""
+        return self.located.line(path)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the facts file, as shipped in ``schemas/facts.schema.json``."""
+    schema = FactsFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://intelgraph.example/schemas/facts.schema.json"
+    schema["title"] = "intelgraph facts file"
+    return schema
+
+
+def read_facts(path: Path, ontology: Ontology | None = None) -> Facts:
+    """Read and fully validate one facts file.
+
+    Raises
+    ------
+    InvalidInput
+        Listing every problem, each as ``file:line: field: message``.
+    """
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem(str(path), None, "", "file not found")]) from None
+    try:
+        source = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput([Problem(str(path), None, "", f"not UTF-8 text ({exc.reason})")]) from None
+    return parse_facts(source, path, ontology=ontology,
+                       content_sha256=hashlib.sha256(raw).hexdigest())
+
+
+def parse_facts(source: str, path: Path, *, ontology: Ontology | None = None,
+                content_sha256: str | None = None) -> Facts:
+    """Validate facts given as YAML text; ``path`` locates the text file and names errors."""
+    ontology = ontology or get_ontology()
+    doc = yamlsource.loads(source, str(path))
+    try:
+        facts = FactsFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InvalidInput([_pydantic_problem(doc, error) for error in exc.errors()]) from None
+
+    problems: list[Problem] = []
+    text = _read_text(doc, path, facts.document, problems)
+    entities = _check_entities(doc, facts, ontology, problems)
+    spans = _check_relations(doc, facts, entities, ontology, text, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return Facts(path=path, facts=facts, text=text or "", spans=spans,
+                 content_sha256=content_sha256 or hashlib.sha256(source.encode()).hexdigest(), located=doc)
+
+
+def _pydantic_problem(doc: yamlsource.Located, error: dict[str, Any]) -> Problem:
+    loc = tuple(error["loc"])
+    message = error["msg"]
+    if error["type"] == "missing":
+        message = "required field is missing"
+    elif error["type"] == "extra_forbidden":
+        message = "unknown field"
+    return doc.problem(loc, message)
+
+
+def _read_text(doc: yamlsource.Located, path: Path, meta: DocumentMeta, problems: list[Problem]) -> str | None:
+    text_path = path.parent / meta.text
+    try:
+        raw = text_path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        problems.append(doc.problem(("document", "text"), f"text file {text_path} not found"))
+        return None
+    actual = hashlib.sha256(raw).hexdigest()
+    if actual != meta.sha256:
+        problems.append(doc.problem(("document", "sha256"),
+                                    f"does not match {text_path}: expected {meta.sha256}, the file has {actual}"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(doc.problem(("document", "text"), f"{text_path} is not UTF-8 text"))
+        return None
+
+
+def _check_entities(doc: yamlsource.Located, facts: FactsFile, ontology: Ontology,
+                    problems: list[Problem]) -> dict[str, EntityFact]:
+    entities: dict[str, EntityFact] = {}
+    first_line: dict[str, int | None] = {}
+    owner_of_key: dict[str, str] = {}
+    for index, entity in enumerate(facts.entities):
+        at = ("entities", index)
+        if entity.id in entities:
+            problems.append(doc.problem(at + ("id",), f"duplicate entity id {entity.id!r} "
+                                                      f"(first defined on line {first_line[entity.id]})"))
+            continue
+        entities[entity.id] = entity
+        first_line[entity.id] = doc.line(at)
+        if entity.kind not in ontology.kinds:
+            problems.append(doc.problem(at + ("kind",), f"unknown kind {entity.kind!r}; expected one of "
+                                                        f"{', '.join(ontology.kind_names)}"))
+        for position, name in enumerate([entity.name, *entity.aliases]):
+            key = name_key(name)
+            owner = owner_of_key.setdefault(key, entity.id)
+            if owner != entity.id:
+                field = ("name",) if position == 0 else ("aliases", position - 1)
+                problems.append(doc.problem(at + field, f"{name!r} already names entity {owner!r}: "
+                                                        "an alias must name one entity"))
+    return entities
+
+
+def _check_relations(doc: yamlsource.Located, facts: FactsFile, entities: dict[str, EntityFact],
+                     ontology: Ontology, text: str | None, problems: list[Problem]) -> dict[str, Evidence]:
+    spans: dict[str, Evidence] = {}
+    relations = {}
+    for index, rel in enumerate(facts.relations):
+        at = ("relations", index)
+        if rel.id in relations:
+            problems.append(doc.problem(at + ("id",), f"duplicate relation id {rel.id!r}"))
+        relations.setdefault(rel.id, rel)
+
+        for field in ("subject", "object", "asserted_by"):
+            ref = getattr(rel, field)
+            if ref is not None and ref not in entities:
+                problems.append(doc.problem(at + (field,), f"entity {ref!r} is not defined in this file"))
+        for position, ref in enumerate(rel.disputed_by):
+            if ref not in entities:
+                problems.append(doc.problem(at + ("disputed_by", position),
+                                            f"entity {ref!r} is not defined in this file"))
+
+        relation_type = ontology.relations.get(rel.type)
+        if relation_type is None:
+            problems.append(doc.problem(at + ("type",), f"unknown relation type {rel.type!r}"))
+        else:
+            for field, kinds in (("subject", relation_type.subject_kinds), ("object", relation_type.object_kinds)):
+                entity = entities.get(getattr(rel, field))
+                if entity is not None and entity.kind in ontology.kinds and entity.kind not in kinds:
+                    problems.append(doc.problem(at + (field,), f"{rel.type} does not take a {entity.kind} as its "
+                                                               f"{field}; expected one of {', '.join(sorted(kinds))}"))
+
+        if rel.status == "reported" and rel.asserted_by is not None:
+            problems.append(doc.problem(at + ("asserted_by",), "a reported relation is asserted by the document "
+                                                               "itself: drop asserted_by, or make it claimed"))
+        if rel.status != "reported" and rel.asserted_by is None:
+            problems.append(doc.problem(at + ("asserted_by",), f"a {rel.status} relation needs asserted_by: "
+                                                               "who claims or denies it"))
+        if rel.status == "denied" and rel.denies is None:
+            problems.append(doc.problem(at + ("denies",), "a denied relation needs denies: the id of the "
+                                                          "relation it rejects"))
+        if rel.status != "denied" and rel.denies is not None:
+            problems.append(doc.problem(at + ("denies",), "only a denied relation can deny another"))
+
+        if text is not None:
+            start = text.find(rel.quote)
+            if start < 0:
+                problems.append(doc.problem(at + ("quote",), "not found verbatim in the document's text"
+                                                             + _near_miss_hint(rel.quote, text)))
+            else:
+                spans[rel.id] = Evidence(start, start + len(rel.quote))
+
+    for index, rel in enumerate(facts.relations):
+        if rel.denies is None:
+            continue
+        target = relations.get(rel.denies)
+        at = ("relations", index, "denies")
+        if target is None:
+            problems.append(doc.problem(at, f"relation {rel.denies!r} is not defined in this file"))
+        elif target.status == "denied":
+            problems.append(doc.problem(at, f"relation {rel.denies!r} is itself a denial"))
+        elif (target.subject, target.type, target.object) != (rel.subject, rel.type, rel.object):
+            problems.append(doc.problem(at, f"a denial has the subject, type and object of what it denies "
+                                            f"({target.subject} {target.type} {target.object})"))
+    return spans
+
+
+def _near_miss_hint(quote: str, text: str) -> str:
+    """Say why a quote that almost matches does not, the usual cause being quote marks."""
+    if name_key(quote) in name_key(text):
+        return " (it matches if case, apostrophes, dashes or spaces are ignored: copy them exactly)"
+    return ""
