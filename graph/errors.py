@@ -19,6 +19,7 @@ __all__ = [
     "QueryRefused",
     "QueryTimeout",
     "ServerError",
+    "InvalidParameter",
 ]
 
 
@@ -86,3 +87,11 @@ class QueryTimeout(IntelgraphError):
 
 class ServerError(IntelgraphError):
     """The local Neo4j server could not be fetched, configured, started or stopped."""
+
+
+class InvalidParameter(IntelgraphError):
+    """A request parameter is out of range or names something that does not exist."""
+
+    def __init__(self, parameter: str, message: str):
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")

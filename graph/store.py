@@ -169,3 +169,10 @@ class Store:
         with translate_errors():
             self.driver.execute_query(self._query(self.registry.get("await_indexes"), 120.0),
                                       database_=self.settings.neo4j_database)
+
+    def delete_all(self) -> None:
+        """Delete the whole graph (constraints and indexes stay). Runs in its own transactions."""
+        statement = self.registry.get("admin/delete_all")
+        with translate_errors():
+            with self.driver.session(database=self.settings.neo4j_database) as session:
+                session.run(self._query(statement, 600.0)).consume()
