@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from graph.errors import Ambiguous, IntelgraphError, InvalidInput
 
@@ -22,14 +23,15 @@ def user_errors() -> Iterator[None]:
         yield
     except InvalidInput as exc:
         for problem in exc.problems:
-            err.print(f"[red]error:[/red] {problem}", highlight=False)
+            # One line per problem, however long: editors and grep read file:line: field from it.
+            err.print(f"[red]error:[/red] {escape(str(problem))}", highlight=False, soft_wrap=True)
         err.print(f"{len(exc.problems)} problem(s); nothing was written.", highlight=False)
         raise typer.Exit(1) from None
     except Ambiguous as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         for candidate in exc.candidates:
-            err.print(f"  {candidate['id']}  {candidate['name']} ({candidate['kind']})", highlight=False)
+            err.print(escape(f"  {candidate['id']}  {candidate['name']} ({candidate['kind']})"), highlight=False)
         raise typer.Exit(1) from None
     except IntelgraphError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from None

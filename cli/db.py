@@ -6,6 +6,7 @@ import typer
 from cli.common import err, user_errors
 from graph import localserver
 from graph.settings import get_settings
+from graph.store import Store
 
 app = typer.Typer(help="Start, stop or inspect the Neo4j server.", no_args_is_help=True)
 
@@ -36,3 +37,15 @@ def status() -> None:
     err.print(f"Neo4j {state} at {found.uri} ({detail})", highlight=False)
     if not found.running:
         raise typer.Exit(1)
+
+
+@app.command()
+def reset(yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation.")) -> None:
+    """Delete the whole graph (the server, its schema and its settings stay)."""
+    settings = get_settings()
+    if not yes:
+        typer.confirm(f"Delete every node and relationship in {settings.neo4j_database} at {settings.bolt_uri}?",
+                      abort=True)
+    with user_errors(), Store(settings) as store:
+        store.delete_all()
+    err.print("the graph is empty")

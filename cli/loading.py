@@ -8,25 +8,28 @@ import typer
 from rich.progress import Progress
 
 from cli.common import err, out, user_errors
+from graph.settings import get_settings
 from graph.store import Store
 from loaders.facts_loader import LoadReport, find_facts_files, load_paths, validate_paths
 
-Paths = Annotated[list[Path], typer.Argument(help="Facts files, or folders searched for *.facts.yaml.",
-                                             exists=True, show_default=False)]
+Paths = Annotated[list[Path] | None, typer.Argument(
+    help="Facts files, or folders searched for *.facts.yaml (default: CORPUS_DIR).", exists=True,
+    show_default=False)]
 
 
-def validate(paths: Paths) -> None:
+def validate(paths: Paths = None) -> None:
     """Check facts files as the loader would, without writing anything."""
+    paths = paths or [get_settings().corpus_dir]
     with user_errors():
         documents = validate_paths(paths)
     for facts in documents:
         out.print(f"ok  {facts.path}  ({len(facts.facts.entities)} entities, "
-                  f"{len(facts.facts.relations)} relations)", highlight=False)
+                  f"{len(facts.facts.relations)} relations)", highlight=False, markup=False)
 
 
-def load(paths: Paths) -> None:
+def load(paths: Paths = None) -> None:
     """Validate, then load each document in one transaction (all or nothing per document)."""
-    files = find_facts_files(paths)
+    files = find_facts_files(paths or [get_settings().corpus_dir])
     if not files:
         err.print("no *.facts.yaml files found")
         raise typer.Exit(1)
@@ -44,12 +47,12 @@ def load(paths: Paths) -> None:
 
 def _print_report(report: LoadReport) -> None:
     if report.status == "unchanged":
-        out.print(f"unchanged  {report.document}  ({report.path})", highlight=False)
+        out.print(f"unchanged  {report.document}  ({report.path})", highlight=False, markup=False)
         return
     extra = ""
     if report.edges_removed or report.entities_removed:
         extra = f"; removed {report.edges_removed} stale edges, {report.entities_removed} entities"
     out.print(f"loaded  {report.document}: {report.entities} entities, {report.relations} relations "
-              f"in {report.seconds:.2f} s (graph version {report.version}){extra}", highlight=False)
+              f"in {report.seconds:.2f} s (graph version {report.version}){extra}", highlight=False, markup=False)
     for local, node in sorted(report.merged.items()):
-        out.print(f"  {local} resolved to existing entity {node}", highlight=False)
+        out.print(f"  {local} resolved to existing entity {node}", highlight=False, markup=False)

@@ -8,13 +8,13 @@ CALL () {
   UNION ALL
   MATCH (:Entity)-[r]->(:Entity) RETURN 'status' AS section, r.status AS name, count(*) AS count
   UNION ALL
-  MATCH (d:Document) RETURN 'total' AS section, 'documents' AS name, count(d) AS count
+  RETURN 'total' AS section, 'documents' AS name, COUNT { MATCH (d:Document) } AS count
   UNION ALL
-  MATCH (v:Evidence) RETURN 'total' AS section, 'evidence' AS name, count(v) AS count
+  RETURN 'total' AS section, 'evidence' AS name, COUNT { MATCH (v:Evidence) } AS count
   UNION ALL
-  MATCH (e:Entity) RETURN 'total' AS section, 'entities' AS name, count(e) AS count
+  RETURN 'total' AS section, 'entities' AS name, COUNT { MATCH (e:Entity) } AS count
   UNION ALL
-  MATCH (:Entity)-[r]->(:Entity) RETURN 'total' AS section, 'edges' AS name, count(r) AS count
+  RETURN 'total' AS section, 'edges' AS name, COUNT { MATCH (:Entity)-[r]->(:Entity) } AS count
 }
 RETURN section, name, count
 ORDER BY section, count DESC, name

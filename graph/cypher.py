@@ -15,9 +15,9 @@ parameters; no code formats a value into query text.
 Saved queries for analysts live in ``cypher/queries/`` and add a ``title``.
 
 >>> registry = get_registry()
->>> registry.get("entity_by_id").mode
+>>> registry.get("entities/by_id").mode
 'read'
->>> sorted(registry.get("entity_by_id").params)
+>>> sorted(registry.get("entities/by_id").params)
 ['id']
 """
 from __future__ import annotations
@@ -31,7 +31,7 @@ from typing import Any
 from collections.abc import Iterable
 
 from graph import yamlsource
-from graph.errors import CypherRegistryError, NotFound, Problem
+from graph.errors import CypherRegistryError, InvalidInput, NotFound, Problem
 
 __all__ = ["Param", "Statement", "Registry", "get_registry", "load_registry", "PARAM_TYPES"]
 
@@ -153,7 +153,7 @@ def load_registry(root: Path) -> Registry:
         name = path.relative_to(root).with_suffix("").as_posix()
         try:
             registry.statements[name] = _parse(path, name)
-        except CypherRegistryError as exc:
+        except InvalidInput as exc:  # a bad header (or its YAML) in one file: report all files
             problems.extend(exc.problems)
     if problems:
         raise CypherRegistryError(problems)

@@ -64,12 +64,17 @@ class CypherRegistryError(InvalidInput):
 class NotFound(IntelgraphError):
     """No entity (or saved query, or document) answers to the given name."""
 
+    def __init__(self, message: str, *, parameter: str | None = None):
+        self.parameter = parameter
+        super().__init__(message)
+
 
 class Ambiguous(IntelgraphError):
     """A name matches several entities; ``candidates`` lists them."""
 
-    def __init__(self, message: str, candidates: list[dict]):
+    def __init__(self, message: str, candidates: list[dict], *, parameter: str | None = None):
         self.candidates = candidates
+        self.parameter = parameter
         super().__init__(message)
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
 from graph import yamlsource
 from graph.errors import InvalidInput, Problem
@@ -77,7 +77,10 @@ class RelationFact(_Strict):
     asserted_by: Id | None = None
     disputed_by: list[Id] = []
     denies: Id | None = None
-    date: str | None = Field(default=None, description="YYYY, YYYY-MM or YYYY-MM-DD.")
+    date: Annotated[str | None, WithJsonSchema({
+        "anyOf": [{"type": "string", "pattern": _PARTIAL_DATE.pattern}, {"type": "integer", "minimum": 1000,
+                                                                          "maximum": 9999}, {"type": "null"}],
+        "description": "YYYY, YYYY-MM or YYYY-MM-DD (a bare year may be written as a number)."})] = None
     note: str | None = None
 
     @field_validator("date", mode="before")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import yamlsource
-from graph.errors import OntologyError, Problem
+from graph.errors import InvalidInput, OntologyError, Problem
 
 __all__ = ["Kind", "RelationType", "Ontology", "load_ontology", "get_ontology", "DEFAULT_PATH",
            "RESERVED_LABELS"]
@@ -93,7 +93,10 @@ def load_ontology(path: Path = DEFAULT_PATH) -> Ontology:
     OntologyError
         With every problem found, each naming ``file:line:field``.
     """
-    doc = yamlsource.load(path)
+    try:
+        doc = yamlsource.load(path)
+    except InvalidInput as exc:  # missing file, malformed YAML, duplicate key: still an OntologyError
+        raise OntologyError(exc.problems) from None
     problems: list[Problem] = []
     data = doc.data
     if not isinstance(data, dict):

@@ -8,8 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from typing import Annotated
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["Settings", "get_settings", "PROJECT_ROOT", "LOCAL_PASSWORD"]
 
@@ -28,7 +30,8 @@ class Settings(BaseSettings):
     'bolt://127.0.0.1:17687'
     """
 
-    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore")
+    model_config = SettingsConfigDict(env_file=".env", env_ignore_empty=True, extra="ignore",
+                                      populate_by_name=True)
 
     # --- Neo4j connection -------------------------------------------------------------
     neo4j_uri: str | None = Field(
@@ -58,7 +61,35 @@ class Settings(BaseSettings):
     # --- queries ------------------------------------------------------------------------
     query_timeout_s: float = Field(default=10.0, gt=0, description="Time-out of every read.")
     neo4j_pool_size: int = Field(default=100, ge=1, description="Driver connection pool size.")
+    neo4j_retry_s: float = Field(default=3.0, ge=0, description="How long the driver retries a transaction that "
+                                 "failed on a transient error or a lost connection (short: the API answers 503 fast).")
     load_batch_size: int = Field(default=2000, ge=1)
+
+    # --- the analysts' Cypher console (POST /cypher, intelgraph cypher) ---------------------
+    cypher_timeout_s: float = Field(default=5.0, gt=0, le=120, description="Time-out of an analyst's query.")
+    cypher_row_cap: int = Field(default=1000, ge=1, le=100_000, description="Most rows an analyst's query returns.")
+    cypher_max_length: int = Field(default=20_000, ge=100, description="Longest query text accepted.")
+
+    # --- the API ------------------------------------------------------------------------
+    api_host: str = "127.0.0.1"
+    api_port: int = Field(default=8000, ge=1, le=65535)
+    api_workers: int = Field(default=1, ge=1, le=64)
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(
+        default=[], validation_alias="INTELGRAPH_API_KEYS",
+        description="Comma-separated API keys. None: local mode, loopback only, every endpoint open.")
+    open_reads: bool = Field(default=True, validation_alias="INTELGRAPH_OPEN_READS",
+                             description="With keys set: whether read endpoints are open without a key.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default=[], validation_alias="INTELGRAPH_CORS_ORIGINS", description="Comma-separated allowed origins.")
+    cypher_rate_per_minute: int = Field(default=120, ge=1, description="Queries a key may run per minute.")
+    max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body accepted.")
+
+    @field_validator("api_keys", "cors_origins", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [item.strip() for item in value.split(",") if item.strip()]
+        return value
 
     # --- corpus -------------------------------------------------------------------------
     corpus_dir: Path = PROJECT_ROOT / "corpus"

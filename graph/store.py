@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterator
 from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
+import neo4j.graph
 from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from graph.cypher import Registry, Statement, get_registry
-from graph.errors import DatabaseUnavailable, QueryTimeout
+from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, QueryTimeout
 from graph.ontology import get_ontology
 from graph.settings import Settings, get_settings
 
-__all__ = ["Store", "Tx", "translate_errors"]
+__all__ = ["Store", "Tx", "translate_errors", "to_plain"]
 
 T = TypeVar("T")
 
@@ -36,17 +37,33 @@ _TIMEOUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOut",
 
 
 @contextlib.contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn the driver's connection and time-out errors into intelgraph's."""
+def translate_errors(*, untrusted: bool = False) -> Iterator[None]:
+    """Turn the driver's connection and time-out errors into intelgraph's.
+
+    With ``untrusted`` (an analyst's query text), every other error Neo4j raises is the
+    query's fault: refusals by Neo4j's security become :class:`QueryRefused`, the rest
+    (syntax, types, unknown functions) :class:`InvalidParameter` on ``query``.
+    """
     try:
         yield
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
         raise DatabaseUnavailable(f"Neo4j is unreachable: {exc}") from exc
+    except neo4j_errors.TransientError as exc:
+        if exc.code in _TIMEOUT_CODES:
+            raise QueryTimeout(f"the query was stopped: {exc.message}") from exc
+        # Still failing once the driver's retries are spent: the database is starting,
+        # stopping or overloaded. The caller may retry later (the API answers 503).
+        raise DatabaseUnavailable(f"Neo4j cannot serve the request now: {exc.message}") from exc
     except neo4j_errors.AuthError as exc:
         raise DatabaseUnavailable(f"Neo4j refused the credentials (NEO4J_USER / NEO4J_PASSWORD): {exc.message}") from exc
     except neo4j_errors.Neo4jError as exc:
         if exc.code in _TIMEOUT_CODES or "timed out" in (exc.message or "").lower():
             raise QueryTimeout(f"the query was stopped: {exc.message}") from exc
+        if untrusted:
+            message = exc.message or str(exc)
+            if ".Security." in (exc.code or "") or "access mode" in message.lower():
+                raise QueryRefused(f"refused by Neo4j: {message}") from exc
+            raise InvalidParameter("query", message) from exc
         raise
     except neo4j_errors.DriverError as exc:
         # e.g. an incomplete commit when the server died mid-transaction
@@ -90,7 +107,7 @@ class Store:
                 # Fail fast while Neo4j is down so callers can answer 503 at once.
                 connection_timeout=3.0,
                 connection_acquisition_timeout=10.0,
-                max_transaction_retry_time=15.0,
+                max_transaction_retry_time=self.settings.neo4j_retry_s,
                 max_connection_pool_size=self.settings.neo4j_pool_size,
                 notifications_min_severity="OFF",
                 user_agent="intelgraph",
@@ -176,3 +193,82 @@ class Store:
         with translate_errors():
             with self.driver.session(database=self.settings.neo4j_database) as session:
                 session.run(self._query(statement, 600.0)).consume()
+
+    # --- tables for analysts ------------------------------------------------------------------
+    def read_table(self, name: str, *, row_cap: int, timeout: float | None = None,
+                   **params: Any) -> tuple[list[str], list[list[Any]], bool]:
+        """Run a registry read and return (columns, rows, truncated) with at most ``row_cap`` rows."""
+        statement = self.registry.get(name)
+        return self._table(cast(LiteralString, statement.text), statement.bind(params), row_cap,
+                           timeout or self.settings.query_timeout_s)
+
+    def explain_untrusted(self, text: str, params: dict[str, Any]) -> tuple[str, list[dict[str, Any]]]:
+        """Plan an analyst's query without running it: its query type and every plan operator.
+
+        The query type is Neo4j's own: ``r`` (read only), ``rw``, ``w`` or ``s`` (schema).
+        """
+        query = Query(cast(LiteralString, "EXPLAIN " + text), timeout=self.settings.query_timeout_s)
+        with translate_errors(untrusted=True):
+            with self.driver.session(database=self.settings.neo4j_database,
+                                     default_access_mode=neo4j.READ_ACCESS) as session:
+                summary = session.run(query, params).consume()
+        operators: list[dict[str, Any]] = []
+        pending = [summary.plan] if summary.plan else []
+        while pending:
+            plan = pending.pop()
+            operators.append({"operator": plan.get("operatorType", ""), "arguments": plan.get("args", {})})
+            pending.extend(plan.get("children", []))
+        return summary.query_type or "", operators
+
+    def run_untrusted(self, text: str, params: dict[str, Any], *, row_cap: int,
+                      timeout: float) -> tuple[list[str], list[list[Any]], bool]:
+        """Run an analyst's query in a READ transaction with a time-out, keeping ``row_cap`` rows.
+
+        This is the one place query text that is not a registry file reaches Neo4j; callers
+        check the plan first (graph/services/cypher_console.py).
+        """
+        return self._table(cast(LiteralString, text), params, row_cap, timeout, untrusted=True)
+
+    def _table(self, text: LiteralString, params: dict[str, Any], row_cap: int, timeout: float,
+               untrusted: bool = False) -> tuple[list[str], list[list[Any]], bool]:
+        @neo4j.unit_of_work(timeout=timeout)
+        def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
+            result = tx.run(text, params)
+            columns = list(result.keys())
+            rows: list[list[Any]] = []
+            for record in result:
+                if len(rows) == row_cap:
+                    return columns, rows, True
+                rows.append([to_plain(value) for value in record.values()])
+            return columns, rows, False
+
+        with translate_errors(untrusted=untrusted):
+            with self.driver.session(database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
+                                     fetch_size=min(row_cap + 1, 1000)) as session:
+                return session.execute_read(work)
+
+
+def to_plain(value: Any) -> Any:
+    """A driver value as JSON-ready data: nodes, relationships and paths become maps.
+
+    >>> to_plain([1, {"a": None}])
+    [1, {'a': None}]
+    """
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), "properties": to_plain(dict(value))}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"type": value.type, "start": value.start_node.get("id") if value.start_node else None,
+                "end": value.end_node.get("id") if value.end_node else None,
+                "properties": to_plain(dict(value))}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [to_plain(n) for n in value.nodes],
+                "relationships": [to_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_plain(v) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, bytes):
+        return value.hex()
+    return str(value)  # dates, times, durations, points: their ISO / WKT text

@@ -78,6 +78,10 @@ def loads(text: str, file: str) -> Located:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise InvalidInput([Problem(file, line, "YAML syntax", str(exc.problem or exc))]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. NUL
+        line = text[: exc.position].count("\n") + 1 if isinstance(exc.position, int) else None
+        raise InvalidInput([Problem(file, line, "YAML syntax",
+                                    f"character {exc.character!r} is not allowed in YAML")]) from None
     finally:
         loader.dispose()
     doc = Located(None, file)
@@ -125,5 +129,8 @@ def _build(node: yaml.Node, path: Path_, lines: dict, constructor: yaml.SafeLoad
         except yaml.constructor.ConstructorError as exc:
             raise InvalidInput([Problem(file, node.start_mark.line + 1, field_name(path),
                                         str(exc.problem))]) from None
+        except ValueError as exc:  # e.g. 2024-02-30: a date YAML recognises that the calendar does not
+            raise InvalidInput([Problem(file, node.start_mark.line + 1, field_name(path),
+                                        f"invalid {node.tag.rsplit(':', 1)[-1]} {node.value!r}: {exc}")]) from None
     raise InvalidInput([Problem(file, node.start_mark.line + 1, field_name(path),
                                 f"unsupported YAML tag {node.tag}")])

@@ -244,14 +244,15 @@ def _edge_and_evidence_rows(facts: Facts, resolved: dict[str, str],
                       asserted_by=asserted_by)
         edge_of[rel.id] = eid
         edges.setdefault(eid, {"id": eid, "type": rel.type, "subject": subject, "object": obj,
-                               "status": rel.status, "asserted_by": asserted_by, "denies": None})
+                               "status": rel.status, "asserted_by": asserted_by})
         span = facts.spans[rel.id]
         evidence.append({"id": evidence_id(document=meta.id, relation=rel.id), "edge": eid, "document": meta.id,
                          "relation": rel.id, "type": rel.type, "subject": subject, "object": obj,
                          "quote": rel.quote, "start": span.start, "end": span.end,
                          "date": rel.date or meta.published.isoformat(),
-                         "disputed_by": [resolved[d] for d in rel.disputed_by], "note": rel.note})
-    for rel in relations:
+                         "disputed_by": [resolved[d] for d in rel.disputed_by], "note": rel.note,
+                         "denies": None})
+    for row, rel in zip(evidence, relations):
         if rel.denies is not None:
-            edges[edge_of[rel.id]]["denies"] = edge_of[rel.denies]
+            row["denies"] = edge_of[rel.denies]
     return list(edges.values()), evidence

@@ -7,7 +7,11 @@ session if it is not running, and stopped at the end if the session started it.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +31,30 @@ os.environ.setdefault("NEO4J_PAGECACHE", "512m")
 from graph import localserver  # noqa: E402
 from graph.settings import Settings, get_settings  # noqa: E402
 from graph.store import Store  # noqa: E402
+
+
+_LOCK_WAIT_S = 1800
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Take the test server for this session: two sessions on one server would wipe each other's data."""
+    lock_path = ROOT / ".neo4j" / f"test-{os.environ['NEO4J_BOLT_PORT']}.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "w")
+    deadline = time.monotonic() + _LOCK_WAIT_S
+    announced = False
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if not announced:
+                print(f"waiting for another test session to release {lock_path}", file=sys.__stderr__, flush=True)
+                announced = True
+            if time.monotonic() > deadline:
+                raise pytest.UsageError(f"{lock_path} is held by another test session") from None
+            time.sleep(1)
+    config._intelgraph_lock = handle  # held until the process exits
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +92,32 @@ def counts(store: Store) -> dict[str, int]:
     return {f"{row['section']}:{row['name']}": row["count"] for row in rows}
 
 
+TEST_CORPUS = FIXTURES / "corpus"
+SEED_CORPUS = ROOT / "corpus"
+AMBIGUITY = FIXTURES / "ambiguity"  # a second "Red Cell", of another kind
+
+
+@pytest.fixture(scope="module")
+def loaded(store: Store) -> Store:
+    """The test documents (alpha, beta, gamma) and the seed article, loaded into an empty graph."""
+    from loaders.facts_loader import load_paths
+
+    store.delete_all()
+    load_paths(store, [TEST_CORPUS, AMBIGUITY, SEED_CORPUS])
+    return store
+
+
+@pytest.fixture(scope="module")
+def client(loaded: Store, neo4j_server: Settings) -> Iterator["TestClient"]:
+    """The real app (httpx through ASGI) over the loaded test graph."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+
+    with TestClient(create_app(neo4j_server)) as client:
+        yield client
+
+
 @pytest.fixture
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the test corpus (tests edit facts files in it)."""
@@ -72,3 +126,46 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(FIXTURES / "corpus", target)
     return target
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_api(extra_env: dict[str, str] | None = None, workers: int = 1) -> Iterator[str]:
+    """A real uvicorn serving the API on a free loopback port; yields its base URL."""
+    import subprocess
+    import urllib.request
+
+    port = free_port()
+    env = {**os.environ, **(extra_env or {})}
+    log_path = ROOT / "artifacts" / "logs" / f"uvicorn-{port}.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = open(log_path, "wb")  # kept as a test artefact: the server's own account of a failure
+    process = subprocess.Popen([str(ROOT / ".venv" / "bin" / "uvicorn"), "api.main:app", "--host", "127.0.0.1",
+                                "--port", str(port), "--workers", str(workers), "--no-access-log"],
+                               cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=1):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"uvicorn did not start: {log_path.read_text()[-2000:]}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

@@ -5,6 +5,7 @@
 // params:
 //   document: {type: string, description: document id}
 // returns: edges (list of {id, subject, object}), entities (list of ids)
+CYPHER replan=skip
 OPTIONAL MATCH (v:Evidence {document: $document})
 WITH collect(v) AS evidence
 WITH evidence, [v IN evidence | {id: v.edge, subject: v.subject, object: v.object}] AS edges

@@ -6,6 +6,7 @@
 // params:
 //   rows: {type: list, description: "{id, kind, terms}: terms are quoted Lucene terms of the entity's keys"}
 // returns: id, existing_kind, by_name (list of {id, name})
+CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (same:Entity {id: row.id})
 CALL (row) {

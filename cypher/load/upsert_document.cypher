@@ -3,5 +3,6 @@
 // params:
 //   document: {type: map, description: "{id, title, publisher, published, language, text_file, sha256, url, authors, text, facts_sha256}"}
 // returns: nothing
+CYPHER replan=skip
 MERGE (d:Document {id: $document.id})
 SET d += $document, d.published = date($document.published), d.loaded_at = datetime()

@@ -6,6 +6,7 @@
 //   document: {type: string, description: document id}
 //   rows: {type: list, description: "{id, name, kind, aliases, keys, external_ids}"}
 // returns: nothing
+CYPHER replan=skip
 MATCH (d:Document {id: $document})
 UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})

@@ -1,0 +1,113 @@
+"""graph/yamlsource.py: YAML that remembers the line of every key and list item."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from graph import yamlsource
+from graph.errors import InvalidInput, Problem
+
+NESTED = """\
+document:
+  id: x
+  published: 2024-05-03
+entities:
+  - id: a
+    aliases: [A, Aa]
+  - id: b
+    aliases:
+      - B
+      - Bb
+"""
+
+
+@pytest.fixture
+def nested() -> yamlsource.Located:
+    return yamlsource.loads(NESTED, "f.yaml")
+
+
+def test_data_is_plain_python(nested: yamlsource.Located) -> None:
+    assert nested.data["document"] == {"id": "x", "published": dt.date(2024, 5, 3)}
+    assert nested.data["entities"][1]["aliases"] == ["B", "Bb"]
+
+
+@pytest.mark.parametrize(("path", "line"), [
+    (("document",), 1),
+    (("document", "published"), 3),
+    (("entities",), 4),
+    (("entities", 0), 5),
+    (("entities", 0, "aliases"), 6),
+    (("entities", 0, "aliases", 1), 6),       # a flow list sits on its key's line
+    (("entities", 1), 7),
+    (("entities", 1, "aliases", 1), 10),
+    (("entities", 1, "missing", "deeper"), 7),  # nearest ancestor that has a line
+    (("nowhere",), 1),
+    ((), 1),
+])
+def test_line_of_every_path(nested: yamlsource.Located, path: tuple, line: int) -> None:
+    assert nested.line(path) == line
+
+
+def test_problem_names_file_line_and_field(nested: yamlsource.Located) -> None:
+    problem = nested.problem(("entities", 1, "aliases", 0), "bad alias")
+    assert problem == Problem("f.yaml", 9, "entities[1].aliases[0]", "bad alias")
+    assert str(problem) == "f.yaml:9: entities[1].aliases[0]: bad alias"
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ((), ""),
+    (("a",), "a"),
+    (("relations", 3, "quote"), "relations[3].quote"),
+    (("a", 0, 1, "b"), "a[0][1].b"),
+])
+def test_field_name(path: tuple, name: str) -> None:
+    assert yamlsource.field_name(path) == name
+
+
+@pytest.mark.parametrize(("text", "line", "field", "message"), [
+    ("a: 1\nb: [1, 2\n", 3, "YAML syntax", "did not find expected"),
+    ("a: 1\n  b: 2\n", 2, "YAML syntax", "mapping values are not allowed"),
+    ("a: 1\nb: 2\na: 3\n", 3, "a", "duplicate key"),
+    ("top:\n  x: 1\n  y: 2\n  x: 3\n", 4, "top.x", "duplicate key"),
+    ("a: 1\n? [x, y]\n: 2\n", 2, "", "mapping keys must be plain scalars"),
+    ("a: 1\nb: !custom 3\n", 2, "b", "unsupported YAML tag !custom"),
+    ("a:\n  - 1\n  - !!python/object:os.system x\n", 3, "a[1]", "could not determine a constructor"),
+    ("a: 1\nb: !!int x\n", 2, "b", "x"),
+    # A date that YAML recognises but the calendar does not: an input error, not a crash.
+    ("document:\n  published: 2024-02-30\n", 2, "document.published", "day is out of range"),
+    ("a: !!float abc\n", 1, "a", "abc"),
+])
+def test_bad_yaml_names_file_line_and_field(text: str, line: int, field: str, message: str) -> None:
+    with pytest.raises(InvalidInput) as caught:
+        yamlsource.loads(text, "bad.yaml")
+    [problem] = caught.value.problems
+    assert (problem.file, problem.line, problem.field) == ("bad.yaml", line, field)
+    assert message in problem.message
+
+
+def test_empty_document_is_none() -> None:
+    assert yamlsource.loads("# only a comment\n", "e.yaml").data is None
+
+
+def test_load_reads_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "ok.yaml"
+    path.write_text("name: Jehovah’s Witnesses\n", encoding="utf-8")
+    doc = yamlsource.load(path)
+    assert doc.data == {"name": "Jehovah’s Witnesses"}
+    assert doc.file == str(path)
+
+
+def test_load_missing_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.yaml"
+    with pytest.raises(InvalidInput) as caught:
+        yamlsource.load(missing)
+    assert str(caught.value) == f"{missing}: file not found"
+
+
+def test_load_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes("name: caf\u00e9\n".encode("latin-1"))
+    with pytest.raises(InvalidInput, match="not UTF-8 text"):
+        yamlsource.load(path)
