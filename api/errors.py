@@ -1,0 +1,55 @@
+"""The one place domain errors become HTTP answers (every body is a ``Problem``)."""
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+
+from graph.errors import (Ambiguous, DatabaseUnavailable, IntelgraphError, InvalidInput, InvalidParameter,
+                          NotFound, QueryRefused, QueryTimeout)
+
+__all__ = ["install_error_handlers", "RETRY_AFTER_S"]
+
+RETRY_AFTER_S = 5
+
+# Most specific first: the first matching class decides the status.
+_STATUS = [
+    (Ambiguous, 409),
+    (NotFound, 404),
+    (InvalidParameter, 422),
+    (InvalidInput, 422),
+    (QueryRefused, 403),
+    (QueryTimeout, 408),
+    (DatabaseUnavailable, 503),
+]
+
+
+def _problem(status: int, detail: str, **extra: object) -> JSONResponse:
+    body = {"detail": detail, **{k: v for k, v in extra.items() if v is not None}}
+    headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
+    status = next((code for cls, code in _STATUS if isinstance(exc, cls)), 500)
+    if status == 503:
+        detail = "Neo4j is unavailable; retry shortly"
+    else:
+        detail = str(exc)
+    return _problem(status, detail, parameter=getattr(exc, "parameter", None),
+                    candidates=getattr(exc, "candidates", None))
+
+
+async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    errors = exc.errors()
+    first = errors[0] if errors else {}
+    loc = [str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body")]
+    parameter = ".".join(loc) or None
+    message = first.get("msg", "invalid request")
+    detail = f"{parameter}: {message}" if parameter else message
+    return _problem(422, detail, parameter=parameter)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(IntelgraphError, _domain_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)

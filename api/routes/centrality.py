@@ -1,0 +1,32 @@
+"""GET /centrality: who matters most in the graph, by one measure."""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.deps import CentralityDep
+from api.params import EdgeFilterDep
+from api.schemas import Centrality, Problem
+
+router = APIRouter(tags=["analytics"])
+
+
+@router.get("/centrality", response_model=Centrality,
+            responses={422: {"model": Problem}, 503: {"model": Problem}})
+def centrality(
+    service: CentralityDep,
+    edge_filter: EdgeFilterDep,
+    measure: Annotated[Literal["degree", "pagerank", "betweenness", "eigenvector", "closeness"], Query()] = "pagerank",
+    kind: Annotated[str | None, Query(max_length=64, description="Only rank entities of this kind",
+                                      examples=["Person"])] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 20,
+    directed: Annotated[bool, Query(description="Treat edges as directed")] = False,
+    sample: Annotated[int | None, Query(ge=2, le=100_000, description="Betweenness: sample this many sources")] = None,
+) -> dict:
+    """Rank entities by a centrality measure over the graph the filter keeps.
+
+    Results are cached per graph version; a load drops the cache.
+    """
+    return service.compute(measure, kind=kind, limit=limit, edge_filter=edge_filter, directed=directed,
+                           sample=sample)

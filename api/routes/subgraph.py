@@ -1,0 +1,31 @@
+"""GET /subgraph: an entity's neighbourhood, or chosen entities, in the JSON export's shape."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import SubgraphDep
+from api.params import EdgeFilterDep, split_list
+from api.schemas import Problem, Subgraph
+from graph.services.subgraph import MAX_HOPS, MAX_NODES
+
+router = APIRouter(tags=["subgraphs"])
+
+
+@router.get("/subgraph", response_model=Subgraph,
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
+def subgraph(
+    service: SubgraphDep,
+    edge_filter: EdgeFilterDep,
+    center: Annotated[str | None, Query(max_length=200, description="Entity id to start from",
+                                        examples=["fsb"])] = None,
+    hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
+    ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",
+                                           max_length=MAX_NODES)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities")] = 200,
+) -> dict:
+    """Nodes and edges (with evidence) around ``center`` within ``hops``, or among ``ids``."""
+    selection, truncated = service.select(center=center, hops=hops, ids=list(split_list(ids)) if ids else None,
+                                          limit=limit, edge_filter=edge_filter)
+    return service.read(selection) | {"truncated": truncated}

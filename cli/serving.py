@@ -1,0 +1,27 @@
+"""``intelgraph serve``: the API under uvicorn."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import uvicorn
+
+from api.security import is_loopback
+from cli.common import err
+from graph.settings import get_settings
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on (default API_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default API_PORT).")] = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes (default API_WORKERS).")] = None,
+) -> None:
+    """Serve the API (OpenAPI docs at /docs)."""
+    settings = get_settings()
+    host = host or settings.api_host
+    if not is_loopback(host) and not settings.api_keys:
+        err.print(f"refusing to listen on {host} without API keys: set INTELGRAPH_API_KEYS "
+                  "(or listen on 127.0.0.1)", highlight=False, markup=False)
+        raise typer.Exit(1)
+    uvicorn.run("api.main:app", host=host, port=port or settings.api_port,
+                workers=workers or settings.api_workers, log_level="info", access_log=False)

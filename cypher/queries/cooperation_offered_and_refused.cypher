@@ -1,0 +1,13 @@
+// title: Co-operation offered, shared and refused
+// description: >-
+//   Every offer of intelligence or security co-operation, every exchange of intelligence and
+//   every refusal, in both directions, with status and quote.
+// mode: read
+// params:
+//   limit: {type: integer, default: 100, description: most rows}
+// returns: from, relation, to, status, asserted_by, quote, date
+MATCH (a:Entity)-[r:OFFERED_COOPERATION|SHARED_INTELLIGENCE|REJECTED_COOPERATION|COOPERATED_WITH]->(b:Entity)
+RETURN a.name AS from, type(r) AS relation, b.name AS to, r.status AS status, r.asserted_by AS asserted_by,
+       r.quotes[0] AS quote, r.first_date AS date
+ORDER BY date, from, relation
+LIMIT $limit

@@ -1,0 +1,16 @@
+// title: Who accused whom
+// description: >-
+//   Every accusation (ACCUSED) with who made it, whom it targets, the quote it rests on and
+//   its document; optionally only those made by one entity.
+// mode: read
+// params:
+//   accuser: {type: string, default: null, description: "entity id of the accuser; null for all"}
+//   limit: {type: integer, default: 100, description: most rows}
+// returns: accuser, accused, status, asserted_by, quote, document, date
+MATCH (a:Entity)-[r:ACCUSED]->(b:Entity)
+WHERE $accuser IS NULL OR a.id = $accuser
+MATCH (v:Evidence {edge: r.id})
+RETURN a.name AS accuser, b.name AS accused, r.status AS status, r.asserted_by AS asserted_by,
+       v.quote AS quote, v.document AS document, v.date AS date
+ORDER BY date, accuser, accused
+LIMIT $limit

@@ -1,0 +1,56 @@
+"""Paths between two entities, found inside Neo4j (never by pulling the graph into Python)."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from graph.errors import InvalidParameter
+from graph.services.entities import EntityService
+from graph.services.filters import EdgeFilter
+from graph.store import Store
+
+__all__ = ["PathService", "Mode", "MAX_HOPS", "MAX_K", "MAX_ALL_SHORTEST"]
+
+Mode = Literal["shortest", "all_shortest", "k_shortest"]
+MAX_HOPS = 10          # the literal upper bound of the patterns in cypher/paths/
+MAX_K = 20             # SHORTEST 20 in cypher/paths/k_shortest.cypher
+MAX_ALL_SHORTEST = 50  # all_shortest returns at most this many routes
+
+
+class PathService:
+    """Finds paths; ``from`` and ``to`` take an id, a name or an alias."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.entities = EntityService(store)
+
+    def find(self, *, source: str, target: str, mode: Mode = "shortest", k: int = 3, max_hops: int = 6,
+             edge_filter: EdgeFilter = EdgeFilter(), directed: bool = False) -> dict[str, Any]:
+        """Paths from ``source`` to ``target``, shortest first, every edge with its evidence.
+
+        Raises
+        ------
+        InvalidParameter
+            For ``max_hops`` outside 1..10, ``k`` outside 1..20, or the same entity at both ends.
+        NotFound, Ambiguous
+            When ``source`` or ``target`` names no entity or several.
+        """
+        if not 1 <= max_hops <= MAX_HOPS:
+            raise InvalidParameter("max_hops", f"must be between 1 and {MAX_HOPS}")
+        if not 1 <= k <= MAX_K:
+            raise InvalidParameter("k", f"must be between 1 and {MAX_K}")
+        params = edge_filter.parameters()
+        start = self.entities.resolve(source, parameter="from")
+        end = self.entities.resolve(target, parameter="to")
+        if start["id"] == end["id"]:
+            raise InvalidParameter("to", f"{target!r} is the same entity as from")
+        common = {"from": start["id"], "to": end["id"], "max_hops": max_hops, "directed": directed, **params}
+        if mode == "shortest":
+            rows = self.store.read("paths/shortest", **common)
+        elif mode == "all_shortest":
+            rows = self.store.read("paths/all_shortest", limit=MAX_ALL_SHORTEST, **common)
+        elif mode == "k_shortest":
+            rows = self.store.read("paths/k_shortest", k=k, **common)
+        else:
+            raise InvalidParameter("mode", "expected shortest, all_shortest or k_shortest")
+        return {"from": start, "to": end, "mode": mode,
+                "paths": [{"nodes": row["nodes"], "edges": row["edges"]} for row in rows]}
