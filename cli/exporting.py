@@ -1,43 +1,120 @@
 """``intelgraph export`` and ``intelgraph stats``."""
 from __future__ import annotations
 
+import datetime as dt
 import sys
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 from rich.table import Table
 
 from cli.common import err, out, user_errors
-from graph.exports.json_export import write_json
-from graph.exports.source import GraphSource
+from graph.exports import csv_export
+from graph.exports.formats import FORMATS, buffered, export_source, get_format
+from graph.services.filters import EdgeFilter
+from graph.services.subgraph import MAX_HOPS, MAX_NODES
 from graph.store import Store
 
+Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
 
-class Format(str, Enum):
-    json = "json"
+def split_list(values: list[str] | None) -> tuple[str, ...]:
+    """``--types A --types B`` and ``--types A,B`` alike.
+
+    >>> split_list(["ACCUSED,WARNED", "OWNS"])
+    ('ACCUSED', 'WARNED', 'OWNS')
+    """
+    return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
 
 
-def export(
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.json,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; - or none for stdout.")] = None,
-) -> None:
-    """Export the graph (streamed: the file is written as it is read)."""
-    writers = {Format.json: write_json}
-    with user_errors(), Store() as store:
-        chunks = writers[format](GraphSource(store))
-        if output is None or str(output) == "-":
-            for chunk in chunks:
-                sys.stdout.buffer.write(chunk)
-            sys.stdout.buffer.flush()
-            return
-        partial = output.with_name(output.name + ".partial")
+_FORMATS_HELP = "; ".join(f"{name}: {fmt.description}" for name, fmt in FORMATS.items())
+
+
+def _progress() -> Progress:
+    """Bytes written so far, on stderr (shown only on a terminal, and gone when done)."""
+    return Progress(TextColumn("exporting {task.description}"), BarColumn(), DownloadColumn(),
+                    TransferSpeedColumn(), TimeElapsedColumn(), console=err, transient=True,
+                    disable=not err.is_terminal)
+
+
+def _counted(chunks: Iterator[bytes], progress: Progress, label: str) -> Iterator[bytes]:
+    task = progress.add_task(label, total=None)
+    for chunk in chunks:
+        progress.advance(task, len(chunk))
+        yield chunk
+
+
+def _write_file(chunks: Iterator[bytes], path: Path) -> None:
+    partial = path.with_name(path.name + ".partial")
+    try:
         with partial.open("wb") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        partial.replace(output)  # a failed export leaves no half-written file behind
-    err.print(f"wrote {output} ({output.stat().st_size:,} bytes)")
+    except BaseException:
+        partial.unlink(missing_ok=True)  # a failed export leaves no half-written file behind
+        raise
+    partial.replace(path)
+
+
+def export(
+    format: Annotated[Format, typer.Option(  # type: ignore[valid-type]
+        "--format", "-f", help=_FORMATS_HELP)] = Format.json,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write; - or none for stdout. For csv, a folder (nodes.csv and edges.csv "
+                               "in it, ready for neo4j-admin) unless the name ends in .zip.")] = None,
+    center: Annotated[str | None, typer.Option(help="Export the neighbourhood of this entity id.")] = None,
+    hops: Annotated[int, typer.Option(min=0, max=MAX_HOPS, help="Steps out from --center.")] = 1,
+    ids: Annotated[list[str] | None, typer.Option(
+        "--ids", help="Export these entity ids (repeat or comma-separate).")] = None,
+    limit: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Most entities of a selection.")] = 200,
+    types: Annotated[list[str] | None, typer.Option(
+        "--types", help="Relation types to keep (repeat or comma-separate); default all.")] = None,
+    exclude_types: Annotated[list[str] | None, typer.Option(
+        "--exclude-types", help="Relation types to leave out.")] = None,
+    exclude_claims: Annotated[bool, typer.Option("--exclude-claims", help="Drop claimed and denied edges.")] = False,
+    document: Annotated[str | None, typer.Option(help="Only edges this document supports.")] = None,
+    since: Annotated[dt.datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="Only edges dated on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.datetime | None, typer.Option(
+        formats=["%Y-%m-%d"], help="Only edges dated on or before (YYYY-MM-DD).")] = None,
+) -> None:
+    """Export the graph, or a selection of it (streamed: the file is written as it is read).
+
+    With neither --center nor --ids, the whole graph; the filters (--types, --exclude-claims, ...)
+    apply to the edges either way.
+    """
+    chosen = get_format(format.value)
+    edge_filter = EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
+                             exclude_claims=exclude_claims, document=document,
+                             since=since.date() if since else None, until=until.date() if until else None)
+    id_list = list(split_list(ids)) if ids else None
+    to_stdout = output is None or str(output) == "-"
+    with user_errors(), Store() as store:
+        source, truncated = export_source(store, center=center, hops=hops, ids=id_list, limit=limit,
+                                          edge_filter=edge_filter)
+        if truncated:
+            err.print(f"note: --limit {limit} cut the selection short", highlight=False)
+        if to_stdout:
+            for chunk in chosen.write(source):
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            return
+        assert output is not None
+        with _progress() as progress:
+            if chosen.writer is csv_export.write_csv and not output.name.endswith(".zip"):
+                output.mkdir(parents=True, exist_ok=True)
+                for name, write in csv_export.FILES.items():
+                    _write_file(_counted(buffered(write(source)), progress, name), output / name)
+            else:
+                _write_file(_counted(chosen.write(source), progress, output.name), output)
+    if output.is_dir():
+        sizes = ", ".join(f"{path.name} {path.stat().st_size:,} bytes" for path in sorted(output.glob("*.csv")))
+        err.print(f"wrote {output}/ ({sizes})", highlight=False)
+    else:
+        err.print(f"wrote {output} ({output.stat().st_size:,} bytes)", highlight=False)
 
 
 def stats() -> None:

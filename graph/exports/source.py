@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from graph.services.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["Selection", "GraphSource"]
@@ -12,13 +13,14 @@ __all__ = ["Selection", "GraphSource"]
 
 @dataclass(frozen=True)
 class Selection:
-    """Which part of the graph to export: ``ids=None`` is the whole graph."""
+    """Which part of the graph to read: ``ids=None`` is the whole graph.
+
+    The edges are those (among the listed entities) that ``edge_filter`` allows; with ``ids``,
+    the documents are those that mention any of the entities.
+    """
 
     ids: tuple[str, ...] | None = None
-
-    @property
-    def parameter(self) -> list[str] | None:
-        return list(self.ids) if self.ids is not None else None
+    edge_filter: EdgeFilter = field(default_factory=EdgeFilter)
 
 
 class GraphSource:
@@ -28,8 +30,14 @@ class GraphSource:
         self.store = store
         self.selection = selection
 
+    def _rows(self, what: str, **filter_params: Any) -> Iterator[dict[str, Any]]:
+        ids = self.selection.ids
+        if ids is None:
+            return self.store.stream(f"export/{what}", **filter_params)
+        return self.store.stream(f"export/{what}_selected", ids=list(ids), **filter_params)
+
     def nodes(self) -> Iterator[dict[str, Any]]:
-        for row in self.store.stream("export/nodes", ids=self.selection.parameter):
+        for row in self._rows("nodes"):
             node = row["node"]
             node["aliases"] = node.get("aliases") or []
             node["documents"] = node.get("documents") or []
@@ -37,9 +45,9 @@ class GraphSource:
             yield node
 
     def edges(self) -> Iterator[dict[str, Any]]:
-        for row in self.store.stream("export/edges", ids=self.selection.parameter):
+        for row in self._rows("edges", **self.selection.edge_filter.parameters()):
             yield row["edge"]
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        for row in self.store.stream("export/documents", ids=self.selection.parameter):
+        for row in self._rows("documents"):
             yield row["document"]
