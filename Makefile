@@ -7,18 +7,30 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+WEB    := api/static/app.js
 
-.PHONY: run test setup neo4j load serve stop bench lint clean
+.PHONY: run test setup browser neo4j load serve stop bench clean
 
 run: load serve
 
-setup: $(STAMP)
+setup: $(STAMP) $(WEB)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# The analysts' page: npm ci brings Cytoscape.js, esbuild and playwright-core; esbuild bundles
+# web/src/ into api/static/ (git-ignored), which the API serves at /.
+$(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+# The browser of the end-to-end tests (tests/web): Debian's chromium, as no tool may download one here.
+browser: $(WEB)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else echo "tests/web need /usr/bin/chromium: install it as root (apt-get install -y chromium)" >&2; exit 1; fi; }
 
 neo4j: setup
 	$(BIN)/intelgraph db start
@@ -32,11 +44,11 @@ serve: setup
 stop:
 	-$(BIN)/intelgraph db stop
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
 
 bench: setup
 	$(BIN)/python bench/run.py --size S
 
-clean:
-	rm -rf $(VENV) .neo4j build *.egg-info
+clean: stop
+	rm -rf $(VENV) .neo4j build *.egg-info api/static web/node_modules

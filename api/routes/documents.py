@@ -1,0 +1,29 @@
+"""GET /documents: who published the documents an edge's evidence cites, and when."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from api.deps import get_store
+from api.params import split_list
+from api.schemas import Documents, Problem
+from graph.services.documents import MAX_IDS, DocumentService
+
+router = APIRouter(tags=["documents"])
+
+DocumentsDep = Annotated[DocumentService, Depends(lambda store=Depends(get_store): DocumentService(store))]
+
+
+@router.get("/documents", response_model=Documents,
+            responses={422: {"model": Problem}, 503: {"model": Problem}})
+def documents(
+    service: DocumentsDep,
+    ids: Annotated[list[str], Query(description="Document ids (repeat or comma-separate)",
+                                    examples=["ft-2024-crocus-intelligence"], max_length=MAX_IDS)],
+) -> dict:
+    """Title, publisher, publication date and URL of each listed document, ordered by id.
+
+    Ids that name no document are left out rather than failing the request.
+    """
+    return {"documents": service.by_ids(split_list(ids))}

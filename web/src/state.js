@@ -1,0 +1,67 @@
+// The page's state, all of it in the URL's query string: a link reopens the same view.
+//
+//   from, to       entity ids (or the words typed, when no entity was picked)
+//   mode, k, hops  which paths: shortest | all_shortest | k_shortest, k, max hops
+//   types / xtypes relation types to follow / to leave out (whichever list is shorter)
+//   claims=hide    drop claimed and denied edges;  directed=1  follow edge direction
+//   tab            paths | evidence | centrality;  edge / node  what the evidence panel shows
+//   measure, kind  the centrality ranking;  size=1  node size by that measure
+
+export const DEFAULTS = Object.freeze({
+  from: "", to: "", mode: "all_shortest", k: 3, hops: 6, types: [], xtypes: [], claims: "show",
+  directed: false, tab: "paths", edge: "", node: "", measure: "pagerank", kind: "", size: false,
+});
+
+const MODES = ["shortest", "all_shortest", "k_shortest"];
+const TABS = ["paths", "evidence", "centrality"];
+const MEASURES = ["degree", "pagerank", "betweenness", "eigenvector", "closeness"];
+
+function intIn(text, low, high, fallback) {
+  const n = Number.parseInt(text, 10);
+  return Number.isFinite(n) && n >= low && n <= high ? n : fallback;
+}
+
+function list(text) {
+  return (text || "").split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+/** The state a query string describes; anything malformed falls back to its default. */
+export function parseState(search) {
+  const p = new URLSearchParams(search);
+  const pick = (key, allowed) => (allowed.includes(p.get(key)) ? p.get(key) : DEFAULTS[key]);
+  return {
+    from: (p.get("from") || "").trim(),
+    to: (p.get("to") || "").trim(),
+    mode: pick("mode", MODES),
+    k: intIn(p.get("k"), 1, 20, DEFAULTS.k),
+    hops: intIn(p.get("hops"), 1, 10, DEFAULTS.hops),
+    types: list(p.get("types")),
+    xtypes: list(p.get("xtypes")),
+    claims: p.get("claims") === "hide" ? "hide" : "show",
+    directed: p.get("directed") === "1",
+    tab: pick("tab", TABS),
+    edge: p.get("edge") || "",
+    node: p.get("node") || "",
+    measure: pick("measure", MEASURES),
+    kind: p.get("kind") || "",
+    size: p.get("size") === "1",
+  };
+}
+
+/** The query string for a state: only what differs from the defaults, in a stable order. */
+export function formatState(state) {
+  const p = new URLSearchParams();
+  for (const key of Object.keys(DEFAULTS)) {
+    const value = state[key];
+    const fallback = DEFAULTS[key];
+    if (Array.isArray(value)) {
+      if (value.length) p.set(key, value.join(","));
+    } else if (typeof value === "boolean") {
+      if (value) p.set(key, "1");
+    } else if (value !== fallback && value !== "" && value !== undefined) {
+      p.set(key, String(value));
+    }
+  }
+  const text = p.toString().replace(/%2C/g, ",");
+  return text ? `?${text}` : "";
+}
