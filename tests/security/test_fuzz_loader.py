@@ -1,0 +1,102 @@
+"""The facts loader fuzzed with Hypothesis: mutated facts files give clear errors, never a traceback,
+and a load that fails writes nothing."""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from graph.errors import InvalidInput
+from graph.facts import read_facts
+from loaders.facts_loader import load_document
+from tests.conftest import TEST_CORPUS, counts
+
+ALPHA = (TEST_CORPUS / "alpha.facts.yaml").read_text()
+LINES = ALPHA.splitlines(keepends=True)
+WHERE = re.compile(r"^.+\.facts\.yaml(:\d+)?: ")
+
+# Values that often break parsers and type checks.
+NASTY = st.sampled_from(["", "~", "null", "[]", "{}", "- a", "'", '"', ":", "&a", "*a", "!!binary x", "2024-13-45",
+                         "-1", "1e309", "true", "\t", "\u2028", "\x00", "{{", "]]", "? x", "%TAG", "a: b: c",
+                         "RELATES_TO", "State", "unknown-entity", "9" * 400, "é" * 100, "\U0001F600"])
+
+
+@st.composite
+def mutated(draw) -> str:
+    """alpha.facts.yaml with one to three edits: lines dropped, duplicated, swapped or cut, values replaced."""
+    lines = list(LINES)
+    for _ in range(draw(st.integers(1, 3))):
+        index = draw(st.integers(0, len(lines) - 1))
+        edit = draw(st.sampled_from(["drop", "duplicate", "swap", "value", "cut", "insert", "indent"]))
+        if edit == "drop":
+            del lines[index]
+        elif edit == "duplicate":
+            lines.insert(index, lines[index])
+        elif edit == "swap":
+            other = draw(st.integers(0, len(lines) - 1))
+            lines[index], lines[other] = lines[other], lines[index]
+        elif edit == "value" and ":" in lines[index]:
+            key = lines[index].split(":", 1)[0]
+            replacement = draw(st.one_of(NASTY, st.text(max_size=40)))
+            lines[index] = f"{key}: {replacement}\n"
+        elif edit == "cut":
+            lines[index] = lines[index][: draw(st.integers(0, len(lines[index])))]
+        elif edit == "insert":
+            lines.insert(index, draw(st.one_of(NASTY, st.text(max_size=40))) + "\n")
+        elif edit == "indent":
+            lines[index] = draw(st.sampled_from(["  ", "\t", " "])) + lines[index]
+        if not lines:
+            lines = [""]
+    return "".join(lines)
+
+
+def _write(folder: Path, text: str) -> Path:
+    shutil.copy(TEST_CORPUS / "alpha.txt", folder / "alpha.txt")
+    path = folder / "alpha.facts.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return path
+
+
+def _check_errors(exc: InvalidInput) -> None:
+    assert exc.problems
+    for problem in exc.problems:
+        assert WHERE.match(str(problem)), str(problem)
+        assert problem.message.strip()
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=mutated())
+def test_mutated_files_give_located_errors_never_a_traceback(tmp_path_factory, text):
+    folder = tmp_path_factory.mktemp("fuzz")
+    try:
+        read_facts(_write(folder, text))
+    except InvalidInput as exc:
+        _check_errors(exc)
+
+
+@pytest.mark.neo4j
+@settings(max_examples=40, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(text=mutated())
+def test_a_failed_load_writes_nothing(tmp_path_factory, loaded, text):
+    """Against a graph that already holds alpha (and more), a mutated alpha either loads or changes nothing."""
+    folder = tmp_path_factory.mktemp("fuzzdb")
+    before = counts(loaded)
+    try:
+        facts = read_facts(_write(folder, text))
+    except InvalidInput as exc:
+        _check_errors(exc)
+        assert counts(loaded) == before
+        return
+    try:
+        load_document(loaded, facts)
+    except InvalidInput as exc:  # e.g. an entity that resolves to a node of another kind
+        _check_errors(exc)
+        assert counts(loaded) == before
+    finally:
+        load_document(loaded, read_facts(TEST_CORPUS / "alpha.facts.yaml"), force=True)  # restore alpha
