@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import db, exporting, loading
+from cli import analysis, console, db, exporting, loading, serving
 
 app = typer.Typer(help="intelgraph: a knowledge graph of security services, governments, armed groups "
                        "and people, built from news reporting.", no_args_is_help=True,
@@ -13,6 +13,12 @@ app.command()(loading.load)
 app.command()(loading.validate)
 app.command()(exporting.export)
 app.command()(exporting.stats)
+app.command()(serving.serve)
+app.command()(analysis.paths)
+app.command()(analysis.entity)
+app.command()(analysis.centrality)
+app.command()(console.cypher)
+app.command()(console.queries)
 
 if __name__ == "__main__":
     app()
