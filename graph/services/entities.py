@@ -87,19 +87,26 @@ class EntityService:
         Ambiguous
             When a name or alias names several entities; ``candidates`` lists them.
         """
-        entity = self.store.read_one("entities/by_id", id=reference)
-        if entity is not None:
-            return {"id": entity["id"], "name": entity["name"], "kind": entity["kind"]}
-        key = name_key(reference)
-        matches = self.store.read("entities/by_key", term=lucene_phrase(key), kind=None, limit=50) if key else []
-        if not matches:
-            raise NotFound(f"{parameter}: no entity is called {reference!r}", parameter=parameter)
-        if len(matches) > 1:
-            candidates = [{"id": m["id"], "name": m["name"], "kind": m["kind"]} for m in matches]
-            raise Ambiguous(f"{parameter}: {reference!r} names {len(matches)} entities; give one of their ids",
-                            candidates, parameter=parameter)
-        match = matches[0]
-        return {"id": match["id"], "name": match["name"], "kind": match["kind"]}
+        return self.resolve_many({parameter: reference})[parameter]
+
+    def resolve_many(self, references: dict[str, str]) -> dict[str, dict[str, Any]]:
+        """Resolve several references (parameter name -> reference) in one round trip.
+
+        The first reference that names nothing or several entities raises, naming its parameter.
+        """
+        refs = [{"ref": ref, "term": lucene_phrase(name_key(ref)) if name_key(ref) else None}
+                for ref in references.values()]
+        found = {row["ref"]: row["matches"] for row in self.store.read("entities/resolve", refs=refs)}
+        resolved = {}
+        for parameter, reference in references.items():
+            matches = found.get(reference, [])
+            if not matches:
+                raise NotFound(f"{parameter}: no entity is called {reference!r}", parameter=parameter)
+            if len(matches) > 1:
+                raise Ambiguous(f"{parameter}: {reference!r} names {len(matches)} entities; give one of their ids",
+                                matches, parameter=parameter)
+            resolved[parameter] = matches[0]
+        return resolved
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:

@@ -38,9 +38,11 @@ class PathService:
             raise InvalidParameter("max_hops", f"must be between 1 and {MAX_HOPS}")
         if not 1 <= k <= MAX_K:
             raise InvalidParameter("k", f"must be between 1 and {MAX_K}")
+        if mode not in ("shortest", "all_shortest", "k_shortest"):
+            raise InvalidParameter("mode", "expected shortest, all_shortest or k_shortest")
         params = edge_filter.parameters()
-        start = self.entities.resolve(source, parameter="from")
-        end = self.entities.resolve(target, parameter="to")
+        ends = self.entities.resolve_many({"from": source, "to": target})
+        start, end = ends["from"], ends["to"]
         if start["id"] == end["id"]:
             raise InvalidParameter("to", f"{target!r} is the same entity as from")
         common = {"from": start["id"], "to": end["id"], "max_hops": max_hops, "directed": directed, **params}
@@ -48,9 +50,7 @@ class PathService:
             rows = self.store.read("paths/shortest", **common)
         elif mode == "all_shortest":
             rows = self.store.read("paths/all_shortest", limit=MAX_ALL_SHORTEST, **common)
-        elif mode == "k_shortest":
-            rows = self.store.read("paths/k_shortest", k=k, **common)
         else:
-            raise InvalidParameter("mode", "expected shortest, all_shortest or k_shortest")
+            rows = self.store.read("paths/k_shortest", k=k, **common)
         return {"from": start, "to": end, "mode": mode,
                 "paths": [{"nodes": row["nodes"], "edges": row["edges"]} for row in rows]}
