@@ -111,6 +111,8 @@ def write_config(settings: Settings) -> Path:
         f"server.directories.import={home / 'import'}",
         "dbms.security.allow_csv_import_from_file_urls=false",
         "dbms.security.procedures.unrestricted=",
+        # No plugin procedure or function is loaded (an empty allow-list); the built-ins stay.
+        "dbms.security.procedures.allowlist=",
         # Heap is set on the java command line; the page cache holds the whole store at L size.
         f"server.memory.pagecache.size={settings.neo4j_pagecache}",
         # A cap on every transaction, whatever the client asks for.
