@@ -174,3 +174,25 @@ def test_soak_50_clients_mixed_endpoints_no_5xx(loaded):
     # Not one 5xx. A 408 is a query that ran past its own time-out on a machine too busy (2 cores
     # shared by Neo4j, the API and 50 client threads): allowed, but rare.
     assert set(errors) <= {408} and len(errors) <= len(results) / 100, set(errors)
+
+
+def test_a_one_megabyte_name_is_refused_quickly_by_the_real_server(loaded):
+    """A 1 MB request line never reaches the app: uvicorn answers 4xx (or closes) at once."""
+    import socket
+
+    with running_api() as base:
+        host, port = base.removeprefix("http://").split(":")
+        started = time.monotonic()
+        with socket.create_connection((host, int(port)), timeout=10) as sock:
+            request = b"GET /paths?to=cia&from=" + b"x" * 1_000_000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            try:
+                sock.sendall(request)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the server stopped reading: refused before the line was complete
+            try:
+                answer = sock.recv(200)
+            except ConnectionResetError:
+                answer = b""
+        elapsed = time.monotonic() - started
+    assert elapsed < 5
+    assert answer == b"" or answer.split(b" ")[1].startswith(b"4"), answer
