@@ -6,7 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path
 
 from api.deps import ConsoleDep, SavedQueriesDep
-from api.schemas import CypherRequest, Problem, SavedQueries, SavedQuery, SavedQueryRun, Table
+from api.schemas import CypherRequest, Problem, SavedQueries, SavedQueryRun, Table
 
 router = APIRouter(tags=["cypher"])
 

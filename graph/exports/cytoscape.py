@@ -21,20 +21,13 @@ from typing import Any
 
 import orjson
 
+from graph.exports.flat import as_list, edge_summary
 from graph.exports.source import GraphSource
 from graph.ontology import Ontology, get_ontology
 
 __all__ = ["write_cytoscape", "MEDIA_TYPE", "node_element", "edge_element"]
 
 MEDIA_TYPE = "application/json"
-
-
-def _list(items: Any) -> list[str]:
-    if items is None:
-        return []
-    if isinstance(items, str):
-        return [items]
-    return [str(item) for item in items]
 
 
 def node_element(node: dict[str, Any], ontology: Ontology | None = None) -> dict[str, Any]:
@@ -48,9 +41,9 @@ def node_element(node: dict[str, Any], ontology: Ontology | None = None) -> dict
     return {"data": {
         "id": node["id"], "name": node["name"], "label": node["name"], "kind": node["kind"],
         "color": kind.color if kind else None, "shape": kind.shape if kind else None,
-        "aliases": _list(node.get("aliases")),
+        "aliases": as_list(node.get("aliases")),
         "external_ids": [f"{key}:{value}" for key, value in sorted((node.get("external_ids") or {}).items())],
-        "documents": _list(node.get("documents")),
+        "documents": as_list(node.get("documents")),
     }, "classes": node["kind"]}
 
 
@@ -63,16 +56,10 @@ def edge_element(edge: dict[str, Any]) -> dict[str, Any]:
     >>> element["data"]["interaction"], element["data"]["quotes"], element["classes"]
     ('ACCUSED', ['q'], 'claimed')
     """
-    evidence = edge.get("evidence") or []
-    return {"data": {
-        "id": edge["id"], "source": edge["source"], "target": edge["target"],
-        "label": edge["type"], "interaction": edge["type"], "type": edge["type"], "status": edge["status"],
-        "asserted_by": edge.get("asserted_by"), "disputed_by": _list(edge.get("disputed_by")),
-        "denies": _list(edge.get("denies")), "first_date": edge.get("first_date"),
-        "last_date": edge.get("last_date"), "weight": edge.get("weight") or 1,
-        "documents": list(dict.fromkeys(item["document"] for item in evidence)),
-        "quotes": [item["quote"] for item in evidence],
-    }, "classes": edge["status"]}
+    return {"data": {"id": edge["id"], "source": edge["source"], "target": edge["target"],
+                     "label": edge["type"], "interaction": edge["type"], "type": edge["type"],
+                     **edge_summary(edge)},
+            "classes": edge["status"]}
 
 
 def write_cytoscape(source: GraphSource, *, ontology: Ontology | None = None) -> Iterator[bytes]:

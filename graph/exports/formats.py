@@ -10,7 +10,7 @@ b'abc'
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from graph.errors import InvalidParameter, NotFound
 from graph.exports import csv_export, cytoscape, gexf, graphml, json_export, stix

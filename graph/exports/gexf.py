@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape, quoteattr
 import orjson
 
 from graph.dates import period_bounds
+from graph.exports.flat import as_list, edge_summary
 from graph.exports.source import GraphSource
 from graph.ontology import Ontology, get_ontology
 
@@ -68,20 +69,12 @@ def _text(value: str) -> str:
     return escape(_NOT_XML.sub("\ufffd", value))
 
 
-def _list(items: Any) -> list[str]:
-    if items is None:
-        return []
-    if isinstance(items, str):
-        return [items]
-    return [str(item) for item in items]
-
-
 def _attvalues(values: dict[str, Any], columns: dict[str, str]) -> str:
     parts = []
     for name, kind in columns.items():
         value = values.get(name)
         if kind == "liststring":
-            items = _list(value)
+            items = as_list(value)
             if not items:
                 continue
             value = orjson.dumps(items).decode()
@@ -112,12 +105,7 @@ def _node(node: dict[str, Any], ontology: Ontology) -> str:
 
 
 def _edge(edge: dict[str, Any]) -> str:
-    evidence = edge.get("evidence") or []
-    values = {"relation": edge["type"], "status": edge["status"], "asserted_by": edge.get("asserted_by"),
-              "disputed_by": edge.get("disputed_by"), "denies": edge.get("denies"),
-              "first_date": edge.get("first_date"), "last_date": edge.get("last_date"),
-              "documents": list(dict.fromkeys(item["document"] for item in evidence)),
-              "quotes": [item["quote"] for item in evidence]}
+    values = {"relation": edge["type"], **edge_summary(edge)}
     timing = ""
     if edge.get("first_date") and edge.get("last_date"):
         start = period_bounds(edge["first_date"])[0]

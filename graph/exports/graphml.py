@@ -22,6 +22,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import orjson
 
+from graph.exports.flat import as_list, edge_summary
 from graph.exports.source import GraphSource
 from graph.ontology import Ontology, get_ontology
 
@@ -54,14 +55,6 @@ def _json(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _list(items: Any) -> list[str]:
-    if items is None:
-        return []
-    if isinstance(items, str):
-        return [items]
-    return [str(item) for item in items]
-
-
 def _data(prefix: str, values: dict[str, Any]) -> str:
     return "".join(f'<data key="{prefix}_{name}">{_text(value)}</data>'
                    for name, value in values.items() if value is not None)
@@ -78,21 +71,15 @@ def _keys() -> str:
 def _node(node: dict[str, Any], ontology: Ontology) -> str:
     kind = ontology.kinds.get(node["kind"])
     values = {"label": node["name"], "kind": node["kind"], "color": kind.color if kind else None,
-              "aliases": _json(_list(node.get("aliases"))),
+              "aliases": _json(as_list(node.get("aliases"))),
               "external_ids": _json(dict(sorted((node.get("external_ids") or {}).items()))),
-              "documents": _json(_list(node.get("documents")))}
+              "documents": _json(as_list(node.get("documents")))}
     return f"<node id={_attr(node['id'])}>{_data('n', values)}</node>\n"
 
 
 def _edge(edge: dict[str, Any]) -> str:
-    evidence = edge.get("evidence") or []
-    values = {"edge_id": edge["id"], "label": edge["type"], "status": edge["status"],
-              "asserted_by": edge.get("asserted_by"),
-              "disputed_by": _json(_list(edge.get("disputed_by"))), "denies": _json(_list(edge.get("denies"))),
-              "first_date": edge.get("first_date"), "last_date": edge.get("last_date"),
-              "weight": edge.get("weight") or 1,
-              "documents": _json(list(dict.fromkeys(item["document"] for item in evidence))),
-              "quotes": _json([item["quote"] for item in evidence])}
+    values = {"edge_id": edge["id"], "label": edge["type"],
+              **{key: _json(value) if isinstance(value, list) else value for key, value in edge_summary(edge).items()}}
     return (f"<edge id={_attr(edge['id'])} source={_attr(edge['source'])} target={_attr(edge['target'])}>"
             f"{_data('e', values)}</edge>\n")
 

@@ -47,6 +47,7 @@ from typing import Any
 import orjson
 
 from graph.dates import period_bounds
+from graph.exports.flat import as_list
 from graph.exports.source import GraphSource
 from graph.ontology import Ontology, get_ontology
 
@@ -98,14 +99,6 @@ def _day_start(day: dt.date) -> str:
 
 def _day_end(day: dt.date) -> str:
     return f"{day.isoformat()}T23:59:59.999Z"
-
-
-def _list(items: Any) -> list[str]:
-    if items is None:
-        return []
-    if isinstance(items, str):
-        return [items]
-    return [str(item) for item in items]
 
 
 def _words(relation: str) -> str:
@@ -194,7 +187,7 @@ class _Writer:
         mapping = kind.stix if kind else {"type": "identity"}
         stix_type = sdo_type(node["kind"], self.ontology)
         object_id = stix_id(stix_type, "entity", node["id"])
-        aliases = _list(node.get("aliases"))
+        aliases = as_list(node.get("aliases"))
         external_ids = node.get("external_ids") or {}
         obj = self.common(stix_type, object_id)
         obj["name"] = node["name"]
@@ -226,7 +219,7 @@ class _Writer:
         if references:
             obj["external_references"] = references
         self.spool.entity(node["id"], node["name"], object_id)
-        self.spool.mention(_list(node.get("documents")), object_id)
+        self.spool.mention(as_list(node.get("documents")), object_id)
         return obj
 
     def _evidence(self, edge: dict[str, Any]) -> tuple[list[str], str]:
@@ -262,7 +255,7 @@ class _Writer:
         else:
             object_id = stix_id("note", "edge", edge["id"])
             asserter, asserter_ref = self.spool.lookup(edge.get("asserted_by"))
-            disputed = [self.spool.lookup(item)[0] for item in _list(edge.get("disputed_by"))]
+            disputed = [self.spool.lookup(item)[0] for item in as_list(edge.get("disputed_by"))]
             content = f"Claimed by {asserter}: {self._statement(edge)}.\n{quotes}"
             if disputed:
                 content += "\nDisputed by: " + ", ".join(disputed) + "."
@@ -281,7 +274,7 @@ class _Writer:
         asserter, asserter_ref = self.spool.lookup(edge.get("asserted_by"))
         _, source_ref = self.spool.lookup(edge["source"])
         _, target_ref = self.spool.lookup(edge["target"])
-        denied = [ref for ref in (self.spool.edge_ref(item) for item in _list(edge.get("denies"))) if ref]
+        denied = [ref for ref in (self.spool.edge_ref(item) for item in as_list(edge.get("denies"))) if ref]
         refs = list(dict.fromkeys(ref for ref in (*denied, source_ref, target_ref, asserter_ref) if ref))
         obj = self.common("opinion", stix_id("opinion", "edge", edge["id"]))
         obj.update({"opinion": "strongly-disagree", "authors": [asserter],
@@ -292,7 +285,7 @@ class _Writer:
     def report(self, document: dict[str, Any]) -> dict[str, Any]:
         obj = self.common("report", stix_id("report", "document", document["id"]))
         published = document.get("published") or ""
-        authors = _list(document.get("authors"))
+        authors = as_list(document.get("authors"))
         byline = f" By {', '.join(authors)}." if authors else ""
         obj.update({"name": document.get("title") or document["id"],
                     "description": f"{document.get('publisher') or 'Unknown publisher'}, {published}.{byline}",
