@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import analysis, console, db, exporting, loading, serving
+from cli import analysis, bulk, console, db, exporting, loading, serving
 
 app = typer.Typer(help="intelgraph: a knowledge graph of security services, governments, armed groups "
                        "and people, built from news reporting.", no_args_is_help=True,
@@ -11,6 +11,7 @@ app = typer.Typer(help="intelgraph: a knowledge graph of security services, gove
 app.add_typer(db.app, name="db")
 app.command()(loading.load)
 app.command()(loading.validate)
+app.command("bulk-load")(bulk.bulk_load)
 app.command()(exporting.export)
 app.command()(exporting.stats)
 app.command()(serving.serve)

@@ -1,0 +1,149 @@
+"""``/paths`` figures: the API under 1, 10 and 50 concurrent clients, and the raw query.
+
+Pairs are random *connected* pairs: the end of a random walk of 2 to 4 steps over the edges
+the default filter allows (read with the analytics projection statement), so a path of at most
+``max_hops`` exists. The raw figure runs the registry statement the API runs
+(``paths/shortest``) through the store's driver, for the same pairs and the same parameters;
+the API figure is ``GET /paths?from=..&to=..`` over loopback HTTP with keep-alive.
+
+Every run is bounded: at most ``requests`` requests and ``budget_s`` seconds per client count.
+"""
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import httpx
+import numpy as np
+
+from graph.services.filters import EdgeFilter
+from graph.store import Store
+
+__all__ = ["Latencies", "connected_pairs", "raw_latencies", "api_latencies", "PATH_PARAMS"]
+
+#: What GET /paths uses when given only from and to.
+PATH_PARAMS = {"max_hops": 6, "directed": False}
+
+
+@dataclass
+class Latencies:
+    """Seconds per request, and how the run went."""
+
+    seconds: list[float]
+    wall_s: float
+    errors: int = 0
+
+    def p(self, q: float) -> float:
+        """The q-th percentile, in milliseconds."""
+        return float(np.percentile(self.seconds, q) * 1000) if self.seconds else float("nan")
+
+    @property
+    def mean_ms(self) -> float:
+        return float(np.mean(self.seconds) * 1000) if self.seconds else float("nan")
+
+    @property
+    def throughput(self) -> float:
+        return len(self.seconds) / self.wall_s if self.wall_s else float("nan")
+
+
+def connected_pairs(store: Store, *, count: int, seed: int) -> list[tuple[str, str]]:
+    """``count`` pairs of distinct entities joined by a path of 2 to 4 edges."""
+    adjacency: dict[str, list[str]] = {}
+    for row in store.stream("analytics/projection_edges", fetch_size=20_000, timeout=300.0,
+                            **EdgeFilter().parameters()):
+        if row["source"] != row["target"]:
+            adjacency.setdefault(row["source"], []).append(row["target"])
+            adjacency.setdefault(row["target"], []).append(row["source"])
+    nodes = sorted(adjacency)
+    rng = random.Random(seed)
+    pairs: list[tuple[str, str]] = []
+    attempts = 0
+    while len(pairs) < count and attempts < count * 50:
+        attempts += 1
+        start = node = nodes[rng.randrange(len(nodes))]
+        for _ in range(rng.randint(2, 4)):
+            neighbours = adjacency[node]
+            node = neighbours[rng.randrange(len(neighbours))]
+        if node != start:
+            pairs.append((start, node))
+    return pairs
+
+
+def _bounded(pairs: list[tuple[str, str]], clients: int, requests: int) -> list[list[tuple[str, str]]]:
+    """Each client's share of ``requests`` requests, cycling through the pairs."""
+    plan: list[list[tuple[str, str]]] = [[] for _ in range(clients)]
+    for i in range(requests):
+        plan[i % clients].append(pairs[i % len(pairs)])
+    return plan
+
+
+def raw_latencies(store: Store, pairs: list[tuple[str, str]], *, clients: int, requests: int,
+                  budget_s: float) -> Latencies:
+    """The registry statement through the driver, from ``clients`` threads."""
+    params = {**PATH_PARAMS, **EdgeFilter().parameters()}
+    plan = _bounded(pairs, clients, requests)
+    deadline = time.perf_counter() + budget_s
+
+    def client(share: list[tuple[str, str]]) -> tuple[list[float], int]:
+        seconds, errors = [], 0
+        for source, target in share:
+            if time.perf_counter() > deadline:
+                break
+            started = time.perf_counter()
+            try:
+                store.read("paths/shortest", **{"from": source, "to": target}, **params)
+            except Exception:  # noqa: BLE001 - counted, and the run goes on
+                errors += 1
+                continue
+            seconds.append(time.perf_counter() - started)
+        return seconds, errors
+
+    return _gather(client, plan)
+
+
+def _gather(client: Callable[[list[tuple[str, str]]], tuple[list[float], int]],
+            plan: list[list[tuple[str, str]]]) -> Latencies:
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=len(plan)) as pool:
+        results = list(pool.map(client, plan))
+    wall = time.perf_counter() - started
+    return Latencies([s for seconds, _ in results for s in seconds], wall, sum(e for _, e in results))
+
+
+def api_latencies(url: str, pairs: list[tuple[str, str]], *, clients: int, requests: int,
+                  budget_s: float) -> Latencies:
+    """``GET /paths`` from ``clients`` concurrent asyncio clients, each on its own keep-alive connection."""
+    return asyncio.run(_api(url, pairs, clients=clients, requests=requests, budget_s=budget_s))
+
+
+async def _api(url: str, pairs: list[tuple[str, str]], *, clients: int, requests: int,
+               budget_s: float) -> Latencies:
+    plan = _bounded(pairs, clients, requests)
+    deadline = time.perf_counter() + budget_s
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60.0) as http:
+        async def client(share: list[tuple[str, str]]) -> tuple[list[float], int]:
+            seconds, errors = [], 0
+            for source, target in share:
+                if time.perf_counter() > deadline:
+                    break
+                started = time.perf_counter()
+                try:
+                    response = await http.get("/paths", params={"from": source, "to": target})
+                except httpx.HTTPError:
+                    errors += 1
+                    continue
+                if response.status_code != 200:
+                    errors += 1
+                    continue
+                seconds.append(time.perf_counter() - started)
+            return seconds, errors
+
+        started = time.perf_counter()
+        results = await asyncio.gather(*(client(share) for share in plan))
+        wall = time.perf_counter() - started
+    return Latencies([s for seconds, _ in results for s in seconds], wall, sum(e for _, e in results))

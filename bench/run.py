@@ -1,0 +1,269 @@
+"""Benchmarks at scale: ``python bench/run.py --size S|M|L [--smoke]``.
+
+Generates (or reuses) the synthetic corpus of that size (bench/generate.py), runs its own Neo4j
+(home ``.cache/bench/neo4j-SIZE``, Bolt 39687 and HTTP 39474 unless told otherwise; never the
+test or `make run` server) and measures, in this order:
+
+1. loading: one transaction per relation (the baseline, on a sample), the transactional loader
+   (``intelgraph load``), and the bulk first load (``intelgraph bulk-load``);
+2. ``/paths`` between random connected pairs through the API (uvicorn on 127.0.0.1) under 1,
+   10 and 50 concurrent clients, and the same registry statement through the driver;
+3. PageRank, betweenness (sampled above 5,000 nodes) and eigenvector centrality, cold and warm,
+   against pure networkx;
+4. the peak memory of ``GET /export?format=gexf`` over the whole graph.
+
+It prints one ``name value`` line per figure as it is measured (``#`` lines say what they
+are), then a table with the targets. The machine is shared and noisy: compare the ratios
+(speedups, overhead), which are measured against a baseline in the same run.
+
+``--smoke`` runs everything small and short (the test suite runs it at S); M and L run by
+hand. The server is stopped at the end.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import math
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the repository importable
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import fastapi
+import igraph
+import networkx as nx
+import uvicorn
+
+from bench import generate as generator
+from bench.analytics import centrality_figures
+from bench.export_rss import gexf_export_memory
+from bench.loading import LoadFigures, bulk_load, naive_load, transactional_load
+from bench.paths import api_latencies, connected_pairs, raw_latencies
+from bench.server import ApiServer, bench_settings, wipe_database
+from graph import localserver
+from graph.settings import PROJECT_ROOT
+from graph.store import Store
+
+#: The issue's targets, at size L: (comparison, value).
+TARGETS: dict[str, tuple[str, float]] = {
+    "load_rel_per_s": (">=", 100_000),
+    "load_speedup_vs_naive": (">=", 50),
+    "paths_p99_ms_50_clients": ("<=", 25),
+    "api_overhead_ratio": ("<=", 1.3),
+    "pagerank_s_cold": ("<=", 2),
+    "pagerank_ms_warm": ("<=", 50),
+    "pagerank_speedup_vs_networkx": (">=", 10),
+}
+
+CLIENTS = (1, 10, 50)
+
+
+class Figures:
+    """Prints each figure as ``name value`` when it is measured, and the table at the end."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = {}
+
+    def __call__(self, name: str, value: Any) -> None:
+        self.values[name] = value
+        print(f"{name} {_format(value)}", flush=True)
+
+    @staticmethod
+    def note(text: str) -> None:
+        print(f"# {text}", flush=True)
+
+    def table(self, size: str) -> str:
+        lines = [f"| figure | {size} | target (at L) | met |", "|---|---:|---:|:---:|"]
+        for name, value in self.values.items():
+            target = TARGETS.get(name)
+            met = ""
+            if target is not None and isinstance(value, (int, float)) and not math.isnan(value):
+                met = "yes" if (value >= target[1] if target[0] == ">=" else value <= target[1]) else "no"
+            lines.append(f"| `{name}` | {_format(value)} | {f'{target[0]} {target[1]:g}' if target else ''} | {met} |")
+        return "\n".join(lines)
+
+
+def _format(value: Any) -> str:
+    if isinstance(value, bool):
+        return str(int(value))
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        return f"{value:.0f}" if abs(value) >= 1000 else f"{value:.3g}" if abs(value) < 1 else f"{value:.1f}" \
+            if abs(value) >= 100 else f"{value:.2f}"
+    return str(value)
+
+
+def _machine() -> str:
+    mem = "?"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                mem = f"{int(line.split()[1]) / 2**20:.0f} GiB"
+    except OSError:
+        pass
+    return (f"{platform.machine()}, {os.cpu_count()} cores, {mem}, Linux {platform.release()}; Python "
+            f"{platform.python_version()}, Neo4j {localserver.NEO4J_VERSION} Community, driver "
+            f"{importlib.metadata.version('neo4j')}, networkx {nx.__version__}, igraph {igraph.__version__}, "
+            f"FastAPI {fastapi.__version__}, uvicorn {uvicorn.__version__}")
+
+
+def _load_average() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    started = time.perf_counter()
+    result = fn()
+    return result, time.perf_counter() - started
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="intelgraph benchmarks at scale")
+    parser.add_argument("--size", choices=["S", "M", "L", "XS"], default="S")
+    parser.add_argument("--smoke", action="store_true", help="small and short: only checks that everything runs")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--home", type=Path, default=None, help="Neo4j home (default .cache/bench/neo4j-SIZE)")
+    parser.add_argument("--corpus-root", type=Path, default=PROJECT_ROOT / ".cache" / "bench")
+    parser.add_argument("--bolt-port", type=int, default=39687)
+    parser.add_argument("--http-port", type=int, default=39474)
+    parser.add_argument("--api-port", type=int, default=39800)
+    parser.add_argument("--export-port", type=int, default=None, help="API port for the export (default api-port + 1)")
+    parser.add_argument("--api-workers", type=int, default=1, help="uvicorn workers for /paths")
+    parser.add_argument("--tx-documents", type=int, default=None,
+                        help="load only this many documents with the transactional loader (default: all)")
+    parser.add_argument("--skip", action="append", default=[],
+                        choices=["naive", "tx", "bulk", "paths", "centrality", "export"])
+    args = parser.parse_args(argv)
+    smoke = args.smoke
+    figures = Figures()
+    figures.note(f"machine: {_machine()}")
+    figures.note(f"load average at start: {_load_average()}")
+
+    # --- the corpus ----------------------------------------------------------------------------------
+    corpus = generator.corpus_dir(args.corpus_root, args.size, args.seed)
+    manifest, seconds = _timed(lambda: generator.generate(corpus, args.size, seed=args.seed))
+    figures.note(f"corpus {corpus}: {manifest['documents']} documents, {manifest['entities']} entities, "
+                 f"{manifest['relations']} relations, {int(manifest['bytes']) / 2**20:.0f} MiB "
+                 f"(generated in {manifest['generate_s']} s)")
+    figures("corpus_relations", int(manifest["relations"]))
+    figures("generate_s", float(manifest["generate_s"]))
+
+    home = args.home or args.corpus_root / f"neo4j-{args.size}"
+    settings = bench_settings(size=args.size, home=home, bolt_port=args.bolt_port, http_port=args.http_port)
+    figures.note(f"Neo4j home {settings.neo4j_home}, bolt {settings.neo4j_bolt_port}, heap {settings.neo4j_heap}, "
+                 f"page cache {settings.neo4j_pagecache}")
+    try:
+        wipe_database(settings)
+        localserver.start(settings)
+        _loading(figures, settings, corpus, args, smoke)
+        with Store(settings) as store:
+            if "paths" not in args.skip:
+                _paths(figures, store, settings, args, smoke)
+            if "centrality" not in args.skip:
+                figures.note("centrality: cold = fresh service incl. reading the projection from Neo4j; warm = cached")
+                for name, value in centrality_figures(store, nx_sources=2 if smoke else 8, seed=args.seed).items():
+                    figures(name, value)
+        if "export" not in args.skip:
+            figures.note("GET /export?format=gexf of the whole graph from a fresh API process")
+            for name, value in gexf_export_memory(settings, port=args.export_port or args.api_port + 1).items():
+                figures(name, value)
+    finally:
+        localserver.stop(settings)
+    figures.note(f"load average at end: {_load_average()}")
+    print()
+    print(figures.table(args.size))
+    return 0
+
+
+def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Namespace, smoke: bool) -> None:
+    relations = int(generator.SIZES[args.size].relations)
+    naive: LoadFigures | None = None
+    tx: LoadFigures | None = None
+    with Store(settings) as store:
+        store.ensure_schema()
+        if "naive" not in args.skip:
+            naive = naive_load(store, corpus, sample=100 if smoke else 2000, budget_s=5 if smoke else 60)
+            figures.note(f"baseline: one transaction per relation (MERGE both entities and the edge), "
+                         f"{naive.relations} relations in {naive.seconds:.1f} s")
+            figures("naive_rel_per_s", naive.rate)
+        if "tx" not in args.skip:
+            documents = args.tx_documents if args.tx_documents is not None else (8 if smoke else None)
+            tx = transactional_load(store, corpus, documents=documents)
+            figures.note(f"transactional loader (intelgraph load): {tx.relations} relations in {tx.seconds:.1f} s, "
+                         "validation included")
+            figures("load_tx_rel_per_s", tx.rate)
+            if naive is not None:
+                figures("load_tx_speedup_vs_naive", tx.rate / naive.rate)
+    bulk: LoadFigures | None = None
+    if "bulk" not in args.skip:
+        wipe_database(settings)
+        bulk = bulk_load(settings, corpus)
+        figures.note("bulk first load (intelgraph bulk-load): " + ", ".join(
+            f"{name} {seconds:.1f} s" for name, seconds in bulk.steps.items()))
+        figures("load_bulk_rel_per_s", bulk.rate)
+        for name, seconds in bulk.steps.items():
+            figures(f"load_bulk_{name}_s", seconds)
+        if naive is not None:
+            figures("load_bulk_speedup_vs_naive", bulk.rate / naive.rate)
+        if tx is not None and tx.relations == relations:
+            same = bulk.stats == tx.stats
+            figures.note("the bulk-loaded graph has the transactional loader's counts of every kind, type and status"
+                         if same else f"COUNTS DIFFER: tx {tx.stats} bulk {bulk.stats}")
+            figures("bulk_counts_equal_tx", int(same))
+    best = bulk if bulk is not None else tx
+    if best is not None:
+        figures.note(f"load_rel_per_s: the {'bulk' if best is bulk else 'transactional'} first load")
+        figures("load_rel_per_s", best.rate)
+        if naive is not None:
+            figures("load_speedup_vs_naive", best.rate / naive.rate)
+    if bulk is None and (tx is None or tx.relations != relations):
+        wipe_database(settings)  # what follows needs the whole corpus in the graph
+        bulk_load(settings, corpus)
+    localserver.start(settings)  # (it runs already: bulk_load leaves it running)
+
+
+def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespace, smoke: bool) -> None:
+    pairs = connected_pairs(store, count=50 if smoke else 500, seed=args.seed)
+    figures.note(f"/paths: {len(pairs)} random connected pairs (random walks of 2-4 steps), mode shortest, "
+                 "max_hops 6, default filter")
+    requests = {1: 20, 10: 60, 50: 150} if smoke else {1: 300, 10: 2000, 50: 5000}
+    budget = 5.0 if smoke else 30.0
+    raw = {}
+    raw_latencies(store, pairs, clients=1, requests=min(30, len(pairs)), budget_s=budget)  # warm-up
+    for clients in CLIENTS:
+        raw[clients] = raw_latencies(store, pairs, clients=clients, requests=requests[clients], budget_s=budget)
+        figures(f"raw_paths_p50_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(50))
+        figures(f"raw_paths_p99_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(99))
+    with ApiServer(settings, port=args.api_port, workers=args.api_workers) as api:
+        figures.note(f"API: uvicorn, {args.api_workers} worker(s), on 127.0.0.1; clients: asyncio + httpx, "
+                     "one keep-alive connection each")
+        api_latencies(api.url, pairs, clients=1, requests=min(30, len(pairs)), budget_s=budget)  # warm-up
+        for clients in CLIENTS:
+            run = api_latencies(api.url, pairs, clients=clients, requests=requests[clients], budget_s=budget)
+            suffix = f"{clients}_client{'s' if clients > 1 else ''}"
+            figures(f"paths_p50_ms_{suffix}", run.p(50))
+            figures(f"paths_p99_ms_{suffix}", run.p(99))
+            figures(f"paths_rps_{suffix}", run.throughput)
+            if run.errors:
+                figures(f"paths_errors_{suffix}", run.errors)
+            if clients == 1:
+                figures.note("api_overhead_ratio: median /paths through the API over the median raw query, 1 client")
+                figures("api_overhead_ratio", run.p(50) / raw[1].p(50))
+            if clients == 50:
+                figures("api_overhead_ratio_50_clients", run.p(50) / raw[50].p(50))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

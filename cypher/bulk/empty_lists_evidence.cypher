@@ -1,0 +1,14 @@
+// description: >-
+//   After a bulk import, give evidence without disputes the empty disputed_by list the transactional loader stores
+//   (neo4j-admin import cannot write an empty array: it leaves the property out). At most
+//   $batch pieces of evidence per call, each call its own transaction: loaders/bulk.py calls again until
+//   fewer are fixed.
+// mode: write
+// params:
+//   batch: {type: integer, description: most pieces of evidence fixed by this call}
+// returns: fixed (how many)
+MATCH (v:Evidence)
+WHERE v.disputed_by IS NULL
+WITH v LIMIT $batch
+SET v.disputed_by = []
+RETURN count(*) AS fixed

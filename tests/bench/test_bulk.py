@@ -1,0 +1,158 @@
+"""loaders/bulk.py: a bulk first load builds the transactional loader's graph, and refuses what it must.
+
+The bulk loads go into a throwaway server of their own (its own home under a temporary folder,
+its own free ports), never the test server; the transactional loads of the same files go into
+the test server. Both graphs are then read whole and compared, node for node and relationship
+for relationship, properties and their Neo4j value types included. Lists an entity collects
+from its mentions are compared as sets: the loader builds them in the order Neo4j happens to
+traverse the mentions in. ``quotes`` are too, where two quotes of one edge start at the same
+character of the same document (their order is the store's there as well).
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.generate import SIZES, generate
+from bench.server import bench_settings, free_port, wipe_database
+from graph import localserver
+from graph.errors import InvalidInput
+from graph.settings import Settings
+from graph.store import Store
+from loaders import bulk
+from loaders.facts_loader import load_paths
+from tests.conftest import AMBIGUITY, ROOT, SEED_CORPUS, TEST_CORPUS
+
+pytestmark = pytest.mark.neo4j
+
+_ORDERLESS = ("documents", "aliases", "keys", "external_ids")
+
+
+@pytest.fixture(scope="module")
+def throwaway(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    """A second local server, for bulk loads only; stopped at the end."""
+    home = tmp_path_factory.mktemp("bulk-neo4j") / "home"
+    settings = bench_settings(size="XS", home=home, bolt_port=free_port(), http_port=free_port())
+    yield settings
+    localserver.stop(settings)
+
+
+@pytest.fixture(scope="module")
+def xs_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bulk-corpus") / "xs"
+    generate(out, SIZES["XS"], seed=5)
+    return out
+
+
+def _rows(store: Store, text: str) -> list[dict[str, Any]]:
+    """Read the graph directly (test-only: the product runs registry statements only)."""
+    records, _, _ = store.driver.execute_query(text, database_=store.settings.neo4j_database)
+    return [record.data() for record in records]
+
+
+def _graph(settings: Settings) -> dict[str, dict[tuple, Any]]:
+    """Every node and relationship with its labels or type, properties and their value types."""
+    with Store(settings) as store:
+        nodes = {}
+        for row in _rows(store, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS p, "
+                                "[k IN keys(n) | [k, valueType(n[k])]] AS types"):
+            props = dict(row["p"])
+            if "Entity" in row["labels"]:
+                for key in _ORDERLESS:
+                    props[key] = sorted(props[key])
+                props["search_text"] = sorted(props["search_text"].split(" | "))
+            for stamp in ("loaded_at", "updated_at"):  # the time of the load
+                props.pop(stamp, None)
+            nodes[(tuple(sorted(row["labels"])), props.get("id") or props.get("key"))] = (
+                props, sorted(map(tuple, row["types"])))
+        relationships = {}
+        for row in _rows(store, "MATCH (a)-[r]->(b) RETURN type(r) AS type, a.id AS a, b.id AS b, "
+                                "properties(r) AS p, [k IN keys(r) | [k, valueType(r[k])]] AS types"):
+            props = dict(row["p"])
+            if "quotes" in props:
+                props["quotes"] = sorted(props["quotes"])
+            relationships[(row["type"], row["a"], row["b"], props.get("id"))] = (props, sorted(map(tuple, row["types"])))
+    return {"nodes": nodes, "relationships": relationships}
+
+
+def _assert_same_graph(transactional: dict[str, dict[tuple, Any]], bulk_loaded: dict[str, dict[tuple, Any]]) -> None:
+    for part in ("nodes", "relationships"):
+        tx, bk = transactional[part], bulk_loaded[part]
+        assert tx.keys() == bk.keys(), (part, sorted(tx.keys() ^ bk.keys())[:5])
+        different = [key for key in tx if tx[key] != bk[key]]
+        assert not different, [(key, tx[key], bk[key]) for key in different[:3]]
+
+
+def _bulk(settings: Settings, paths: list[Path]) -> bulk.BulkReport:
+    wipe_database(settings)
+    return bulk.bulk_load(settings, paths)
+
+
+def test_a_generated_corpus_gives_the_transactional_graph(throwaway: Settings, xs_corpus: Path,
+                                                          empty_store: Store) -> None:
+    report = _bulk(throwaway, [xs_corpus])
+    assert (report.documents, report.entities, report.relations) == (6, 150, 900)
+    assert set(report.seconds) >= {"validate", "csv", "import", "start", "schema"}
+    reports = load_paths(empty_store, [xs_corpus])
+    assert sum(r.relations for r in reports) == report.relations
+    _assert_same_graph(_graph(empty_store.settings), _graph(throwaway))
+    with Store(throwaway) as store:  # the schema is in place: look-ups use it
+        assert {row["name"] for row in _rows(store, "SHOW INDEXES YIELD name")} >= {
+            "entity_id", "entity_keys", "entity_search", "evidence_edge", "evidence_document"}
+
+
+def test_entities_resolve_by_name_as_the_loader_resolves_them(throwaway: Settings, empty_store: Store) -> None:
+    paths = [TEST_CORPUS, AMBIGUITY, SEED_CORPUS]
+    report = _bulk(throwaway, paths)
+    reports = load_paths(empty_store, paths)
+    assert report.merged == {r.document: r.merged for r in reports if r.merged}
+    assert report.merged  # beta's north-svc is alpha's northern-service
+    _assert_same_graph(_graph(empty_store.settings), _graph(throwaway))
+
+
+def test_a_database_that_is_not_empty_is_refused(throwaway: Settings, xs_corpus: Path) -> None:
+    _bulk(throwaway, [TEST_CORPUS])
+    with pytest.raises(bulk.BulkLoadRefused, match="not empty"):
+        bulk.bulk_load(throwaway, [xs_corpus])
+    with Store(throwaway) as store:  # untouched, and running
+        assert store.read_one("bulk/count_nodes")["nodes"] > 0
+
+
+def test_an_external_server_is_refused(throwaway: Settings) -> None:
+    external = throwaway.model_copy(update={"neo4j_uri": "bolt://127.0.0.1:1"})
+    with pytest.raises(bulk.BulkLoadRefused, match="NEO4J_URI"):
+        bulk.bulk_load(external, [TEST_CORPUS])
+
+
+def test_an_invalid_file_writes_nothing(throwaway: Settings, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(TEST_CORPUS, corpus)
+    facts = corpus / "alpha.facts.yaml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("kind: Person", "kind: Wizard"), encoding="utf-8")
+    wipe_database(throwaway)
+    with pytest.raises(InvalidInput, match="unknown kind 'Wizard'"):
+        bulk.bulk_load(throwaway, [corpus])
+    assert not (throwaway.neo4j_home / "data" / "databases" / throwaway.neo4j_database).exists()
+
+
+def test_csv_keeps_empty_strings_apart_from_missing_values(tmp_path: Path) -> None:
+    table = bulk._CsvFile(tmp_path, "t", [("a", "a"), ("b", "b"), ("c:string[]", "c"), ("n:long", "n")], 1 << 20)
+    table.write({"a": "", "b": None, "c": ["x", 'y "z"'], "n": 3})
+    table.write({"a": "line\nbreak", "c": []})
+    table.close()
+    assert table.parts[0].read_text() == 'a,b,c:string[],n:long\n"",,"x\x1fy ""z""",3\n"line\nbreak",,,\n'
+    assert table.multiline == table.parts
+
+
+def test_the_command_refuses_an_external_server() -> None:
+    result = subprocess.run([sys.executable, "-m", "cli.main", "bulk-load", str(TEST_CORPUS)], cwd=ROOT,
+                            capture_output=True, text=True, env={"PATH": "/usr/bin:/bin", "HOME": str(ROOT),
+                                                                 "NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert result.returncode == 1
+    assert "NEO4J_URI is set" in result.stderr
