@@ -9,21 +9,15 @@ restoring the view) and saves a screenshot of each step in artifacts/screenshots
 """
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from graph.store import Store
-from tests.conftest import ROOT, SEED_CORPUS, TEST_CORPUS
+from tests.conftest import ROOT, SEED_CORPUS, TEST_CORPUS, running_api
 
 pytestmark = pytest.mark.neo4j
 
@@ -32,29 +26,7 @@ PLAYWRIGHT = ROOT / "web" / "node_modules" / "playwright-core"
 SCRIPT = ROOT / "tests" / "web" / "e2e.mjs"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 BROWSER_RUN_S = 240  # the script bounds itself at 150 s; this is the backstop
-STARTUP_S = 60
 E2E_KEY = "e2e-key"  # the keyed server's only key; e2e.mjs types it into the page
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_ready(url: str, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_S
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"uvicorn exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/ready", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"the API did not become ready at {url} within {STARTUP_S} s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture
@@ -65,32 +37,10 @@ def web_graph(empty_store: Store) -> Store:
     return empty_store
 
 
-@contextmanager
-def _api_server(log: Path, **env: str) -> Iterator[str]:
-    """A real API process on a free loopback port, over the test Neo4j (the env conftest set)."""
-    port = _free_port()
-    uvicorn = Path(sys.executable).with_name("uvicorn")
-    with open(log, "wb") as out:
-        server = subprocess.Popen([str(uvicorn), "api.main:app", "--host", "127.0.0.1", "--port", str(port)],
-                                  cwd=ROOT, env={**os.environ, **env}, stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(url, server, log)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
 @pytest.fixture
-def api_urls(web_graph: Store, tmp_path: Path) -> Iterator[tuple[str, str]]:
+def api_urls(web_graph: Store) -> Iterator[tuple[str, str]]:
     """The API as `make run` serves it (no keys), and as a keyed deployment does (reads open)."""
-    with _api_server(tmp_path / "open.log") as open_url, \
-            _api_server(tmp_path / "keyed.log", INTELGRAPH_API_KEYS=E2E_KEY) as keyed_url:
+    with running_api() as open_url, running_api({"INTELGRAPH_API_KEYS": E2E_KEY}) as keyed_url:
         yield open_url, keyed_url
 
 
