@@ -20,9 +20,8 @@ from typing import Any
 
 import pytest
 
-from graph.settings import Settings
 from graph.store import Store
-from tests.conftest import AMBIGUITY, ROOT, SEED_CORPUS, TEST_CORPUS
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.neo4j
 
@@ -43,23 +42,15 @@ def run_json(*args: str) -> Any:
 
 
 @pytest.fixture(scope="module")
-def graph(store: Store) -> Store:
-    from loaders.facts_loader import load_paths
-
-    store.delete_all()
-    load_paths(store, [SEED_CORPUS, TEST_CORPUS, AMBIGUITY])
-    return store
+def graph(loaded: Store) -> Store:
+    """The shared test graph (tests/conftest.py): the seed article and the test documents."""
+    return loaded
 
 
 @pytest.fixture(scope="module")
-def api(graph: Store, neo4j_server: Settings) -> Iterator[Any]:
+def api(client: Any) -> Any:
     """The API over the same graph, to compare answers with."""
-    from fastapi.testclient import TestClient
-
-    from api.main import create_app
-
-    with TestClient(create_app(neo4j_server)) as client:
-        yield client
+    return client
 
 
 def route(path: dict[str, Any]) -> list[str]:

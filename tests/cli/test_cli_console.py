@@ -14,7 +14,7 @@ import pytest
 
 from graph.cypher import get_registry
 from graph.store import Store
-from tests.conftest import AMBIGUITY, ROOT, SEED_CORPUS, TEST_CORPUS, counts
+from tests.conftest import ROOT, counts
 
 pytestmark = pytest.mark.neo4j
 
@@ -35,12 +35,9 @@ def run_json(*args: str, stdin: str | None = None) -> Any:
 
 
 @pytest.fixture(scope="module")
-def graph(store: Store) -> Store:
-    from loaders.facts_loader import load_paths
-
-    store.delete_all()
-    load_paths(store, [SEED_CORPUS, TEST_CORPUS, AMBIGUITY])
-    return store
+def graph(loaded: Store) -> Store:
+    """The shared test graph (tests/conftest.py): the seed article and the test documents."""
+    return loaded
 
 
 # --- cypher -----------------------------------------------------------------------------------------
