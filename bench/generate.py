@@ -36,7 +36,6 @@ import random
 import shutil
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -484,11 +483,6 @@ def generate(out: Path, size: Size | str, *, seed: int = 0, ontology: Ontology |
     shutil.rmtree(out, ignore_errors=True)
     os.replace(partial, out)
     return manifest
-
-
-def iter_documents(out: Path) -> Iterator[Path]:
-    """The facts files of a generated corpus, in load order."""
-    return iter(sorted(Path(out).glob("*.facts.yaml")))
 
 
 def main(argv: list[str] | None = None) -> int:

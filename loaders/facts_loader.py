@@ -14,6 +14,11 @@ then, in a single write transaction:
 6. bumps the graph version, which drops cached analytics.
 
 If any step fails, the transaction rolls back and the database is exactly as it was.
+
+Every ``cypher/load/`` statement starts with ``CYPHER replan=skip``: a load grows the graph so
+fast that Neo4j would otherwise plan the same statements again and again as its statistics move
+(a third of the loader's time, docs/performance.md); their plans are index seeks whatever the
+statistics, and ``refresh_edges`` pins its own with index hints.
 """
 from __future__ import annotations
 
