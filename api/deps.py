@@ -7,14 +7,18 @@ from fastapi import Depends, Request
 
 from graph.services.centrality import CentralityService
 from graph.services.cypher_console import CypherConsole, SavedQueries
+from graph.services.documents import DocumentService
 from graph.services.entities import EntityService
+from graph.services.grades import GradeService
+from graph.services.merges import MergeService
 from graph.services.paths import PathService
 from graph.services.subgraph import SubgraphService
 from graph.settings import Settings
 from graph.store import Store
 
 __all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
-           "ConsoleDep", "SavedQueriesDep"]
+           "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
+           "MergesDep"]
 
 
 def get_store(request: Request) -> Store:
@@ -36,6 +40,9 @@ EntitiesDep = Annotated[EntityService, Depends(lambda store=Depends(get_store): 
 PathsDep = Annotated[PathService, Depends(lambda store=Depends(get_store): PathService(store))]
 SubgraphDep = Annotated[SubgraphService, Depends(lambda store=Depends(get_store): SubgraphService(store))]
 CentralityDep = Annotated[CentralityService, Depends(get_centrality)]
+DocumentsDep = Annotated[DocumentService, Depends(lambda store=Depends(get_store): DocumentService(store))]
+GradesDep = Annotated[GradeService, Depends(lambda store=Depends(get_store): GradeService(store))]
+MergesDep = Annotated[MergeService, Depends(lambda store=Depends(get_store): MergeService(store))]
 ConsoleDep = Annotated[CypherConsole, Depends(
     lambda store=Depends(get_store), settings=Depends(get_settings_dep): CypherConsole(store, settings))]
 SavedQueriesDep = Annotated[SavedQueries, Depends(

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any
 
 from fastapi import Depends, Query
 
-from graph.services.filters import EdgeFilter
+from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.trace import tracing
 
-__all__ = ["EdgeFilterDep", "split_list"]
+__all__ = ["EdgeFilterDep", "ExplainDep", "explained", "split_list"]
 
 
 def split_list(values: list[str] | None) -> tuple[str, ...]:
@@ -30,9 +32,32 @@ def edge_filter(
                                           max_length=200)] = None,
     since: Annotated[dt.date | None, Query(description="Only edges dated on or after (YYYY-MM-DD)")] = None,
     until: Annotated[dt.date | None, Query(description="Only edges dated on or before (YYYY-MM-DD)")] = None,
+    as_of: Annotated[dt.date | None, Query(description="The graph as known on this day: only documents "
+                                           "published by then (YYYY-MM-DD)", examples=["2024-03-25"])] = None,
+    during: Annotated[str | None, Query(description="Only edges whose event time overlaps START..END "
+                                        "(either end may be left out)", examples=["2024-03-01..2024-03-31"],
+                                        max_length=40)] = None,
+    min_grade: Annotated[str | None, Query(description="Only edges graded this well or better: reliability "
+                                           "A-F and credibility 1-6, e.g. B2 (or B, or 2)", examples=["B2"],
+                                           max_length=2)] = None,
 ) -> EdgeFilter:
     return EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
-                      exclude_claims=exclude_claims, document=document, since=since, until=until)
+                      exclude_claims=exclude_claims, document=document, since=since, until=until, as_of=as_of,
+                      during=parse_date_range(during) if during else None,
+                      min_grade=parse_min_grade(min_grade) if min_grade else None)
 
 
 EdgeFilterDep = Annotated[EdgeFilter, Depends(edge_filter)]
+
+
+ExplainDep = Annotated[bool, Query(description="Add `cypher`: every statement that produced the answer, with its "
+                                               "parameters and a script to paste into Neo4j Browser")]
+
+
+def explained(explain: bool, produce: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """The answer ``produce`` gives, with the Cypher it ran under ``cypher`` when ``explain`` is set."""
+    if not explain:
+        return produce()
+    with tracing() as steps:
+        answer = produce()
+    return answer | {"cypher": steps}

@@ -13,10 +13,16 @@ from graph.cypher import get_registry
 
 _EVIDENCE_EXAMPLE = {"document": "ft-2024-crocus-intelligence", "relation": "cia-offered-intel-russia",
                      "quote": "the CIA sent a team of analysts to Moscow armed with credible information",
-                     "start": 37, "end": 111, "date": "2024-04-03"}
+                     "start": 37, "end": 111, "date": "2020", "event": "2020", "publisher": "Financial Times",
+                     "published": "2024-04-03", "subject_name": "CIA", "object_name": "Russia"}
 _EDGE_EXAMPLE = {"id": "e-46bafff046e10158", "source": "cia", "target": "russia", "type": "OFFERED_COOPERATION",
                  "status": "reported", "asserted_by": None, "disputed_by": [], "denies": [],
-                 "first_date": "2024-04-03", "last_date": "2024-04-03", "weight": 1,
+                 "first_date": "2020-01-01", "last_date": "2020-12-31", "weight": 1,
+                 "event_known": True, "event_start": "2020-01-01", "event_end": "2020-12-31",
+                 "first_reported": "2024-04-03", "last_reported": "2024-04-03", "publishers": ["Financial Times"],
+                 "reliability": "B", "credibility": 2, "grade": "B2",
+                 "grade_reason": "B2: source Financial Times is B (usually reliable); 2 (probably true): "
+                                 "reported as fact by Financial Times alone",
                  "evidence": [_EVIDENCE_EXAMPLE]}
 _NODE_EXAMPLE = {"id": "cia", "name": "Central Intelligence Agency", "kind": "SecurityService"}
 
@@ -34,6 +40,22 @@ class Problem(BaseModel):
     candidates: list[dict[str, Any]] | None = None
 
 
+class CypherStep(BaseModel):
+    """One statement behind an answer (``explain=true``), to rerun in Neo4j Browser."""
+
+    model_config = _example({"statement": "entities/by_id", "cypher": get_registry().get("entities/by_id").text,
+                             "parameters": {"id": "cia"},
+                             "browser": ":params {`id`: 'cia'}\n" + get_registry().get("entities/by_id").text})
+    statement: str = Field(description="Its file in cypher/, without .cypher")
+    cypher: str
+    parameters: dict[str, Any]
+    browser: str = Field(description="A :params line and the statement, to paste into Neo4j Browser")
+
+
+def _explain_field() -> Any:
+    return Field(None, description="With explain=true: the Cypher that produced the answer")
+
+
 class Evidence(BaseModel):
     """A verbatim quote from a document, with its character span ([start, end) in code points)."""
 
@@ -43,11 +65,17 @@ class Evidence(BaseModel):
     quote: str
     start: int
     end: int
-    date: str | None = None
+    date: str | None = Field(None, description="Its event time as written, or else the publication date")
+    event: str | None = Field(None, description="When it happened, as the facts file says (null: it does not)")
+    publisher: str | None = None
+    published: str | None = Field(None, description="The document's publication day")
+    subject_name: str | None = Field(None, description="The name this document gives the subject")
+    object_name: str | None = Field(None, description="The name this document gives the object")
 
 
 class Edge(BaseModel):
-    """An edge as in the JSON export: type, status, who asserts and disputes it, and its evidence."""
+    """An edge as in the JSON export: type, status, who asserts and disputes it, when it happened
+    and was reported, its grades (docs/provenance.md) and its evidence."""
 
     model_config = _example(_EDGE_EXAMPLE)
     id: str
@@ -58,9 +86,19 @@ class Edge(BaseModel):
     asserted_by: str | None = Field(None, description="Entity id of who claims or denies it; null: the document")
     disputed_by: list[str] = []
     denies: list[str] = Field([], description="For a denial: the ids of the claimed edges it denies")
-    first_date: str | None = None
-    last_date: str | None = None
+    first_date: str | None = Field(None, description="Earliest day it happened (event time, else report date)")
+    last_date: str | None = Field(None, description="Latest day it happened (event time, else report date)")
     weight: int | None = Field(None, description="Number of pieces of evidence")
+    event_known: bool = Field(False, description="Whether any evidence says when it happened")
+    event_start: str | None = Field(None, description="First day of its event time (null: open or unknown)")
+    event_end: str | None = Field(None, description="Last day of its event time (null: open or unknown)")
+    first_reported: str | None = Field(None, description="Publication day of the first document supporting it")
+    last_reported: str | None = None
+    publishers: list[str] = Field([], description="Independent publishers supporting it (corroboration)")
+    reliability: Literal["A", "B", "C", "D", "E", "F"] = Field("F", description="Source reliability A-F")
+    credibility: int = Field(6, ge=1, le=6, description="Information credibility 1-6")
+    grade: str = Field("F6", description="Reliability and credibility together")
+    grade_reason: str | None = Field(None, description="Why, in one line")
     evidence: list[Evidence]
 
 
@@ -101,6 +139,7 @@ class EntityDetail(EntitySummary):
     external_ids: dict[str, str]
     documents: list[str]
     edges: list[EdgeWithOther]
+    cypher: list[CypherStep] | None = _explain_field()
 
 
 class Path(BaseModel):
@@ -119,6 +158,7 @@ class Paths(BaseModel):
     to: NodeRef
     mode: Literal["shortest", "all_shortest", "k_shortest"]
     paths: list[Path]
+    cypher: list[CypherStep] | None = _explain_field()
 
 
 class CentralityScore(BaseModel):
@@ -138,6 +178,8 @@ class Centrality(BaseModel):
     edges: int
     sampled: dict[str, int] | None = Field(None, description="For sampled betweenness: the number of sources used")
     results: list[CentralityScore]
+    cypher: list[CypherStep] | None = Field(None, description="With explain=true: the Cypher that reads the "
+                                                             "projection the measure was computed on")
 
 
 class ExportNode(BaseModel):
@@ -147,6 +189,7 @@ class ExportNode(BaseModel):
     aliases: list[str]
     external_ids: dict[str, str]
     documents: list[str]
+    first_reported: str | None = Field(None, description="Publication day of the first document mentioning it")
 
 
 class Subgraph(BaseModel):
@@ -156,6 +199,7 @@ class Subgraph(BaseModel):
     nodes: list[ExportNode]
     edges: list[Edge]
     truncated: bool = Field(False, description="True when the node limit cut the neighbourhood short")
+    cypher: list[CypherStep] | None = _explain_field()
 
 
 class CypherRequest(BaseModel):
@@ -264,3 +308,179 @@ class Ontology(BaseModel):
                              "relations": [OntologyRelation.model_config["json_schema_extra"]["examples"][0]]})
     kinds: list[OntologyKind]
     relations: list[OntologyRelation]
+
+
+# --- one edge, grades and sources (docs/provenance.md) ------------------------------------------------
+class EdgeDetail(Edge):
+    """One edge, with both its ends named."""
+
+    model_config = _example(_EDGE_EXAMPLE | {
+        "source_entity": _NODE_EXAMPLE, "target_entity": {"id": "russia", "name": "Russia", "kind": "State"}})
+    source_entity: NodeRef
+    target_entity: NodeRef
+    cypher: list[CypherStep] | None = _explain_field()
+
+
+class GradeRequest(BaseModel):
+    """An analyst's grade for one edge: either grade or both, and why."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "credibility": 1, "reason": "Confirmed by the court records of the suspects' trial", "by": "a.analyst"}]})
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    credibility: int | None = Field(None, ge=1, le=6)
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(min_length=1, max_length=200, description="Who decides: recorded with the change")
+
+
+class GradeChange(BaseModel):
+    """One entry of the audit trail of a grade."""
+
+    model_config = _example({"action": "set", "reliability": None, "credibility": 1,
+                             "reason": "Confirmed by the court records", "by": "a.analyst",
+                             "via": "key:1f2e3d4c5b6a7988", "at": "2026-11-24T10:00:00Z", "previous": None})
+    action: Literal["set", "cleared"]
+    reliability: str | None = None
+    credibility: int | None = None
+    reason: str
+    by: str
+    via: str | None = None
+    at: str
+    previous: str | None = None
+
+
+class GradeHistory(BaseModel):
+    model_config = _example({"changes": [GradeChange.model_config["json_schema_extra"]["examples"][0]]})
+    changes: list[GradeChange]
+
+
+class SourceGradeRequest(BaseModel):
+    """A source's reliability (A-F) and why."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "reliability": "B", "reason": "Long record of accurate security reporting", "by": "a.analyst"}]})
+    reliability: Literal["A", "B", "C", "D", "E", "F"]
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(min_length=1, max_length=200)
+
+
+class SourceGrade(BaseModel):
+    model_config = _example({"key": "publisher:financial times", "kind": "publisher", "name": "Financial Times",
+                             "reliability": "B", "reason": "Long record of accurate security reporting",
+                             "by": "a.analyst", "via": "sources file corpus/sources.yaml",
+                             "at": "2026-11-24T10:00:00Z"})
+    key: str
+    kind: Literal["publisher", "speaker"]
+    name: str
+    reliability: Literal["A", "B", "C", "D", "E", "F"]
+    reason: str
+    by: str | None = None
+    via: str | None = None
+    at: str | None = None
+
+
+class SourceList(BaseModel):
+    model_config = _example({"sources": [SourceGrade.model_config["json_schema_extra"]["examples"][0]],
+                             "default": "F"})
+    sources: list[SourceGrade]
+    default: str = Field("F", description="The reliability of every source not listed")
+
+
+# --- merges (graph/services/merges.py) ----------------------------------------------------------------
+_MERGE_EXAMPLE = {
+    "id": "m-3f9c2a7d41b06e58", "into": "fsb", "source": "federal-security-service", "active": True,
+    "reason": "Two ids for the FSB: same Wikidata item (Q157224)", "by": "a.analyst", "via": "key:1f2e3d4c5b6a7988",
+    "at": "2026-11-24T10:00:00Z", "into_name": "Federal Security Service",
+    "source_name": "Federal Security Service of Russia", "source_kind": "SecurityService",
+    "source_aliases": ["FSB of Russia"], "added_aliases": ["Federal Security Service of Russia", "FSB of Russia"],
+    "moved_mentions": [{"document": "reuters-2024-crocus", "origin": "federal-security-service"}],
+    "moved_evidence": [{"evidence": "reuters-2024-crocus#fsb-detains", "edge_before": "e-5b1d0c9e2f3a4b6c",
+                        "edge_after": "e-8e7f6a5b4c3d2e1f"}],
+    "unmerged": None}
+
+
+class MergeRequest(BaseModel):
+    """Merge ``source`` into ``into``: both entity ids, of one kind; ``source`` disappears."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "into": "fsb", "source": "federal-security-service",
+        "reason": "Two ids for the FSB: same Wikidata item (Q157224)", "by": "a.analyst"}]})
+    into: str = Field(min_length=1, max_length=200, description="Id of the entity that stays")
+    source: str = Field(min_length=1, max_length=200, description="Id of the entity merged into it")
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(min_length=1, max_length=200, description="Who decides: recorded with the merge")
+
+
+class UnmergeRequest(BaseModel):
+    """Undo a merge: why, and who decides."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "reason": "Not the same service: the second is the border guard", "by": "a.analyst"}]})
+    reason: str = Field(min_length=1, max_length=2000)
+    by: str = Field(min_length=1, max_length=200)
+
+
+class MovedMention(BaseModel):
+    document: str
+    origin: str = Field(description="The entity the document named, before merges")
+
+
+class MovedEvidence(BaseModel):
+    evidence: str
+    edge_before: str
+    edge_after: str
+
+
+class Unmerged(BaseModel):
+    """When, by whom and why a merge was undone, and what went back."""
+
+    at: str | None = None
+    by: str | None = None
+    via: str | None = None
+    reason: str | None = None
+    restored_mentions: list[MovedMention]
+    restored_evidence: list[MovedEvidence]
+
+
+class Merge(BaseModel):
+    """A merge, in force or undone: who, when, why, and which names, mentions and evidence moved."""
+
+    model_config = _example(_MERGE_EXAMPLE)
+    id: str
+    into: str
+    source: str
+    active: bool
+    reason: str | None = None
+    by: str | None = None
+    via: str | None = Field(None, description="How: the CLI, or the API key's fingerprint")
+    at: str | None = None
+    into_name: str | None = None
+    source_name: str | None = None
+    source_kind: str | None = None
+    source_aliases: list[str]
+    added_aliases: list[str] = Field(description="The names the merged entity gained")
+    moved_mentions: list[MovedMention]
+    moved_evidence: list[MovedEvidence] = Field(description="Each piece of evidence placed again, "
+                                                            "with its edge before and after")
+    unmerged: Unmerged | None = None
+
+
+class MergeChanges(BaseModel):
+    mentions: int
+    evidence: int
+    edges_removed: int
+    entities_removed: int
+    graph_version: int
+
+
+class MergeOutcome(BaseModel):
+    """A merge or unmerge done: its record and what it changed."""
+
+    model_config = _example({"merge": _MERGE_EXAMPLE, "changes": {"mentions": 1, "evidence": 1, "edges_removed": 1,
+                                                                  "entities_removed": 1, "graph_version": 7}})
+    merge: Merge
+    changes: MergeChanges
+
+
+class MergeList(BaseModel):
+    model_config = _example({"merges": [_MERGE_EXAMPLE]})
+    merges: list[Merge]

@@ -10,8 +10,6 @@ unless stdin and stderr are a terminal: then the command asks which one is meant
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import json
 import sys
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, TypeVar
@@ -23,15 +21,14 @@ from rich.markup import escape
 from rich.table import Column, Table
 from rich.text import Text
 
-from cli.common import err, out, user_errors
+from cli.common import cell, connected_store, err, out, print_json, user_errors
+from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
+                         build_edge_filter)
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.services.entities import EntityService
-from graph.services.filters import EdgeFilter
 from graph.services.paths import MAX_HOPS, MAX_K, PathService
-from graph.settings import get_settings
-from graph.store import Store
 
-__all__ = ["paths", "entity", "centrality", "connected_store", "print_json", "cell"]
+__all__ = ["paths", "entity", "centrality"]
 
 T = TypeVar("T")
 
@@ -43,17 +40,6 @@ _STATUS_STYLE = {"reported": "green", "claimed": "yellow", "denied": "red"}
 
 # The options the commands share.
 Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
-Types = Annotated[list[str] | None, typer.Option(
-    "--types", "-t", metavar="TYPE[,TYPE...]", help="Relation types to use (repeat or comma-separate); default all.", show_default=False)]
-ExcludeTypes = Annotated[list[str] | None, typer.Option(
-    "--exclude-types", metavar="TYPE[,TYPE...]", help="Relation types to leave out (repeat or comma-separate).", show_default=False)]
-ExcludeClaims = Annotated[bool, typer.Option("--exclude-claims", help="Drop claimed and denied edges.")]
-Document = Annotated[str | None, typer.Option("--document", help="Only edges this document (id) supports.",
-                                              show_default=False)]
-Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
-                                           help="Only edges dated on or after this day.", show_default=False)]
-Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
-                                           help="Only edges dated on or before this day.", show_default=False)]
 Directed = Annotated[bool, typer.Option("--directed", help="Follow edges only from subject to object.")]
 
 
@@ -75,6 +61,9 @@ def paths(
     document: Document = None,
     since: Since = None,
     until: Until = None,
+    as_of: AsOf = None,
+    during: During = None,
+    min_grade: MinGrade = None,
     as_json: Json = False,
 ) -> None:
     """How two entities are connected: routes, shortest first, with the quotes behind every step.
@@ -84,7 +73,9 @@ def paths(
     """
     with user_errors():
         chosen = _mode(mode, k)
-        edge_filter = _edge_filter(types, exclude_types, exclude_claims, document, since, until)
+        edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        document=document, since=since, until=until, as_of=as_of, during=during,
+                                        min_grade=min_grade)
         with connected_store() as store:
             service = PathService(store)
             found = _resolving(lambda refs: service.find(
@@ -127,6 +118,9 @@ def centrality(
     document: Document = None,
     since: Since = None,
     until: Until = None,
+    as_of: AsOf = None,
+    during: During = None,
+    min_grade: MinGrade = None,
     sample: Annotated[int | None, typer.Option("--sample", help="Betweenness: estimate from this many sources.",
                                                show_default=False)] = None,
     as_json: Json = False,
@@ -135,7 +129,9 @@ def centrality(
     from graph.services.centrality import CentralityService  # numpy and networkx: only when needed
 
     with user_errors():
-        edge_filter = _edge_filter(types, exclude_types, exclude_claims, document, since, until)
+        edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        document=document, since=since, until=until, as_of=as_of, during=during,
+                                        min_grade=min_grade)
         with connected_store() as store, _working(f"computing {measure}"):
             ranking = CentralityService(store).compute(measure, kind=kind, limit=limit, edge_filter=edge_filter,
                                                        directed=directed, sample=sample)
@@ -146,39 +142,6 @@ def centrality(
 
 
 # --- helpers cli/console.py shares ---------------------------------------------------------------------
-@contextlib.contextmanager
-def connected_store() -> Iterator[Store]:
-    """A store whose server answered a ping; otherwise a clear message and exit 1.
-
-    Asking first fails in a fraction of a second, where a query would retry for 15 s.
-    """
-    settings = get_settings()
-    with Store(settings) as store:
-        if not store.ping():
-            err.print(f"[red]error:[/red] Neo4j does not answer at {escape(settings.bolt_uri)} (or refuses the "
-                      "credentials NEO4J_USER / NEO4J_PASSWORD). Is it running? Try `intelgraph db status` "
-                      "and `intelgraph db start`, or set NEO4J_URI.", highlight=False, soft_wrap=True)
-            raise typer.Exit(1)
-        yield store
-
-
-def print_json(data: Any) -> None:
-    """``data`` as JSON on stdout, as the API would send it, and nothing else."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
-    sys.stdout.flush()
-
-
-def cell(value: Any) -> Text:
-    """One value for a table cell: text as is, ``null`` dimmed, lists and maps as compact JSON."""
-    if value is None:
-        return Text("null", style="dim")
-    if isinstance(value, str):
-        return Text(value)
-    if isinstance(value, (list, dict)):
-        return Text(json.dumps(value, ensure_ascii=False, default=str))
-    return Text(str(value))
-
-
 # --- resolving names --------------------------------------------------------------------------------
 def _interactive() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
@@ -256,28 +219,6 @@ def _mode(mode: str | None, k: int | None) -> str:
     if k is not None and chosen != "k_shortest":
         raise InvalidParameter("k", f"only goes with --mode k-shortest, not {mode}")
     return chosen
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
-
-
-def _date(name: str, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InvalidParameter(name, f"expected a day as YYYY-MM-DD, not {value!r}") from None
-
-
-def _edge_filter(types: list[str] | None, exclude_types: list[str] | None, exclude_claims: bool,
-                 document: str | None, since: str | None, until: str | None) -> EdgeFilter:
-    edge_filter = EdgeFilter(types=_split(types) or None, exclude_types=_split(exclude_types),
-                             exclude_claims=exclude_claims, document=document, since=_date("since", since),
-                             until=_date("until", until))
-    edge_filter.parameters()  # checks the types and dates before anything connects
-    return edge_filter
 
 
 @contextlib.contextmanager

@@ -2,15 +2,21 @@
 from __future__ import annotations
 
 import contextlib
+import json
+import sys
 from collections.abc import Iterator
+from typing import Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from graph.errors import Ambiguous, IntelgraphError, InvalidInput
+from graph.settings import get_settings
+from graph.store import Store
 
-__all__ = ["out", "err", "user_errors"]
+__all__ = ["out", "err", "user_errors", "connected_store", "print_json", "cell"]
 
 out = Console()
 err = Console(stderr=True)
@@ -35,3 +41,36 @@ def user_errors() -> Iterator[None]:
     except IntelgraphError as exc:
         err.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(1) from None
+
+
+@contextlib.contextmanager
+def connected_store() -> Iterator[Store]:
+    """A store whose server answered a ping; otherwise a clear message and exit 1.
+
+    Asking first fails in a fraction of a second, where a query would retry for 15 s.
+    """
+    settings = get_settings()
+    with Store(settings) as store:
+        if not store.ping():
+            err.print(f"[red]error:[/red] Neo4j does not answer at {escape(settings.bolt_uri)} (or refuses the "
+                      "credentials NEO4J_USER / NEO4J_PASSWORD). Is it running? Try `intelgraph db status` "
+                      "and `intelgraph db start`, or set NEO4J_URI.", highlight=False, soft_wrap=True)
+            raise typer.Exit(1)
+        yield store
+
+
+def print_json(data: Any) -> None:
+    """``data`` as JSON on stdout, as the API would send it, and nothing else."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    sys.stdout.flush()
+
+
+def cell(value: Any) -> Text:
+    """One value for a table cell: text as is, ``null`` dimmed, lists and maps as compact JSON."""
+    if value is None:
+        return Text("null", style="dim")
+    if isinstance(value, str):
+        return Text(value)
+    if isinstance(value, (list, dict)):
+        return Text(json.dumps(value, ensure_ascii=False, default=str))
+    return Text(str(value))

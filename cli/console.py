@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 from rich.text import Text
 
-from cli.analysis import cell, connected_store, print_json
+from cli.common import cell, connected_store, print_json
 from cli.common import err, out, user_errors
 from graph.cypher import Param, Statement
 from graph.errors import InvalidParameter

@@ -1,7 +1,6 @@
 """``intelgraph export`` and ``intelgraph stats``."""
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from collections.abc import Iterator
 from enum import Enum
@@ -13,22 +12,14 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from cli.common import err, out, user_errors
+from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
+                         build_edge_filter, split_list)
 from graph.exports import csv_export
 from graph.exports.formats import FORMATS, buffered, export_source, get_format
-from graph.services.filters import EdgeFilter
 from graph.services.subgraph import MAX_HOPS, MAX_NODES
 from graph.store import Store
 
 Format = Enum("Format", {name: name for name in FORMATS}, type=str)  # type: ignore[misc]
-
-def split_list(values: list[str] | None) -> tuple[str, ...]:
-    """``--types A --types B`` and ``--types A,B`` alike.
-
-    >>> split_list(["ACCUSED,WARNED", "OWNS"])
-    ('ACCUSED', 'WARNED', 'OWNS')
-    """
-    return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
-
 
 _FORMATS_HELP = "; ".join(f"{name}: {fmt.description}" for name, fmt in FORMATS.items())
 
@@ -70,16 +61,15 @@ def export(
     ids: Annotated[list[str] | None, typer.Option(
         "--ids", help="Export these entity ids (repeat or comma-separate).")] = None,
     limit: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Most entities of a selection.")] = 200,
-    types: Annotated[list[str] | None, typer.Option(
-        "--types", help="Relation types to keep (repeat or comma-separate); default all.")] = None,
-    exclude_types: Annotated[list[str] | None, typer.Option(
-        "--exclude-types", help="Relation types to leave out.")] = None,
-    exclude_claims: Annotated[bool, typer.Option("--exclude-claims", help="Drop claimed and denied edges.")] = False,
-    document: Annotated[str | None, typer.Option(help="Only edges this document supports.")] = None,
-    since: Annotated[dt.datetime | None, typer.Option(
-        formats=["%Y-%m-%d"], help="Only edges dated on or after (YYYY-MM-DD).")] = None,
-    until: Annotated[dt.datetime | None, typer.Option(
-        formats=["%Y-%m-%d"], help="Only edges dated on or before (YYYY-MM-DD).")] = None,
+    types: Types = None,
+    exclude_types: ExcludeTypes = None,
+    exclude_claims: ExcludeClaims = False,
+    document: Document = None,
+    since: Since = None,
+    until: Until = None,
+    as_of: AsOf = None,
+    during: During = None,
+    min_grade: MinGrade = None,
 ) -> None:
     """Export the graph, or a selection of it (streamed: the file is written as it is read).
 
@@ -87,12 +77,12 @@ def export(
     apply to the edges either way.
     """
     chosen = get_format(format.value)
-    edge_filter = EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
-                             exclude_claims=exclude_claims, document=document,
-                             since=since.date() if since else None, until=until.date() if until else None)
     id_list = list(split_list(ids)) if ids else None
     to_stdout = output is None or str(output) == "-"
     with user_errors(), Store() as store:
+        edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        document=document, since=since, until=until, as_of=as_of, during=during,
+                                        min_grade=min_grade)
         source, truncated = export_source(store, center=center, hops=hops, ids=id_list, limit=limit,
                                           edge_filter=edge_filter)
         if truncated:

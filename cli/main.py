@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import typer
 
-from cli import analysis, bulk, console, db, exporting, loading, serving
+from cli import analysis, bulk, console, db, exporting, grading, loading, merging, serving
 
 app = typer.Typer(help="intelgraph: a knowledge graph of security services, governments, armed groups "
                        "and people, built from news reporting.", no_args_is_help=True,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
 app.add_typer(db.app, name="db")
+app.add_typer(grading.app, name="grade")
 app.command()(loading.load)
 app.command()(loading.validate)
 app.command("bulk-load")(bulk.bulk_load)
@@ -17,9 +18,13 @@ app.command()(exporting.stats)
 app.command()(serving.serve)
 app.command()(analysis.paths)
 app.command()(analysis.entity)
+app.command()(grading.edge)
 app.command()(analysis.centrality)
 app.command()(console.cypher)
 app.command()(console.queries)
+app.command()(merging.merge)
+app.command()(merging.unmerge)
+app.command()(merging.merges)
 
 if __name__ == "__main__":
     app()

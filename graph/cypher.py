@@ -14,6 +14,11 @@ parameters; no code formats a value into query text.
 
 Saved queries for analysts live in ``cypher/queries/`` and add a ``title``.
 
+A predicate or expression several statements share is written once, as a fragment in
+``cypher/fragments/`` (``mode: fragment``), and included by name: ``{{edge_allowed}}``. The
+registry pastes the fragment's fixed text in when it reads the files (never a value) and adds the
+fragment's parameters to the statement's.
+
 >>> registry = get_registry()
 >>> registry.get("entities/by_id").mode
 'read'
@@ -38,6 +43,8 @@ __all__ = ["Param", "Statement", "Registry", "get_registry", "load_registry", "P
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _STRING_OR_COMMENT = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 _HEADER_FIELDS = {"title", "description", "mode", "params", "returns", "type_slot"}
+_INCLUDE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
+_FRAGMENTS = "fragments/"
 _RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 PARAM_TYPES = {"string": str, "integer": int, "number": float, "boolean": bool, "list": list, "map": dict}
 
@@ -146,15 +153,26 @@ class Registry:
 
 
 def load_registry(root: Path) -> Registry:
-    """Read and check every ``*.cypher`` file under ``root``."""
+    """Read and check every ``*.cypher`` file under ``root``: the fragments first, then the statements."""
     registry = Registry()
     problems: list[Problem] = []
-    for path in sorted(root.rglob("*.cypher")):
-        name = path.relative_to(root).with_suffix("").as_posix()
-        try:
-            registry.statements[name] = _parse(path, name)
-        except InvalidInput as exc:  # a bad header (or its YAML) in one file: report all files
-            problems.extend(exc.problems)
+    fragments: dict[str, Statement] = {}
+    paths = sorted(root.rglob("*.cypher"))
+    names = {path: path.relative_to(root).with_suffix("").as_posix() for path in paths}
+    for is_fragment in (True, False):
+        for path in paths:
+            name = names[path]
+            if name.startswith(_FRAGMENTS) != is_fragment:
+                continue
+            try:
+                statement = _parse(path, name, fragments)
+            except InvalidInput as exc:  # a bad header (or its YAML) in one file: report all files
+                problems.extend(exc.problems)
+                continue
+            if is_fragment:
+                fragments[name[len(_FRAGMENTS):]] = statement
+            else:
+                registry.statements[name] = statement
     if problems:
         raise CypherRegistryError(problems)
     return registry
@@ -166,7 +184,7 @@ def get_registry() -> Registry:
     return load_registry(Path(str(resources.files("cypher"))))
 
 
-def _parse(path: Path, name: str) -> Statement:
+def _parse(path: Path, name: str, fragments: dict[str, Statement]) -> Statement:
     lines = path.read_text(encoding="utf-8").splitlines()
     header_lines = []
     for line in lines:
@@ -181,7 +199,10 @@ def _parse(path: Path, name: str) -> Statement:
         problems.append(header.problem((), "the file must start with a // header of YAML"))
     for key in sorted(set(meta) - _HEADER_FIELDS):
         problems.append(header.problem((key,), f"unknown header field (expected {', '.join(sorted(_HEADER_FIELDS))})"))
-    if meta.get("mode") not in ("read", "write"):
+    is_fragment = name.startswith(_FRAGMENTS)
+    if is_fragment and meta.get("mode") != "fragment":
+        problems.append(header.problem(("mode",), "a file in fragments/ must have mode: fragment"))
+    elif not is_fragment and meta.get("mode") not in ("read", "write"):
         problems.append(header.problem(("mode",), "expected read or write"))
     if not str(meta.get("description") or "").strip():
         problems.append(header.problem(("description",), "a description is required"))
@@ -208,6 +229,22 @@ def _parse(path: Path, name: str) -> Statement:
         params[pname] = Param(pname, ptype, str(spec.get("description", "")), spec.get("default"),
                               required="default" not in spec)
 
+    included: list[Statement] = []
+
+    def include(match: re.Match[str]) -> str:
+        fragment = fragments.get(match[1])
+        if fragment is None:
+            line = len(header_lines) + body.count("\n", 0, match.start()) + 1
+            problems.append(Problem(str(path), line, "{{" + match[1] + "}}",
+                                    f"no fragment cypher/fragments/{match[1]}.cypher"))
+            return match[0]
+        included.append(fragment)
+        return f"({fragment.text})"  # parenthesised: it stays one expression wherever it goes
+
+    body = _INCLUDE.sub(include, body)
+    for fragment in included:
+        for pname, param in fragment.params.items():
+            params.setdefault(pname, param)
     used = set(_PLACEHOLDER.findall(_STRING_OR_COMMENT.sub("", body)))
     for missing in sorted(used - set(params)):
         problems.append(header.problem(("params",), f"${missing} is used but not declared"))

@@ -1,9 +1,19 @@
-"""Partial dates (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) as the facts files and edges hold them."""
+"""Dates as the facts files and edges hold them: partial days, and event times.
+
+A partial date is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``. An event time (a relation's ``date``)
+is as precise as the text allows: a partial date, a range ``START/END`` of partial dates (ISO
+8601's interval), or ``before DATE`` / ``after DATE``.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-__all__ = ["period_bounds"]
+__all__ = ["PARTIAL_DATE", "EVENT_TIME", "period_bounds", "event_bounds"]
+
+_PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
+PARTIAL_DATE = re.compile(rf"^{_PARTIAL}$")
+EVENT_TIME = re.compile(rf"^(?:{_PARTIAL}(?:/{_PARTIAL})?|(?:before|after) {_PARTIAL})$")
 
 
 def period_bounds(partial: str) -> tuple[dt.date, dt.date]:
@@ -23,3 +33,30 @@ def period_bounds(partial: str) -> tuple[dt.date, dt.date]:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         return dt.date(year, month, 1), following - dt.timedelta(days=1)
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+
+
+def event_bounds(event: str) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an event time allows; ``None`` is an open end.
+
+    >>> event_bounds("2024-03")
+    (datetime.date(2024, 3, 1), datetime.date(2024, 3, 31))
+    >>> event_bounds("2023-11/2024-03-07")
+    (datetime.date(2023, 11, 1), datetime.date(2024, 3, 7))
+    >>> event_bounds("before 2024-03-07"), event_bounds("after 2024")
+    ((None, datetime.date(2024, 3, 6)), (datetime.date(2025, 1, 1), None))
+    >>> event_bounds("2024-03/2024-02")
+    Traceback (most recent call last):
+    ...
+    ValueError: the range ends before it starts
+    """
+    if not EVENT_TIME.match(event):
+        raise ValueError("expected YYYY, YYYY-MM, YYYY-MM-DD, START/END, 'before DATE' or 'after DATE'")
+    if event.startswith("before "):
+        return None, period_bounds(event[7:])[0] - dt.timedelta(days=1)
+    if event.startswith("after "):
+        return period_bounds(event[6:])[1] + dt.timedelta(days=1), None
+    first, _, last = event.partition("/")
+    start, end = period_bounds(first)[0], period_bounds(last or first)[1]
+    if end < start:
+        raise ValueError("the range ends before it starts")
+    return start, end

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -21,11 +20,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, field_validator
 
 from graph import yamlsource
+from graph.dates import EVENT_TIME, event_bounds
 from graph.errors import InvalidInput, Problem
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
 
-__all__ = ["DocumentMeta", "EntityFact", "RelationFact", "FactsFile", "Facts", "Evidence",
+__all__ = ["DocumentMeta", "EntityFact", "RelationFact", "FactsFile", "Facts", "Evidence", "Review",
+           "pending_review",
            "read_facts", "parse_facts", "json_schema", "FACTS_SUFFIX", "STATUSES"]
 
 FACTS_SUFFIX = ".facts.yaml"
@@ -34,11 +35,25 @@ STATUSES = ("reported", "claimed", "denied")
 Id = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=200,
                           description="Stable id: lower case letters, digits, '.', '_' and '-'.")]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_EVENT_TIME_HELP = "YYYY, YYYY-MM or YYYY-MM-DD; a range START/END of those; or 'before DATE' / 'after DATE'"
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Review(_Strict):
+    """The mark of a draft (``intelgraph draft``) on something nobody has reviewed yet.
+
+    ``intelgraph review`` removes it from what a reviewer accepts and drops what is rejected; the
+    loader refuses a file in which a candidate is left (:func:`pending_review`).
+    """
+
+    candidate: bool = Field(True, description="True until a reviewer accepts, edits or rejects it.")
+    reason: Annotated[str, Field(min_length=1, max_length=4000,
+                                 description="Why the draft proposes it: the cue, the match, the guess.")]
+    confidence: Annotated[float | None, Field(ge=0, le=1, description="How sure the draft is, 0 to 1.")] = None
+    match: list[Id] = Field([], description="Graph entities the draft matched it to; several when ambiguous.")
 
 
 class DocumentMeta(_Strict):
@@ -53,6 +68,7 @@ class DocumentMeta(_Strict):
     sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
     url: str | None = None
     authors: list[Text] = []
+    review: Review | None = None
 
 
 class EntityFact(_Strict):
@@ -63,6 +79,7 @@ class EntityFact(_Strict):
     kind: str
     aliases: list[Text] = []
     external_ids: dict[str, str] = {}
+    review: Review | None = None
 
 
 class RelationFact(_Strict):
@@ -78,10 +95,12 @@ class RelationFact(_Strict):
     disputed_by: list[Id] = []
     denies: Id | None = None
     date: Annotated[str | None, WithJsonSchema({
-        "anyOf": [{"type": "string", "pattern": _PARTIAL_DATE.pattern}, {"type": "integer", "minimum": 1000,
-                                                                          "maximum": 9999}, {"type": "null"}],
-        "description": "YYYY, YYYY-MM or YYYY-MM-DD (a bare year may be written as a number)."})] = None
+        "anyOf": [{"type": "string", "pattern": EVENT_TIME.pattern}, {"type": "integer", "minimum": 1000,
+                                                                       "maximum": 9999}, {"type": "null"}],
+        "description": "When it happened, as precisely as the text says: " + _EVENT_TIME_HELP
+                       + " (a bare year may be written as a number)."})] = None
     note: str | None = None
+    review: Review | None = None
 
     @field_validator("date", mode="before")
     @classmethod
@@ -89,8 +108,11 @@ class RelationFact(_Strict):
         # YAML reads 2024-03-22 as a date and 2024 as an int; both are fine here.
         if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
             value = value.isoformat() if isinstance(value, dt.date) else str(value)
-        if isinstance(value, str) and not _PARTIAL_DATE.match(value):
-            raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD")
+        if isinstance(value, str):
+            try:
+                event_bounds(value)
+            except ValueError as exc:
+                raise ValueError(str(exc) if EVENT_TIME.match(value) else f"expected {_EVENT_TIME_HELP}") from None
         return value
 
 
@@ -128,6 +150,17 @@ class Facts:
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """The line in the facts file of a field, for errors found after validation."""
         return self.located.line(path)
+
+
+def pending_review(facts: Facts) -> list[Problem]:
+    """Every draft candidate still waiting for a reviewer, as a problem at its line: a file with any
+    is valid, but must not be loaded."""
+    items: list[tuple[tuple[str | int, ...], Review | None]] = [(("document",), facts.document.review)]
+    items += [(("entities", i), e.review) for i, e in enumerate(facts.facts.entities)]
+    items += [(("relations", i), r.review) for i, r in enumerate(facts.facts.relations)]
+    return [facts.located.problem(at + ("review",), "a draft candidate nobody has reviewed: accept, edit or "
+                                                    f"reject it first (intelgraph review {facts.path})")
+            for at, review in items if review is not None and review.candidate]
 
 
 def json_schema() -> dict[str, Any]:

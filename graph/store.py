@@ -19,6 +19,7 @@ import neo4j.graph
 from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
+from graph import trace
 from graph.cypher import Registry, Statement, get_registry
 from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, QueryTimeout
 from graph.ontology import get_ontology
@@ -85,7 +86,9 @@ class Tx:
             if relation_type is None:
                 raise ValueError(f"{name} needs a relation_type")
             text = statement.for_relation_type(relation_type, get_ontology().relations)
-        result = self._tx.run(cast(LiteralString, text), statement.bind(params))
+        bound = statement.bind(params)
+        trace.record(name, text, bound)
+        result = self._tx.run(cast(LiteralString, text), bound)
         return [record.data() for record in result]
 
 
@@ -142,9 +145,11 @@ class Store:
     def read(self, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         """Run a read statement and return its rows as dicts."""
         statement = self.registry.get(name)
+        bound = statement.bind(params)
+        trace.record(name, statement.text, bound)
         with translate_errors():
             records, _, _ = self.driver.execute_query(
-                self._query(statement, timeout), statement.bind(params),
+                self._query(statement, timeout), bound,
                 routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
         return [record.data() for record in records]
 
@@ -156,10 +161,12 @@ class Store:
                **params: Any) -> Iterator[dict[str, Any]]:
         """Yield rows one at a time, fetched in batches: for exports that must not hold the graph."""
         statement = self.registry.get(name)
+        bound = statement.bind(params)
+        trace.record(name, statement.text, bound)
         with translate_errors():
             with self.driver.session(database=self.settings.neo4j_database, fetch_size=fetch_size,
                                      default_access_mode=neo4j.READ_ACCESS) as session:
-                result = session.run(self._query(statement, timeout), statement.bind(params))
+                result = session.run(self._query(statement, timeout), bound)
                 for record in result:
                     yield record.data()
 

@@ -40,13 +40,16 @@ from typing import Any, TextIO
 
 from graph import localserver
 from graph.errors import IntelgraphError, InvalidInput, Problem
-from graph.facts import Facts, read_facts
+from graph.facts import Facts, pending_review, read_facts
+from graph.grading import EdgeFacts, GradingRules, get_rules, grade
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
+from graph.services.grades import GradeService, SourceGrade, read_sources_file
 from graph.settings import Settings
 from graph.store import Store
 # The loader's own row builders: both paths build the same rows from the same facts.
-from loaders.facts_loader import _document_row, _edge_and_evidence_rows, _entity_rows, find_facts_files
+from loaders.facts_loader import (_document_row, _entity_rows, _evidence_rows, find_facts_files, find_sources_files,
+                                  place_evidence)
 
 __all__ = ["BulkLoadRefused", "BulkReport", "BulkPlan", "CsvSet", "bulk_load", "plan", "write_csv", "import_csv",
            "check_target", "ARRAY_DELIMITER", "PART_BYTES"]
@@ -95,21 +98,29 @@ class _Document:
     evidence_rows: list[dict[str, Any]]
 
 
+def _placed_rows(facts: Facts, resolved: dict[str, str],
+                 ontology: Ontology) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The edge and evidence rows of a document whose entities resolved to ``resolved`` (no merges yet)."""
+    evidence_rows = _evidence_rows(facts, resolved)
+    return place_evidence(evidence_rows, lambda origin: origin, ontology), evidence_rows
+
+
 def _reduce(facts: Facts, ontology: Ontology) -> _Document:
     identity = {entity.id: entity.id for entity in facts.facts.entities}
-    edge_rows, evidence_rows = _edge_and_evidence_rows(facts, identity, ontology)
+    edge_rows, evidence_rows = _placed_rows(facts, identity, ontology)
     entities = [(e.id, e.kind, list(dict.fromkeys(name_key(n) for n in [e.name, *e.aliases])),
                  facts.line_of(("entities", index))) for index, e in enumerate(facts.facts.entities)]
     return _Document(path=str(facts.path), document=facts.document.id, entities=entities,
-                     doc_row=_document_row(facts), entity_rows=_entity_rows(facts, identity),
+                     doc_row=_document_row(facts), entity_rows=_entity_rows(facts, identity, identity),
                      edge_rows=edge_rows, evidence_rows=evidence_rows)
 
 
 def _read(path: Path) -> _Document | list[Problem]:
     try:
-        return _reduce(read_facts(path, get_ontology()), get_ontology())
+        facts = read_facts(path, get_ontology())
     except InvalidInput as exc:
         return exc.problems
+    return pending_review(facts) or _reduce(facts, get_ontology())  # no half-reviewed draft
 
 
 def _read_all(files: list[Path], workers: int) -> Iterator[_Document | list[Problem]]:
@@ -147,6 +158,9 @@ class BulkPlan:
     mentions: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (document, entity row)
     merged: dict[str, dict[str, str]] = field(default_factory=dict)
     by_key: dict[str, set[str]] = field(default_factory=dict)  # name key -> entity ids (the entity_keys index)
+    denied_by: dict[str, list[str]] = field(default_factory=dict)  # edge id -> ids of the parties denying it
+    published: dict[str, str] = field(default_factory=dict)  # document id -> publication day
+    sources: list[SourceGrade] = field(default_factory=list)  # from the folders' sources.yaml
     _sequence: int = 0
 
     def resolve(self, doc: _Document) -> dict[str, str]:
@@ -190,10 +204,11 @@ class BulkPlan:
         merged = {local: node for local, node in resolved.items() if local != node}
         if merged:  # rare: rebuild the rows with the nodes the entities resolved to
             facts = read_facts(Path(doc.path), ontology)
-            doc.entity_rows = _entity_rows(facts, resolved)
-            doc.edge_rows, doc.evidence_rows = _edge_and_evidence_rows(facts, resolved, ontology)
+            doc.entity_rows = _entity_rows(facts, resolved, resolved)
+            doc.edge_rows, doc.evidence_rows = _placed_rows(facts, resolved, ontology)
             self.merged[doc.document] = merged
         self.documents.append(doc.doc_row)
+        self.published[doc.document] = doc.doc_row["published"]
         for row in doc.entity_rows:
             entity = self.entities.get(row["id"])
             if entity is None:  # MERGE ... ON CREATE SET e.name, e.kind
@@ -209,9 +224,12 @@ class BulkPlan:
             self._sequence += 1
             self.edges[row["edge"]].evidence.append((row["document"], row["start"], self._sequence, row))
             self.evidence.append(row)
+            if row["denies"] is not None:
+                self.denied_by.setdefault(row["denies"], []).append(row["asserted_by"])
 
 
 def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontology | None = None) -> BulkPlan:
+    paths = list(paths)
     """Validate every file and build the graph in memory; raise :class:`InvalidInput` on any problem.
 
     Every file is validated before any is planned, and the problems of all files are raised
@@ -231,9 +249,15 @@ def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontolog
         if other != str(path):
             problems.append(Problem(str(path), None, "document.id", f"{result.document!r} is also the id of {other}"))
         documents.append(result)
+    sources: list[SourceGrade] = []
+    for path in find_sources_files(paths):
+        try:
+            sources.extend(read_sources_file(path))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
     if problems:
         raise InvalidInput(problems)
-    graph = BulkPlan()
+    graph = BulkPlan(sources=sources)
     for doc in documents:
         graph.add(doc, ontology)
     return graph
@@ -246,21 +270,49 @@ def _entity_summary(entity: _Entity) -> dict[str, Any]:
     aliases = [n for n in dict.fromkeys(n for m in mentions for n in [m["name"], *m["aliases"]]) if n != name]
     keys = list(dict.fromkeys(k for m in mentions for k in m["keys"]))
     external_ids = list(dict.fromkeys(x for m in mentions for x in m["external_ids"]))
+    documents = list(dict.fromkeys(document for document, _ in entity.mentions))
     return {"id": entity.id, "name": name, "kind": entity.kind, "aliases": aliases, "keys": keys,
-            "search_text": " | ".join(keys), "external_ids": external_ids,
-            "documents": [document for document, _ in entity.mentions]}
+            "search_text": " | ".join(keys), "external_ids": external_ids, "documents": documents}
 
 
 def _edge_summary(edge: _Edge) -> dict[str, Any]:
     """What ``refresh_edges`` computes from an edge's evidence (ordered by document, then start)."""
     evidence = [row for _, _, _, row in sorted(edge.evidence, key=lambda item: item[:3])]
-    dates = [v["date"] for v in evidence]
+    timed = [v for v in evidence if v["event"] is not None]
+    open_start = any(v["event_start"] is None for v in timed)
+    open_end = any(v["event_end"] is None for v in timed)
     return {**edge.row,
             "documents": list(dict.fromkeys(v["document"] for v in evidence)),
             "quotes": [v["quote"] for v in evidence],
             "disputed_by": list(dict.fromkeys(x for v in evidence for x in v["disputed_by"])),
             "denies": list(dict.fromkeys(v["denies"] for v in evidence if v["denies"] is not None)),
-            "first_date": min(dates), "last_date": max(dates), "weight": len(evidence)}
+            "first_date": min(v["event_start"] or v["event_end"] or v["published"] for v in evidence),
+            "last_date": max(v["event_end"] or v["event_start"] or v["published"] for v in evidence),
+            "event_known": bool(timed),
+            "event_start": None if not timed or open_start else min(v["event_start"] for v in timed),
+            "event_end": None if not timed or open_end else max(v["event_end"] for v in timed),
+            "first_reported": min(v["published"] for v in evidence),
+            "last_reported": max(v["published"] for v in evidence),
+            "publishers": list(dict.fromkeys(v["publisher"] for v in evidence)),
+            "weight": len(evidence)}
+
+
+def _graded(summary: dict[str, Any], graph: BulkPlan, names: dict[str, str],
+            reporters: dict[tuple[str, str, str], list[str]], sources: dict[str, str],
+            rules: GradingRules) -> dict[str, Any]:
+    """The edge summary with the grades ``graph.grading.grade_edges`` would write (no overrides yet)."""
+    claimant = summary["asserted_by"]
+    facts = EdgeFacts(
+        status=summary["status"], publishers=tuple(summary["publishers"]),
+        asserted_by=names.get(claimant) if claimant else None, asserted_by_id=claimant,
+        deniers=tuple(sorted({names[x] for x in graph.denied_by.get(summary["id"], ())})),
+        disputers=tuple(sorted({names[x] for x in summary["disputed_by"]})),
+        reporters=() if summary["status"] == "reported" else
+        tuple(reporters.get((summary["subject"], summary["type"], summary["object"]), ())))
+    result = grade(facts, sources, rules)
+    return {**summary, "reliability": result.reliability, "credibility": result.credibility,
+            "grade": result.grade, "grade_reason": result.reason, "grade_computed": result.grade,
+            "grade_overridden": False}
 
 
 # --- CSV -------------------------------------------------------------------------------------------
@@ -342,23 +394,36 @@ class _CsvFile:
 
 _ENTITY_COLUMNS = [("id:ID(Entity)", "id"), (":LABEL", "labels"), ("name", "name"), ("kind", "kind"),
                    ("aliases:string[]", "aliases"), ("keys:string[]", "keys"), ("search_text", "search_text"),
-                   ("external_ids:string[]", "external_ids"), ("documents:string[]", "documents")]
+                   ("external_ids:string[]", "external_ids"), ("documents:string[]", "documents"),
+                   ("first_reported", "first_reported")]
 _DOCUMENT_COLUMNS = [("id:ID(Document)", "id"), ("title", "title"), ("publisher", "publisher"),
                      ("published:date", "published"), ("language", "language"), ("text_file", "text_file"),
                      ("sha256", "sha256"), ("url", "url"), ("authors:string[]", "authors"), ("text", "text"),
                      ("facts_sha256", "facts_sha256"), ("loaded_at:datetime", "loaded_at")]
-_MENTION_COLUMNS = [(":START_ID(Document)", "document"), (":END_ID(Entity)", "id"), ("name", "name"),
+_MENTION_COLUMNS = [(":START_ID(Document)", "document"), (":END_ID(Entity)", "id"), ("origin", "origin"),
+                    ("kind", "kind"), ("name", "name"),
                     ("aliases:string[]", "aliases"), ("keys:string[]", "keys"),
                     ("external_ids:string[]", "external_ids")]
 _EDGE_COLUMNS = [(":START_ID(Entity)", "subject"), (":END_ID(Entity)", "object"), (":TYPE", "type"), ("id", "id"),
                  ("status", "status"), ("asserted_by", "asserted_by"), ("documents:string[]", "documents"),
                  ("quotes:string[]", "quotes"), ("disputed_by:string[]", "disputed_by"), ("denies:string[]", "denies"),
-                 ("first_date", "first_date"), ("last_date", "last_date"), ("weight:long", "weight")]
+                 ("first_date", "first_date"), ("last_date", "last_date"), ("weight:long", "weight"),
+                 ("event_known:boolean", "event_known"), ("event_start", "event_start"), ("event_end", "event_end"),
+                 ("first_reported", "first_reported"), ("last_reported", "last_reported"),
+                 ("publishers:string[]", "publishers"), ("reliability", "reliability"),
+                 ("credibility:long", "credibility"), ("grade", "grade"), ("grade_reason", "grade_reason"),
+                 ("grade_computed", "grade_computed"), ("grade_overridden:boolean", "grade_overridden")]
 # Evidence and GraphMeta are never the end of an imported relationship: no id space, no id map.
 _EVIDENCE_COLUMNS = [("id", "id"), ("edge", "edge"), ("document", "document"), ("relation", "relation"),
-                     ("type", "type"), ("subject", "subject"), ("object", "object"), ("quote", "quote"),
-                     ("start:long", "start"), ("end:long", "end"), ("date", "date"),
-                     ("disputed_by:string[]", "disputed_by"), ("note", "note"), ("denies", "denies")]
+                     ("type", "type"), ("status", "status"), ("subject", "subject"), ("object", "object"),
+                     ("asserted_by", "asserted_by"), ("quote", "quote"), ("start:long", "start"), ("end:long", "end"),
+                     ("date", "date"), ("event", "event"), ("event_start", "event_start"), ("event_end", "event_end"),
+                     ("published", "published"), ("publisher", "publisher"),
+                     ("subject_name", "subject_name"), ("object_name", "object_name"),
+                     ("subject_origin", "subject_origin"), ("object_origin", "object_origin"),
+                     ("asserted_by_origin", "asserted_by_origin"), ("disputed_by_origin:string[]", "disputed_by_origin"),
+                     ("disputed_by:string[]", "disputed_by"), ("note", "note"), ("denies", "denies"),
+                     ("denies_relation", "denies_relation")]
 _META_COLUMNS = [("key", "key"), ("version:long", "version"), ("updated_at:datetime", "updated_at")]
 
 
@@ -399,10 +464,13 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
     tables = {name: _CsvFile(folder, name, columns, part_bytes) for name, columns in (
         ("entities", _ENTITY_COLUMNS), ("documents", _DOCUMENT_COLUMNS), ("evidence", _EVIDENCE_COLUMNS),
         ("graph_meta", _META_COLUMNS), ("mentions", _MENTION_COLUMNS), ("edges", _EDGE_COLUMNS))}
+    names: dict[str, str] = {}
     try:
         for entity in graph.entities.values():
             summary = _entity_summary(entity)
             summary["labels"] = ["Entity", entity.kind]
+            summary["first_reported"] = min(graph.published[d] for d in summary["documents"])
+            names[entity.id] = summary["name"]
             tables["entities"].write(summary)
         for row in graph.documents:
             tables["documents"].write({**row, "loaded_at": stamp})
@@ -411,8 +479,14 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
         tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})
         for document, row in graph.mentions:
             tables["mentions"].write({**row, "document": document})
-        for edge in graph.edges.values():
-            tables["edges"].write(_edge_summary(edge))
+        summaries = (_edge_summary(edge) for edge in graph.edges.values())
+        reporters = {(e.row["subject"], e.row["type"], e.row["object"]):
+                     list(dict.fromkeys(v["publisher"] for _, _, _, v in sorted(e.evidence, key=lambda i: i[:3])))
+                     for e in graph.edges.values() if e.row["status"] == "reported"}
+        sources = {source.key: source.reliability for source in graph.sources}
+        rules = get_rules()
+        for summary in summaries:
+            tables["edges"].write(_graded(summary, graph, names, reporters, sources, rules))
     finally:
         for table in tables.values():
             table.close()
@@ -528,6 +602,7 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     report.csv_bytes = csv.size
     report.documents, report.entities, report.edges = len(graph.documents), len(graph.entities), len(graph.edges)
     report.relations, report.mentions, report.merged = len(graph.evidence), len(graph.mentions), graph.merged
+    sources = graph.sources
     del graph
     step("csv", started)
 
@@ -560,6 +635,9 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
         started = time.perf_counter()
         store.ensure_schema()
         step("schema", started)
+        if sources:
+            # The edges were graded with these grades already: record the Source nodes only.
+            GradeService(store).grade_sources(sources, by="sources file", via="intelgraph bulk-load", regrade=False)
     if not keep_csv:
         shutil.rmtree(folder, ignore_errors=True)
     return report

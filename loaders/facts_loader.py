@@ -4,14 +4,23 @@ A load (:func:`load_document`) validates the whole file first (:func:`graph.fact
 then, in a single write transaction:
 
 1. skips the document if the same facts file was loaded before (loading twice changes nothing);
-2. resolves each entity to a node: the same id, or else one node of the same kind that one of
-   its names already names (an ambiguous name is an error, like any other bad input);
+   otherwise bumps the graph version, which drops cached analytics and, since it locks the
+   GraphMeta node, keeps loads and merges from interleaving;
+2. resolves each entity to a node: the same id, or else the one node its external ids or (of
+   the same kind) its names already name (an ambiguous name is an error, like any other bad
+   input), then follows the merges in force;
 3. takes back what an earlier version of the document contributed (evidence and mentions);
 4. merges the document, its entities and its edges in ``UNWIND`` batches, on stable ids, and
    records one ``Evidence`` node per relation;
 5. recomputes every touched edge and entity from the evidence and mentions that remain, so an
    edited file leaves no stale edge, quote or alias, while support from other documents stays;
-6. bumps the graph version, which drops cached analytics.
+6. grades every touched edge and those of the same type between the same ends
+   (:mod:`graph.grading`: source reliability and information credibility, from the evidence,
+   the sources' grades, denials and analysts' overrides).
+
+An entity's *origin* is the node it is without merges: the node with its id, or the one its
+names name. Merges an analyst made (graph/services/merges.py) are followed from there, and each
+mention and piece of evidence keeps the origins, so a merge can be undone.
 
 If any step fails, the transaction rolls back and the database is exactly as it was.
 
@@ -28,13 +37,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph.dates import event_bounds
 from graph.errors import InvalidInput, Problem
-from graph.facts import FACTS_SUFFIX, Facts, read_facts
-from graph.names import edge_id, evidence_id, lucene_phrase, name_key
+from graph.facts import FACTS_SUFFIX, Facts, pending_review, read_facts
+from graph.grading import grade_edges
+from graph.services.grades import SOURCES_FILE, GradeService, SourceGrade, read_sources_file
+from graph.names import evidence_id, lucene_phrase, name_key
+# In graph/ so that graph.services.merges can place evidence too; re-exported here (__all__).
+from graph.placement import active_redirects, follow, place_evidence
 from graph.ontology import Ontology, get_ontology
 from graph.store import Store, Tx
 
-__all__ = ["LoadReport", "find_facts_files", "validate_paths", "load_document", "load_paths"]
+__all__ = ["LoadReport", "find_facts_files", "find_sources_files", "validate_paths", "load_document", "load_paths",
+           "place_evidence", "active_redirects", "follow"]
 
 
 @dataclass
@@ -89,15 +104,38 @@ def validate_paths(paths: Iterable[Path], ontology: Ontology | None = None) -> l
     return valid
 
 
+def find_sources_files(paths: Iterable[Path]) -> list[Path]:
+    """The sources files (``sources.yaml``: reliability grades) at the top of the folders given."""
+    return [folder / SOURCES_FILE for folder in map(Path, paths)
+            if folder.is_dir() and (folder / SOURCES_FILE).is_file()]
+
+
 def load_paths(store: Store, paths: Iterable[Path], *,
                on_loaded: Callable[[LoadReport], None] | None = None) -> list[LoadReport]:
-    """Validate all files, then load each document in its own transaction.
+    """Validate all files, then grade the sources a folder's ``sources.yaml`` lists, then load
+    each document in its own transaction.
 
     Nothing is written unless every file is valid.
     """
+    paths = list(paths)
     ontology = get_ontology()
-    documents = validate_paths(paths, ontology)
+    sources: list[tuple[Path, list[SourceGrade]]] = []
+    problems: list[Problem] = []
+    for path in find_sources_files(paths):
+        try:
+            sources.append((path, read_sources_file(path)))
+        except InvalidInput as exc:
+            problems.extend(exc.problems)
+    try:
+        documents = validate_paths(paths, ontology)
+    except InvalidInput as exc:
+        raise InvalidInput(problems + exc.problems) from None
+    problems += [p for facts in documents for p in pending_review(facts)]  # half-reviewed drafts
+    if problems:
+        raise InvalidInput(problems)
     store.ensure_schema()
+    for path, grades in sources:
+        GradeService(store).grade_sources(grades, by="sources file", via=str(path))
     reports = []
     for facts in documents:
         report = load_document(store, facts, ontology=ontology)
@@ -111,6 +149,8 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
                   force: bool = False) -> LoadReport:
     """Write one validated document in one transaction (see the module docstring)."""
     ontology = ontology or get_ontology()
+    if pending_review(facts):  # nothing half-reviewed enters the graph (intelgraph review)
+        raise InvalidInput(pending_review(facts))
     batch = store.settings.load_batch_size
     started = time.perf_counter()
 
@@ -121,16 +161,24 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
             report.status = "unchanged"
             return report
 
-        resolved = _resolve_entities(tx, facts, batch)
+        # Bumping the version first takes the lock on the GraphMeta node: a merge or another load
+        # that commits meanwhile cannot change what this one reads (merges bump it first too).
+        report.version = tx.run("load/bump_version")[0]["version"]
+        merges = tx.run("merges/active")
+        redirects = {row["source"]: row["into"] for row in merges}
+        origins = _resolve_entities(tx, facts, batch, redirects,
+                                    {row["source"]: row["source_kind"] for row in merges})
+        resolved = {local: follow(redirects, origin) for local, origin in origins.items()}
         report.merged = {local: node for local, node in resolved.items() if local != node}
         released = tx.run("load/release_document", document=facts.document.id)[0]
 
         tx.run("load/upsert_document", document=_document_row(facts))
-        entity_rows = _entity_rows(facts, resolved)
+        entity_rows = _entity_rows(facts, origins, resolved)
         for rows in _batches(entity_rows, batch):
             tx.run("load/upsert_entities", document=facts.document.id, rows=rows)
 
-        edge_rows, evidence_rows = _edge_and_evidence_rows(facts, resolved, ontology)
+        evidence_rows = _evidence_rows(facts, origins)
+        edge_rows = place_evidence(evidence_rows, lambda origin: follow(redirects, origin), ontology)
         for relation_type, typed_rows in _by_type(edge_rows).items():
             for rows in _batches(typed_rows, batch):
                 tx.run("load/upsert_edges", relation_type=relation_type, rows=rows)
@@ -138,15 +186,14 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
             tx.run("load/create_evidence", rows=rows)
 
         touched_edges = {e["id"]: e for e in released["edges"]}
-        touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"]}
-                              for row in edge_rows})
+        touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"],
+                                          "type": row["type"]} for row in edge_rows})
         for rows in _batches(list(touched_edges.values()), batch):
             report.edges_removed += tx.run("load/refresh_edges", edges=rows)[0]["deleted"]
         touched_entities = sorted(set(released["entities"]) | {row["id"] for row in entity_rows})
         for rows in _batches(touched_entities, batch):
             report.entities_removed += tx.run("load/refresh_entities", ids=rows)[0]["deleted"]
-
-        report.version = tx.run("load/bump_version")[0]["version"]
+        grade_edges(tx, list(touched_edges.values()), batch=batch)
         report.entities = len(entity_rows)
         report.relations = len(evidence_rows)
         return report
@@ -168,11 +215,35 @@ def _by_type(edge_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]
     return grouped
 
 
-def _resolve_entities(tx: Tx, facts: Facts, batch: int) -> dict[str, str]:
-    """Map each entity id of the file to the id of the node it becomes."""
+def _origin_of(candidate: dict[str, Any]) -> str:
+    """The origin a name match stands for: that of the mentions which gave the node the name.
+
+    After a merge a node carries the names of the entity merged into it; a document naming that
+    entity must get it as its origin, so that an unmerge gives it back.
+
+    >>> _origin_of({"id": "bureau", "origins": ["north"]}), _origin_of({"id": "bureau", "origins": []})
+    ('north', 'bureau')
+    >>> _origin_of({"id": "bureau", "origins": ["north", "bureau"]})
+    'bureau'
+    """
+    origins = candidate.get("origins") or []
+    if len(origins) == 1:
+        return origins[0]
+    return candidate["id"] if candidate["id"] in origins or not origins else sorted(origins)[0]
+
+
+def _resolve_entities(tx: Tx, facts: Facts, batch: int, redirects: dict[str, str],
+                      merged_kinds: dict[str, str] | None = None) -> dict[str, str]:
+    """Map each entity id of the file to its origin: the node it would be without merges.
+
+    That is the node with the same id (also when it was merged into another), or else the one
+    node of the same kind that one of its names already names.
+    """
     entities = facts.facts.entities
-    rows = [{"id": e.id, "kind": e.kind,
-             "terms": sorted({lucene_phrase(name_key(n)) for n in [e.name, *e.aliases]})} for e in entities]
+    rows = [{"id": e.id, "kind": e.kind, "keys": sorted({name_key(n) for n in [e.name, *e.aliases]}),
+             "terms": sorted({lucene_phrase(name_key(n)) for n in [e.name, *e.aliases]}),
+             "external_terms": sorted(lucene_phrase(f"{k}:{v}") for k, v in e.external_ids.items())}
+            for e in entities]
     found: dict[str, dict[str, Any]] = {}
     for chunk in _batches(rows, batch):
         for row in tx.run("load/resolve_entities", rows=chunk):
@@ -180,16 +251,35 @@ def _resolve_entities(tx: Tx, facts: Facts, batch: int) -> dict[str, str]:
 
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
+    merged_kinds = merged_kinds or {}
     path = str(facts.path)
     for index, entity in enumerate(entities):
         row = found[entity.id]
         where = facts.line_of(("entities", index))
+        if entity.id in redirects:  # merged into another: still its own origin, of its own kind
+            if merged_kinds.get(entity.id) not in (None, entity.kind):
+                problems.append(Problem(path, where, f"entities[{index}].kind",
+                                        f"{entity.id!r} was a {merged_kinds[entity.id]} when it was merged into "
+                                        f"{redirects[entity.id]!r}, not a {entity.kind}"))
+            resolved[entity.id] = entity.id
+            continue
         if row["existing_kind"] is not None:
             if row["existing_kind"] != entity.kind:
                 problems.append(Problem(path, where, f"entities[{index}].kind",
                                         f"{entity.id!r} is already in the graph as a {row['existing_kind']}, "
                                         f"not a {entity.kind}"))
             resolved[entity.id] = entity.id
+            continue
+        by_external_id = row["by_external_id"]  # the same Wikidata id (or other registry's): the same node
+        if by_external_id:
+            names = ", ".join(f"{c['id']} ({c['name']}, {c['kind']})" for c in by_external_id)
+            if len(by_external_id) > 1 or by_external_id[0]["kind"] != entity.kind:
+                problems.append(Problem(path, facts.line_of(("entities", index, "external_ids")),
+                                        f"entities[{index}].external_ids",
+                                        f"its external ids are those of {names} in the graph: "
+                                        f"{'use one of their ids' if len(by_external_id) > 1 else 'use its id and kind'}"))
+            else:
+                resolved[entity.id] = by_external_id[0]["id"]
             continue
         candidates = row["by_name"]
         if len(candidates) > 1:
@@ -198,7 +288,7 @@ def _resolve_entities(tx: Tx, facts: Facts, batch: int) -> dict[str, str]:
                                     f"its names match several {entity.kind} entities already in the graph: "
                                     f"{names}; use one of their ids"))
             continue
-        resolved[entity.id] = candidates[0]["id"] if candidates else entity.id
+        resolved[entity.id] = _origin_of(candidates[0]) if candidates else entity.id
 
     targets: dict[str, str] = {}
     for index, entity in enumerate(entities):
@@ -222,42 +312,36 @@ def _document_row(facts: Facts) -> dict[str, Any]:
             "facts_sha256": facts.content_sha256}
 
 
-def _entity_rows(facts: Facts, resolved: dict[str, str]) -> list[dict[str, Any]]:
+def _entity_rows(facts: Facts, origins: dict[str, str], resolved: dict[str, str]) -> list[dict[str, Any]]:
     rows = []
     for entity in facts.facts.entities:
         names = [entity.name, *entity.aliases]
-        rows.append({"id": resolved[entity.id], "name": entity.name, "kind": entity.kind,
+        rows.append({"id": resolved[entity.id], "origin": origins[entity.id], "name": entity.name,
+                     "kind": entity.kind,
                      "aliases": list(entity.aliases),
                      "keys": list(dict.fromkeys(name_key(n) for n in names)),
                      "external_ids": [f"{k}:{v}" for k, v in sorted(entity.external_ids.items())]})
     return rows
 
 
-def _edge_and_evidence_rows(facts: Facts, resolved: dict[str, str],
-                            ontology: Ontology) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _evidence_rows(facts: Facts, origins: dict[str, str]) -> list[dict[str, Any]]:
+    """One row per relation: what the document says, with its ends as origins (see :func:`place_evidence`)."""
     meta = facts.document
-    edge_of: dict[str, str] = {}
-    edges: dict[str, dict[str, Any]] = {}
-    evidence = []
-    relations = facts.facts.relations
-    for rel in relations:
-        subject, obj = resolved[rel.subject], resolved[rel.object]
-        if ontology.relations[rel.type].symmetric and obj < subject:
-            subject, obj = obj, subject
-        asserted_by = resolved[rel.asserted_by] if rel.asserted_by else None
-        eid = edge_id(relation_type=rel.type, subject=subject, object=obj, status=rel.status,
-                      asserted_by=asserted_by)
-        edge_of[rel.id] = eid
-        edges.setdefault(eid, {"id": eid, "type": rel.type, "subject": subject, "object": obj,
-                               "status": rel.status, "asserted_by": asserted_by})
+    published = meta.published.isoformat()
+    names = {entity.id: entity.name for entity in facts.facts.entities}
+    rows = []
+    for rel in facts.facts.relations:
         span = facts.spans[rel.id]
-        evidence.append({"id": evidence_id(document=meta.id, relation=rel.id), "edge": eid, "document": meta.id,
-                         "relation": rel.id, "type": rel.type, "subject": subject, "object": obj,
-                         "quote": rel.quote, "start": span.start, "end": span.end,
-                         "date": rel.date or meta.published.isoformat(),
-                         "disputed_by": [resolved[d] for d in rel.disputed_by], "note": rel.note,
-                         "denies": None})
-    for row, rel in zip(evidence, relations):
-        if rel.denies is not None:
-            row["denies"] = edge_of[rel.denies]
-    return list(edges.values()), evidence
+        start, end = event_bounds(rel.date) if rel.date else (None, None)
+        rows.append({
+            "id": evidence_id(document=meta.id, relation=rel.id), "document": meta.id, "relation": rel.id,
+            "type": rel.type, "status": rel.status, "quote": rel.quote, "start": span.start, "end": span.end,
+            "published": published, "publisher": meta.publisher,
+            "date": rel.date or published, "event": rel.date,
+            "event_start": start.isoformat() if start else None, "event_end": end.isoformat() if end else None,
+            "subject_origin": origins[rel.subject], "object_origin": origins[rel.object],
+            "asserted_by_origin": origins[rel.asserted_by] if rel.asserted_by else None,
+            "disputed_by_origin": [origins[d] for d in rel.disputed_by],
+            "subject_name": names[rel.subject], "object_name": names[rel.object],
+            "denies_relation": rel.denies, "note": rel.note})
+    return rows

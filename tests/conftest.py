@@ -2,7 +2,8 @@
 
 The tests run their own local server, apart from the one `make run` uses, so that they can
 wipe, stop and restart it: home ``.neo4j/test``, Bolt on 127.0.0.1:17687, HTTP on 17474
-(override with INTELGRAPH_TEST_BOLT_PORT / INTELGRAPH_TEST_HTTP_PORT). It is started once per
+(override with INTELGRAPH_TEST_BOLT_PORT / INTELGRAPH_TEST_HTTP_PORT; another Bolt port gets its
+own home, ``.neo4j/test-PORT``). It is started once per
 session if it is not running, and stopped at the end if the session started it.
 """
 from __future__ import annotations
@@ -26,8 +27,11 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # Before graph.settings is imported anywhere: point every test at the test server.
 os.environ["NEO4J_URI"] = ""
-os.environ["NEO4J_HOME"] = str(ROOT / ".neo4j" / "test")
 os.environ["NEO4J_BOLT_PORT"] = os.environ.get("INTELGRAPH_TEST_BOLT_PORT", "17687")
+# One home per port: two test servers side by side (INTELGRAPH_TEST_BOLT_PORT) must not share
+# a store or a configuration file.
+os.environ["NEO4J_HOME"] = str(ROOT / ".neo4j" / ("test" if os.environ["NEO4J_BOLT_PORT"] == "17687"
+                                                  else f"test-{os.environ['NEO4J_BOLT_PORT']}"))
 os.environ["NEO4J_HTTP_PORT"] = os.environ.get("INTELGRAPH_TEST_HTTP_PORT", "17474")
 os.environ.setdefault("NEO4J_HEAP", "1g")
 os.environ.setdefault("NEO4J_PAGECACHE", "512m")

@@ -3,17 +3,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 
-from api.deps import get_store
+from api.deps import DocumentsDep
 from api.params import split_list
 from api.schemas import Documents, Problem
-from graph.services.documents import MAX_IDS, DocumentService
+from graph.services.documents import MAX_IDS
 
 router = APIRouter(tags=["documents"])
-
-DocumentsDep = Annotated[DocumentService, Depends(lambda store=Depends(get_store): DocumentService(store))]
-
 
 @router.get("/documents", response_model=Documents,
             responses={422: {"model": Problem}, 503: {"model": Problem}})

@@ -6,6 +6,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import EntitiesDep
+from api.params import EdgeFilterDep, ExplainDep, explained
 from api.schemas import EntityDetail, EntitySearch, Problem
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -27,9 +28,9 @@ def search_entities(
     return {"results": entities.search(q, kind=kind, limit=limit)}
 
 
-@router.get("/{entity_id}", response_model=EntityDetail,
+@router.get("/{entity_id}", response_model=EntityDetail, response_model_exclude_unset=True,
             responses={404: {"model": Problem}, 503: {"model": Problem}})
-def get_entity(entities: EntitiesDep,
-               entity_id: Annotated[str, Path(max_length=200, examples=["cia"])]) -> dict:
-    """One entity with all its edges and their evidence."""
-    return entities.get(entity_id)
+def get_entity(entities: EntitiesDep, edge_filter: EdgeFilterDep,
+               entity_id: Annotated[str, Path(max_length=200, examples=["cia"])], explain: ExplainDep = False) -> dict:
+    """One entity with its edges (all of them, or those the edge filter allows) and their evidence."""
+    return explained(explain, lambda: entities.get(entity_id, edge_filter))

@@ -6,14 +6,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from api.deps import SubgraphDep
-from api.params import EdgeFilterDep, split_list
+from api.params import EdgeFilterDep, ExplainDep, explained, split_list
 from api.schemas import Problem, Subgraph
 from graph.services.subgraph import MAX_HOPS, MAX_NODES
 
 router = APIRouter(tags=["subgraphs"])
 
 
-@router.get("/subgraph", response_model=Subgraph,
+@router.get("/subgraph", response_model=Subgraph, response_model_exclude_unset=True,
             responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
 def subgraph(
     service: SubgraphDep,
@@ -24,8 +24,12 @@ def subgraph(
     ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",
                                            max_length=MAX_NODES)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities")] = 200,
+    explain: ExplainDep = False,
 ) -> dict:
     """Nodes and edges (with evidence) around ``center`` within ``hops``, or among ``ids``."""
-    selection, truncated = service.select(center=center, hops=hops, ids=list(split_list(ids)) if ids else None,
-                                          limit=limit, edge_filter=edge_filter)
-    return service.read(selection) | {"truncated": truncated}
+    def answer() -> dict:
+        selection, truncated = service.select(center=center, hops=hops, ids=list(split_list(ids)) if ids else None,
+                                              limit=limit, edge_filter=edge_filter)
+        return service.read(selection) | {"truncated": truncated}
+
+    return explained(explain, answer)

@@ -1,5 +1,5 @@
 // description: >-
-//   After a bulk import, give evidence without disputes the empty disputed_by list the transactional loader stores
+//   After a bulk import, give evidence without disputes the empty disputed_by and disputed_by_origin lists the transactional loader stores
 //   (neo4j-admin import cannot write an empty array: it leaves the property out). At most
 //   $batch pieces of evidence per call, each call its own transaction: loaders/bulk.py calls again until
 //   fewer are fixed.
@@ -8,7 +8,7 @@
 //   batch: {type: integer, description: most pieces of evidence fixed by this call}
 // returns: fixed (how many)
 MATCH (v:Evidence)
-WHERE v.disputed_by IS NULL
+WHERE v.disputed_by IS NULL OR v.disputed_by_origin IS NULL
 WITH v LIMIT $batch
-SET v.disputed_by = []
+SET v.disputed_by = coalesce(v.disputed_by, []), v.disputed_by_origin = coalesce(v.disputed_by_origin, [])
 RETURN count(*) AS fixed

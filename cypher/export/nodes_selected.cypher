@@ -1,9 +1,11 @@
-// description: The listed entities, in export order.
+// description: The listed entities (with as_of, those reported by then), in export order.
 // mode: read
 // params:
 //   ids: {type: list, description: entity ids}
+//   filter: {type: map, description: "the edge filter; only as_of is read: entities first reported by then"}
 // returns: node (map)
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
-RETURN e {.id, .name, .kind, .aliases, .external_ids, .documents} AS node
+WITH e WHERE $filter.as_of IS NULL OR e.first_reported <= $filter.as_of
+RETURN e {.id, .name, .kind, .aliases, .external_ids, .documents, .first_reported} AS node
 ORDER BY node.id

@@ -4,11 +4,11 @@
 // mode: write
 // params:
 //   document: {type: string, description: document id}
-// returns: edges (list of {id, subject, object}), entities (list of ids)
+// returns: edges (list of {id, subject, object, type}), entities (list of ids)
 CYPHER replan=skip
 OPTIONAL MATCH (v:Evidence {document: $document})
 WITH collect(v) AS evidence
-WITH evidence, [v IN evidence | {id: v.edge, subject: v.subject, object: v.object}] AS edges
+WITH evidence, [v IN evidence | {id: v.edge, subject: v.subject, object: v.object, type: v.type}] AS edges
 FOREACH (v IN evidence | DELETE v)
 WITH edges
 OPTIONAL MATCH (:Document {id: $document})-[m:MENTIONS]->(e:Entity)

@@ -1,11 +1,12 @@
 // description: >-
-//   For each entity of a facts file, the node with the same id (and its kind), and the nodes of
-//   the same kind that one of its names or aliases already names. The loader decides from this
+//   For each entity of a facts file, the node with the same id (and its kind), the nodes that
+//   have one of its external ids (any kind: the loader refuses a kind that differs), and the nodes
+//   of the same kind that one of its names or aliases already names. The loader decides from this
 //   which node each entity becomes.
 // mode: read
 // params:
-//   rows: {type: list, description: "{id, kind, terms}: terms are quoted Lucene terms of the entity's keys"}
-// returns: id, existing_kind, by_name (list of {id, name})
+//   rows: {type: list, description: "{id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids"}
+// returns: id, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins})
 CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (same:Entity {id: row.id})
@@ -13,6 +14,18 @@ CALL (row) {
   UNWIND row.terms AS term
   CALL db.index.fulltext.queryNodes('entity_keys', term) YIELD node
   WITH DISTINCT node WHERE node.kind = row.kind
-  RETURN collect({id: node.id, name: node.name}) AS by_name
+  // The origins of the mentions that gave the node these names: after a merge, a name of the
+  // entity merged away still leads back to it (graph/services/merges.py).
+  RETURN collect({id: node.id, name: node.name, origins: COLLECT {
+    MATCH (:Document)-[m:MENTIONS]->(node)
+    WHERE any(key IN m.keys WHERE key IN row.keys)
+    RETURN DISTINCT m.origin
+  }}) AS by_name
 }
-RETURN row.id AS id, same.kind AS existing_kind, by_name
+CALL (row) {
+  UNWIND row.external_terms AS term
+  CALL db.index.fulltext.queryNodes('entity_external_ids', term) YIELD node
+  WITH DISTINCT node
+  RETURN collect({id: node.id, name: node.name, kind: node.kind}) AS by_external_id
+}
+RETURN row.id AS id, same.kind AS existing_kind, by_external_id, by_name

@@ -1,10 +1,12 @@
 // description: >-
 //   Merge a batch of entities on their stable ids, label them with their kind, and record what
-//   this document says of each (its name, aliases and keys) on a MENTIONS edge.
+//   this document says of each (its name, aliases and keys) on a MENTIONS edge. A mention keeps
+//   its origin, the entity the document's entity is without merges, so that an unmerge can give
+//   it back (graph/services/merges.py).
 // mode: write
 // params:
 //   document: {type: string, description: document id}
-//   rows: {type: list, description: "{id, name, kind, aliases, keys, external_ids}"}
+//   rows: {type: list, description: "{id, origin, name, kind, aliases, keys, external_ids}"}
 // returns: nothing
 CYPHER replan=skip
 MATCH (d:Document {id: $document})
@@ -12,5 +14,5 @@ UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
   ON CREATE SET e.name = row.name, e.kind = row.kind
 SET e:$(row.kind)
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.name = row.name, m.aliases = row.aliases, m.keys = row.keys, m.external_ids = row.external_ids
+MERGE (d)-[m:MENTIONS {origin: row.origin}]->(e)
+SET m.kind = row.kind, m.name = row.name, m.aliases = row.aliases, m.keys = row.keys, m.external_ids = row.external_ids

@@ -8,18 +8,12 @@
 //   to: {type: string, description: entity id}
 //   max_hops: {type: integer, description: longest path allowed (at most 10)}
 //   directed: {type: boolean, description: follow edges only from subject to object}
-//   types: {type: list, description: relation types allowed}
-//   statuses: {type: list, description: statuses allowed}
-//   document: {type: string, description: only edges this document supports; null for any}
-//   since: {type: string, description: only edges dated on or after this ISO date; null for any}
-//   until: {type: string, description: only edges dated on or before this ISO date; null for any}
+//   filter: {type: map, description: the edge filter (cypher/fragments/edge_allowed.cypher)}
 //   k: {type: integer, description: how many paths (at most 20)}
 // returns: nodes (list of {id, name, kind}), edges (list of edge maps with evidence)
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH SHORTEST 20 (p = (a)((x:Entity)-[r]-(y:Entity)
-    WHERE type(r) IN $types AND r.status IN $statuses
-      AND ($document IS NULL OR $document IN r.documents)
-      AND ($since IS NULL OR r.last_date >= $since) AND ($until IS NULL OR r.first_date <= $until)
+    WHERE {{edge_allowed}}
       AND (NOT $directed OR startNode(r) = x)){1,10}(b)
     WHERE all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..]))
 WITH p WHERE length(p) <= $max_hops
@@ -28,13 +22,4 @@ WITH route, head(collect(p)) AS p
 ORDER BY length(p), route
 LIMIT $k
 RETURN [n IN nodes(p) | n {.id, .name, .kind}] AS nodes,
-       [r IN relationships(p) | {
-         id: r.id, source: startNode(r).id, target: endNode(r).id, type: type(r), status: r.status,
-         asserted_by: r.asserted_by, disputed_by: coalesce(r.disputed_by, []), denies: coalesce(r.denies, []),
-         first_date: r.first_date, last_date: r.last_date, weight: r.weight,
-         evidence: COLLECT {
-           MATCH (v:Evidence {edge: r.id})
-           WITH v ORDER BY v.document, v.start
-           RETURN v {.document, .relation, .quote, .start, .end, .date}
-         }
-       }] AS edges
+       [r IN relationships(p) | {{edge_map}}] AS edges

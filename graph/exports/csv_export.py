@@ -5,7 +5,8 @@ any Neo4j 5 database::
 
     nodes.csv  id:ID,:LABEL,name,kind,aliases:string[],external_ids:string[],documents:string[]
     edges.csv  :START_ID,:END_ID,:TYPE,id,status,asserted_by,disputed_by:string[],denies:string[],
-               first_date,last_date,weight:int,documents:string[],quotes:string[]
+               first_date,last_date,event_start,event_end,first_reported,publishers:string[],
+               reliability,credibility:int,grade,grade_reason,weight:int,documents:string[],quotes:string[]
 
 Every node has the labels ``Entity`` and its kind (as in intelgraph's own store; the import tool
 separates labels with the array delimiter too); every edge has its relation type. External ids
@@ -40,8 +41,9 @@ ARRAY_DELIMITER = "\x1f"
 NODE_HEADER = ["id:ID", ":LABEL", "name", "kind", "aliases:string[]", "external_ids:string[]",
                "documents:string[]"]
 EDGE_HEADER = [":START_ID", ":END_ID", ":TYPE", "id", "status", "asserted_by", "disputed_by:string[]",
-               "denies:string[]", "first_date", "last_date", "weight:int", "documents:string[]",
-               "quotes:string[]"]
+               "denies:string[]", "first_date", "last_date", "event_start", "event_end", "first_reported",
+               "publishers:string[]", "reliability", "credibility:int", "grade", "grade_reason", "weight:int",
+               "documents:string[]", "quotes:string[]"]
 _ROWS_PER_CHUNK = 500
 
 
@@ -63,7 +65,10 @@ def _edge_row(edge: dict[str, Any]) -> list[Any]:
     evidence = edge.get("evidence") or []
     return [edge["source"], edge["target"], edge["type"], edge["id"], edge["status"], edge.get("asserted_by") or "",
             _array(edge.get("disputed_by")), _array(edge.get("denies")), edge.get("first_date") or "",
-            edge.get("last_date") or "", edge.get("weight") or 1,
+            edge.get("last_date") or "", edge.get("event_start") or "", edge.get("event_end") or "",
+            edge.get("first_reported") or "", _array(edge.get("publishers")), edge.get("reliability") or "F",
+            edge.get("credibility") or 6, edge.get("grade") or "F6", edge.get("grade_reason") or "",
+            edge.get("weight") or 1,
             _array(dict.fromkeys(item["document"] for item in evidence)),
             _array(item["quote"] for item in evidence)]
 

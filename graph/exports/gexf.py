@@ -3,13 +3,17 @@
 Nodes carry their name as label, a colour per kind (``viz:color``, from the ontology) and the
 attributes ``kind``, ``aliases``, ``external_ids`` and ``documents``. Edges are directed, with the
 relation type as label, the evidence count as weight and the attributes ``relation``, ``status``,
-``asserted_by``, ``disputed_by``, ``denies``, ``first_date``, ``last_date``, ``documents`` and
-``quotes``. List attributes are GEXF ``liststring`` values written as JSON arrays, which Gephi
+``asserted_by``, ``disputed_by``, ``denies``, ``first_date``, ``last_date``, ``event_start``,
+``event_end``, ``first_reported``, ``publishers``, ``reliability``, ``credibility`` (an integer,
+so Gephi's filters can range over it), ``grade``, ``grade_reason``, ``documents`` and ``quotes``.
+List attributes are GEXF ``liststring`` values written as JSON arrays, which Gephi
 reads back item by item whatever characters the items hold.
 
-The graph is dynamic (``timeformat="date"``): every edge lives from the first day of its first
-date to the last day of its last date, so Gephi's timeline shows which relations the reporting
-dates to a window. Nodes have no interval of their own: Gephi keeps them at all times.
+The graph is dynamic (``timeformat="date"``): every edge lives for its event time, when the
+reporting says when it happened (an open end, as in "before March 2024", falls back to the
+edge's own dates), and otherwise from the day it was first reported to the last; so Gephi's
+timeline shows what happened in a window. Nodes have no interval of their own: Gephi keeps them
+at all times.
 
 Gephi merges parallel edges of the same *kind* into one. A claim and its denial join the same two
 nodes with the same relation type, so an edge's ``kind`` is its relation type for what is
@@ -41,7 +45,10 @@ NODE_ATTRIBUTES = {"kind": "string", "aliases": "liststring", "external_ids": "l
 #: Edge attribute columns: id (and title) -> GEXF type.
 EDGE_ATTRIBUTES = {"relation": "string", "status": "string", "asserted_by": "string",
                    "disputed_by": "liststring", "denies": "liststring", "first_date": "string",
-                   "last_date": "string", "documents": "liststring", "quotes": "liststring"}
+                   "last_date": "string", "event_start": "string", "event_end": "string",
+                   "first_reported": "string", "publishers": "liststring", "reliability": "string",
+                   "credibility": "integer", "grade": "string", "grade_reason": "string",
+                   "documents": "liststring", "quotes": "liststring"}
 
 # Characters XML 1.0 cannot hold at all, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -107,9 +114,12 @@ def _node(node: dict[str, Any], ontology: Ontology) -> str:
 def _edge(edge: dict[str, Any]) -> str:
     values = {"relation": edge["type"], **edge_summary(edge)}
     timing = ""
-    if edge.get("first_date") and edge.get("last_date"):
-        start = period_bounds(edge["first_date"])[0]
-        end = period_bounds(edge["last_date"])[1]
+    # Gephi's timeline is when it happened: the event time where the reporting gives one (an
+    # open end falls back to the edge's dates), else the day it was reported.
+    first = (edge.get("event_start") if edge.get("event_known") else None) or edge.get("first_date")
+    last = (edge.get("event_end") if edge.get("event_known") else None) or edge.get("last_date")
+    if first and last:
+        start, end = period_bounds(first)[0], period_bounds(last)[1]
         timing = f' start="{start.isoformat()}" end="{end.isoformat()}"'
     return (f"<edge id={_attr(edge['id'])} source={_attr(edge['source'])} target={_attr(edge['target'])}"
             f" label={_attr(edge['type'])} kind={_attr(edge_kind(edge))} weight=\"{edge.get('weight') or 1}\""

@@ -7,8 +7,9 @@ One directed ``<graph>``: a node per entity, an edge per relation, with these ``
   object), ``documents``;
 - edges: ``edge_id`` (the edge's id again: python-igraph 1.0 reads the ``id`` XML attribute of
   edges wrongly, filling it with node ids), ``label`` (the relation type), ``status``, ``asserted_by``, ``disputed_by``,
-  ``denies``, ``first_date``, ``last_date``, ``weight`` (int: pieces of evidence),
-  ``documents``, ``quotes``.
+  ``denies``, ``first_date``, ``last_date``, ``event_start``, ``event_end``, ``first_reported``,
+  ``publishers``, ``reliability``, ``credibility`` (int), ``grade``, ``grade_reason``, ``weight``
+  (int: pieces of evidence), ``documents``, ``quotes``.
 
 A value that is null is left out (GraphML's "no value"). ``networkx.read_graphml`` and
 ``igraph.Graph.Read_GraphML`` read the file back with every node, edge and attribute.
@@ -36,6 +37,8 @@ NODE_KEYS = {"label": "string", "kind": "string", "color": "string", "aliases": 
 #: Edge attributes: name -> GraphML ``attr.type``.
 EDGE_KEYS = {"edge_id": "string", "label": "string", "status": "string", "asserted_by": "string",
              "disputed_by": "string", "denies": "string", "first_date": "string", "last_date": "string",
+             "event_start": "string", "event_end": "string", "first_reported": "string", "publishers": "string",
+             "reliability": "string", "credibility": "int", "grade": "string", "grade_reason": "string",
              "weight": "int", "documents": "string", "quotes": "string"}
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

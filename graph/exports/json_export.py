@@ -15,7 +15,7 @@ from graph.exports.source import GraphSource
 __all__ = ["write_json", "MEDIA_TYPE", "FORMAT_VERSION"]
 
 MEDIA_TYPE = "application/json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def write_json(source: GraphSource) -> Iterator[bytes]:

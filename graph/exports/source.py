@@ -10,13 +10,16 @@ from graph.store import Store
 
 __all__ = ["Selection", "GraphSource"]
 
+_FETCH_ROWS = 2000  # rows the driver fetches at a time: the stream holds no more than this
+
 
 @dataclass(frozen=True)
 class Selection:
     """Which part of the graph to read: ``ids=None`` is the whole graph.
 
     The edges are those (among the listed entities) that ``edge_filter`` allows; with ``ids``,
-    the documents are those that mention any of the entities.
+    the documents are those that mention any of the entities. With the filter's ``as_of``, the
+    entities and documents are also only those known by then.
     """
 
     ids: tuple[str, ...] | None = None
@@ -31,13 +34,16 @@ class GraphSource:
         self.selection = selection
 
     def _rows(self, what: str, **filter_params: Any) -> Iterator[dict[str, Any]]:
+        # An export streams the whole graph in one read per part: at M and L that outlasts the
+        # ordinary QUERY_TIMEOUT_S, so exports have their own (EXPORT_TIMEOUT_S).
+        read = {"fetch_size": _FETCH_ROWS, "timeout": self.store.settings.export_timeout_s}
         ids = self.selection.ids
         if ids is None:
-            return self.store.stream(f"export/{what}", **filter_params)
-        return self.store.stream(f"export/{what}_selected", ids=list(ids), **filter_params)
+            return self.store.stream(f"export/{what}", **read, **filter_params)
+        return self.store.stream(f"export/{what}_selected", ids=list(ids), **read, **filter_params)
 
     def nodes(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("nodes"):
+        for row in self._rows("nodes", **self.selection.edge_filter.parameters()):
             node = row["node"]
             node["aliases"] = node.get("aliases") or []
             node["documents"] = node.get("documents") or []
@@ -49,5 +55,5 @@ class GraphSource:
             yield row["edge"]
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("documents"):
+        for row in self._rows("documents", **self.selection.edge_filter.parameters()):
             yield row["document"]

@@ -21,6 +21,10 @@ What becomes what:
 - **Documents** become ``report`` objects (``published`` is the publication date) whose
   ``object_refs`` list every entity the document mentions and every relationship, note and
   opinion it is evidence for.
+- Every relationship, note and opinion carries the edge's information credibility as STIX
+  ``confidence``, on the Admiralty scale's mapping in STIX 2.1 (appendix A: 1 → 90, 2 → 70,
+  3 → 50, 4 → 30, 5 → 10; 6, "cannot be judged", leaves it out), and its grade with the reason
+  in ``description`` (``explanation`` for an opinion is unchanged; its grade goes in ``labels``).
 - One ``identity`` (``intelgraph``, a system) is the ``created_by_ref`` of every object.
 
 Ids are deterministic: UUIDv5 over a fixed namespace and the entity, edge or document id (STIX
@@ -265,6 +269,7 @@ class _Writer:
                         "object_refs": list(dict.fromkeys(
                             ref for ref in (source_ref, target_ref, asserter_ref) if ref)),
                         "labels": ["claim", relationship_type(edge["type"])]})
+        _grade(obj, edge)
         self.spool.edge(edge["id"], object_id)
         self.spool.mention(documents, object_id)
         return obj
@@ -280,6 +285,7 @@ class _Writer:
         obj.update({"opinion": "strongly-disagree", "authors": [asserter],
                     "explanation": f"{asserter} denies that {self._statement(edge)}.\n{quotes}",
                     "object_refs": refs, "labels": ["denial", relationship_type(edge["type"])]})
+        _grade(obj, edge)
         return obj
 
     def report(self, document: dict[str, Any]) -> dict[str, Any]:
@@ -346,3 +352,28 @@ def write_stix(source: GraphSource, *, ontology: Ontology | None = None,
         yield b"\n]}\n"
     finally:
         writer.spool.close()
+
+
+#: STIX 2.1 appendix A: Admiralty information credibility as a confidence value (6 has none).
+ADMIRALTY_CONFIDENCE = {1: 90, 2: 70, 3: 50, 4: 30, 5: 10}
+
+
+def _grade(obj: dict[str, Any], edge: dict[str, Any]) -> None:
+    """Put the edge's credibility on ``obj`` as STIX ``confidence``, and its grade where it reads.
+
+    >>> obj = {"type": "relationship", "description": "q"}
+    >>> _grade(obj, {"credibility": 2, "grade": "B2", "grade_reason": "B2: reported as fact"})
+    >>> obj["confidence"], obj["description"].splitlines()
+    (70, ['q', 'Grade B2: reported as fact'])
+    """
+    confidence = ADMIRALTY_CONFIDENCE.get(edge.get("credibility") or 6)
+    if confidence is not None:
+        obj["confidence"] = confidence
+    reason = (edge.get("grade_reason") or "").split(": ", 1)[-1]
+    grade = edge.get("grade") or "F6"
+    if obj["type"] == "relationship":
+        obj["description"] = f"{obj['description']}\nGrade {grade}: {reason}".strip()
+    elif obj["type"] == "note":
+        obj["content"] = f"{obj['content']}\nGrade {grade}: {reason}"
+    else:
+        obj["labels"] = [*obj.get("labels", []), f"grade-{grade.lower()}"]

@@ -207,8 +207,7 @@ class CentralityService:
             if isinstance(sample, bool) or not isinstance(sample, int) or sample < 2:
                 raise InvalidParameter("sample", "must be an integer of at least 2")
         params = edge_filter.parameters()
-        filter_key = tuple((name, tuple(value) if isinstance(value, list) else value)
-                           for name, value in sorted(params.items()))
+        filter_key = edge_filter.key()
         for attempt in range(_ATTEMPTS):
             stamp = self._current_stamp()
             key = (stamp, measure, filter_key, bool(directed), sample)

@@ -11,6 +11,7 @@ from typing import Any
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.names import lucene_phrase, name_key
 from graph.ontology import get_ontology
+from graph.services.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["EntityService", "lucene_prefix_query", "MAX_SEARCH_LIMIT"]
@@ -64,8 +65,8 @@ class EntityService:
                 results.setdefault(row["id"], row)
         return [_summary(row) for row in list(results.values())[:limit]]
 
-    def get(self, entity_id: str) -> dict[str, Any]:
-        """One entity with every edge it has and their evidence."""
+    def get(self, entity_id: str, edge_filter: EdgeFilter = EdgeFilter()) -> dict[str, Any]:
+        """One entity with every edge it has (that the filter allows) and their evidence."""
         entity = self.store.read_one("entities/by_id", id=entity_id)
         if entity is None:
             raise NotFound(f"no entity with id {entity_id!r}")
@@ -74,7 +75,8 @@ class EntityService:
             "documents": entity["documents"],
         }
         entity["edges"] = [row["edge"] | {"other": row["other"]}
-                           for row in self.store.read("entities/edges", id=entity_id)]
+                           for row in self.store.read("entities/edges", id=entity_id,
+                                                          **edge_filter.parameters())]
         return entity
 
     def resolve(self, reference: str, *, parameter: str) -> dict[str, Any]:

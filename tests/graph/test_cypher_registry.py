@@ -21,7 +21,9 @@ from graph.store import Store
 ROOT = Path(__file__).resolve().parent.parent.parent
 CYPHER = ROOT / "cypher"
 FILES = sorted(CYPHER.rglob("*.cypher"))
-NAMES = [path.relative_to(CYPHER).with_suffix("").as_posix() for path in FILES]
+ALL_NAMES = [path.relative_to(CYPHER).with_suffix("").as_posix() for path in FILES]
+NAMES = [name for name in ALL_NAMES if not name.startswith("fragments/")]
+FRAGMENTS = [name for name in ALL_NAMES if name.startswith("fragments/")]
 
 # Placeholders, found independently of graph/cypher.py: `$name`, outside strings and comments.
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
@@ -184,6 +186,44 @@ def test_good_registry(tmp_path: Path) -> None:
         statement.bind({})
     with pytest.raises(KeyError):
         statement.bind({"id": "x", "other": 1})
+
+
+FRAGMENT = """// description: Only people.
+// mode: fragment
+// params:
+//   kind: {type: string, description: a kind}
+e.kind = $kind
+"""
+
+
+def test_fragments_are_pasted_in_with_their_parameters(tmp_path: Path) -> None:
+    (tmp_path / "fragments").mkdir()
+    (tmp_path / "fragments" / "of_kind.cypher").write_text(FRAGMENT)
+    (tmp_path / "people.cypher").write_text("// description: People.\n// mode: read\n// params:\n"
+                                            "//   limit: {type: integer, description: most}\n"
+                                            "MATCH (e:Entity) WHERE {{of_kind}} RETURN e LIMIT $limit\n")
+    registry = load_registry(tmp_path)
+    assert sorted(registry.statements) == ["people"]  # a fragment is not a statement
+    statement = registry.get("people")
+    assert statement.text == "MATCH (e:Entity) WHERE (e.kind = $kind) RETURN e LIMIT $limit"
+    assert sorted(statement.params) == ["kind", "limit"]
+
+
+def test_unknown_fragment_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "people.cypher").write_text("// description: People.\n// mode: read\n"
+                                            "MATCH (e:Entity) WHERE {{nope}} RETURN e\n")
+    with pytest.raises(CypherRegistryError, match=r"people.cypher:3: \{\{nope\}\}: no fragment"):
+        load_registry(tmp_path)
+
+
+def test_shared_predicates_are_written_once() -> None:
+    """The edge filter and the edge's shape live in cypher/fragments/ only."""
+    assert FRAGMENTS == ["fragments/edge_allowed", "fragments/edge_map"]
+    for path in FILES:
+        if "fragments" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            assert "$filter.types" not in text and "grade_reason:" not in text, path
+    assert "$filter.as_of" in get_registry().get("paths/shortest").text
 
 
 # --- the house rule: Cypher lives in cypher/, not in Python -------------------------------------

@@ -4,6 +4,7 @@ Checked on the test corpus and the seed article, through the library and through
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -15,6 +16,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from graph.dates import event_bounds
 from graph.exports.json_export import FORMAT_VERSION, write_json
 from graph.exports.source import GraphSource
 from graph.store import Store
@@ -79,8 +81,16 @@ def test_export_is_self_consistent(loaded: Store) -> None:
         assert set(edge["disputed_by"]) <= nodes
         assert set(edge["denies"]) <= edges
         assert edge["weight"] == len(edge["evidence"])
-        assert edge["first_date"] == min(v["date"] for v in edge["evidence"])
-        assert edge["last_date"] == max(v["date"] for v in edge["evidence"])
+        bounds = [event_bounds(v["event"]) if v["event"] else (None, None) for v in edge["evidence"]]
+        starts = [(start or end or dt.date.fromisoformat(v["published"])).isoformat()
+                  for (start, end), v in zip(bounds, edge["evidence"])]
+        ends = [(end or start or dt.date.fromisoformat(v["published"])).isoformat()
+                for (start, end), v in zip(bounds, edge["evidence"])]
+        assert (edge["first_date"], edge["last_date"]) == (min(starts), max(ends))
+        assert edge["first_reported"] == min(v["published"] for v in edge["evidence"])
+        assert edge["publishers"] == list(dict.fromkeys(v["publisher"] for v in edge["evidence"]))
+        assert edge["grade"] == f"{edge['reliability']}{edge['credibility']}"
+        assert edge["grade_reason"].startswith(edge["grade"] + ": ")
         assert {v["document"] for v in edge["evidence"]} <= documents
     for node in data["nodes"]:
         assert set(node["documents"]) <= documents
@@ -120,7 +130,8 @@ def test_empty_graph_export_validates(empty_store: Store, validator: jsonschema.
     (("edges", 0, "evidence"), []),
     (("nodes", 0, "colour"), "red"),
     (("documents", 0, "sha256"), "abc"),
-    (("version",), 2),
+    (("version",), 1),
+    (("edges", 0, "grade"), "G7"),
 ])
 def test_schema_rejects_a_broken_export(loaded: Store, validator: jsonschema.Draft202012Validator,
                                         path: tuple, value: Any) -> None:

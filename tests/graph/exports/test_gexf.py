@@ -119,8 +119,9 @@ def test_gephi_opens_the_export_with_every_node_edge_and_attribute(
     lists = {name for name, kind in {**NODE_ATTRIBUTES, **EDGE_ATTRIBUTES}.items() if kind == "liststring"}
     for name in NODE_ATTRIBUTES:
         assert gephi["node_columns"][name] == ("String[]" if name in lists else "String")
-    for name in EDGE_ATTRIBUTES:
-        assert gephi["edge_columns"][name] == ("String[]" if name in lists else "String")
+    gephi_type = {"liststring": "String[]", "integer": "Integer", "string": "String"}
+    for name, kind in EDGE_ATTRIBUTES.items():
+        assert gephi["edge_columns"][name] == gephi_type[kind]
 
     ontology = get_ontology()
     nodes = {node["id"]: node for node in gephi["node_list"]}
@@ -141,9 +142,10 @@ def test_gephi_opens_the_export_with_every_node_edge_and_attribute(
         assert seen["kind"] == edge_kind(edge)
         assert seen["directed"] is True
         assert seen["weight"] == edge["weight"]
-        assert seen["intervals"] == [[period_bounds(edge["first_date"])[0].isoformat(),
-                                      period_bounds(edge["last_date"])[1].isoformat()]]
+        assert seen["intervals"] == [list(timeline(edge))]
         attributes = seen["attributes"]
+        assert (attributes["grade"], attributes["credibility"], attributes["publishers"]) == (
+            edge["grade"], edge["credibility"], edge["publishers"])
         assert (attributes["relation"], attributes["status"], attributes["asserted_by"]) == (
             edge["type"], edge["status"], edge["asserted_by"])
         assert attributes["quotes"] == [item["quote"] for item in edge["evidence"]]
@@ -158,9 +160,19 @@ def test_gephi_sees_a_dynamic_graph_for_its_timeline(loaded: Store, graph: dict[
     path.write_bytes(export(write_gexf, loaded))
     gephi = gephi_import(gephi_jar, path)
     assert gephi["dynamic"] is True and gephi["time_format"] == "DATE"
-    first = min(period_bounds(edge["first_date"])[0] for edge in graph["edges"]).isoformat()
-    last = max(period_bounds(edge["last_date"])[1] for edge in graph["edges"]).isoformat()
+    first = min(timeline(edge)[0] for edge in graph["edges"])
+    last = max(timeline(edge)[1] for edge in graph["edges"])
     assert gephi["time_bounds"] == [first, last]
+    dated = next(edge for edge in graph["edges"] if edge["event_known"] and edge["event_start"]
+                 and edge["event_start"] < edge["first_reported"])
+    assert timeline(dated)[0] == dated["event_start"]  # when it happened, not when it was reported
+
+
+def timeline(edge: dict[str, Any]) -> tuple[str, str]:
+    """Where Gephi's timeline puts an edge: its event time if the reporting gives one, else its dates."""
+    first = (edge["event_start"] if edge["event_known"] else None) or edge["first_date"]
+    last = (edge["event_end"] if edge["event_known"] else None) or edge["last_date"]
+    return period_bounds(first)[0].isoformat(), period_bounds(last)[1].isoformat()
 
 
 def test_claims_and_denials_are_not_merged_by_gephi(loaded: Store, gephi_jar: Path, tmp_path: Path) -> None:

@@ -28,11 +28,15 @@ def expected_edge(edge: dict[str, Any]) -> dict[str, Any]:
     return {"edge_id": edge["id"], "label": edge["type"], "status": edge["status"],
             "asserted_by": edge["asserted_by"], "disputed_by": edge["disputed_by"], "denies": edge["denies"],
             "first_date": edge["first_date"], "last_date": edge["last_date"], "weight": edge["weight"],
+            "event_start": edge["event_start"], "event_end": edge["event_end"],
+            "first_reported": edge["first_reported"], "publishers": edge["publishers"],
+            "reliability": edge["reliability"], "credibility": edge["credibility"], "grade": edge["grade"],
+            "grade_reason": edge["grade_reason"],
             "documents": list(dict.fromkeys(item["document"] for item in edge["evidence"])),
             "quotes": [item["quote"] for item in edge["evidence"]]}
 
 
-JSON_VALUES = {"aliases", "external_ids", "documents", "disputed_by", "denies", "quotes"}
+JSON_VALUES = {"aliases", "external_ids", "documents", "disputed_by", "denies", "quotes", "publishers"}
 
 
 def decoded(attributes: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,75 @@
+"""The edge-filter options that ``paths``, ``centrality`` and ``export`` share, as the API's."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+
+from graph.errors import InvalidParameter
+from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+
+__all__ = ["Types", "ExcludeTypes", "ExcludeClaims", "Document", "Since", "Until", "AsOf", "During", "MinGrade",
+           "build_edge_filter", "split_list"]
+
+Types = Annotated[list[str] | None, typer.Option(
+    "--types", "-t", metavar="TYPE[,TYPE...]", help="Relation types to use (repeat or comma-separate); default all.",
+    show_default=False)]
+ExcludeTypes = Annotated[list[str] | None, typer.Option(
+    "--exclude-types", metavar="TYPE[,TYPE...]", help="Relation types to leave out (repeat or comma-separate).",
+    show_default=False)]
+ExcludeClaims = Annotated[bool, typer.Option("--exclude-claims", help="Drop claimed and denied edges.")]
+Document = Annotated[str | None, typer.Option("--document", help="Only edges this document (id) supports.",
+                                              show_default=False)]
+Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
+                                           help="Only edges dated on or after this day.", show_default=False)]
+Until = Annotated[str | None, typer.Option("--until", metavar="YYYY-MM-DD",
+                                           help="Only edges dated on or before this day.", show_default=False)]
+AsOf = Annotated[str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", show_default=False,
+                                          help="The graph as known on this day: documents published by then.")]
+During = Annotated[str | None, typer.Option("--during", metavar="START..END", show_default=False,
+                                            help="Only edges whose event time overlaps this range (either end "
+                                                 "may be left out).")]
+MinGrade = Annotated[str | None, typer.Option("--min-grade", metavar="GRADE", show_default=False,
+                                              help="Only edges graded this well or better, e.g. B2 "
+                                                   "(docs/provenance.md).")]
+
+
+def split_list(values: list[str] | None) -> tuple[str, ...]:
+    """Accept both ``--types A --types B`` and ``--types A,B``.
+
+    >>> split_list(["ACCUSED,WARNED", "OWNS"])
+    ('ACCUSED', 'WARNED', 'OWNS')
+    """
+    return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
+
+
+def build_edge_filter(*, types: list[str] | None = None, exclude_types: list[str] | None = None,
+                      exclude_claims: bool = False, document: str | None = None, since: str | None = None,
+                      until: str | None = None, as_of: str | None = None, during: str | None = None,
+                      min_grade: str | None = None) -> EdgeFilter:
+    """The checked filter of the options (types against the ontology, dates and grades parsed).
+
+    >>> build_edge_filter(as_of="2024-03-25", min_grade="B2").min_grade
+    MinGrade(reliability='B', credibility=2)
+    >>> build_edge_filter(since="yesterday")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: since: expected a day as YYYY-MM-DD, not 'yesterday'
+    """
+    edge_filter = EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
+                             exclude_claims=exclude_claims, document=document, since=_day("since", since),
+                             until=_day("until", until), as_of=_day("as_of", as_of),
+                             during=parse_date_range(during) if during else None,
+                             min_grade=parse_min_grade(min_grade) if min_grade else None)
+    edge_filter.parameters()  # checks the types and dates before anything connects
+    return edge_filter
+
+
+def _day(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidParameter(name, f"expected a day as YYYY-MM-DD, not {value!r}") from None
