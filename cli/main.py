@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from cli import analysis, bulk, console, db, exporting, grading, loading, merging, serving
+from cli import analysis, bulk, console, db, drafting, exporting, grading, loading, merging, serving
 
 app = typer.Typer(help="intelgraph: a knowledge graph of security services, governments, armed groups "
                        "and people, built from news reporting.", no_args_is_help=True,
@@ -12,6 +12,8 @@ app.add_typer(db.app, name="db")
 app.add_typer(grading.app, name="grade")
 app.command()(loading.load)
 app.command()(loading.validate)
+app.command()(drafting.draft)
+app.command()(drafting.review)
 app.command("bulk-load")(bulk.bulk_load)
 app.command()(exporting.export)
 app.command()(exporting.stats)

@@ -1,0 +1,218 @@
+"""``intelgraph draft`` and ``intelgraph review``: from a new article to reviewed facts.
+
+``draft`` writes a facts file of candidates (loaders/draft/); ``review`` steps through them at a
+terminal, or applies decisions given by a script, and writes the reviewed file
+(loaders/review.py). ``load`` refuses a file in which a candidate is left.
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.panel import Panel
+from rich.prompt import Prompt
+
+from cli.common import err, out, user_errors
+from graph.errors import InvalidInput, InvalidParameter
+from loaders.draft.assemble import DocumentInfo, write_draft
+from loaders.draft.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
+from loaders.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
+
+__all__ = ["draft", "review"]
+
+
+def draft(
+    article: Annotated[Path, typer.Argument(help="The article's text (UTF-8).", exists=True, dir_okay=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The facts file to write "
+                                                "(default: beside the article, ARTICLE.facts.yaml).")] = None,
+    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
+    document_id: Annotated[str | None, typer.Option("--id", help="The document's id (default: from the file name).")] = None,
+    url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
+    gazetteer: Annotated[list[Path] | None, typer.Option(
+        "--gazetteer", help="Recognise the entities of these facts files (or folders) instead of the graph's.",
+        exists=True)] = None,
+    no_graph: Annotated[bool, typer.Option("--no-graph", help="Recognise nothing known: every entity is new.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+) -> None:
+    """Draft a facts file from an article: every entity and relation a candidate for review."""
+    output = output or article.with_name(article.name.removesuffix(".txt") + ".facts.yaml")
+    with user_errors():
+        if output.exists() and not force:
+            raise InvalidParameter("output", f"{output} exists (a reviewed file, perhaps): give --force to "
+                                              "overwrite it, or another --output")
+        published = _date(date)
+        info = DocumentInfo(title=title, publisher=publisher, published=published, id=document_id, url=url)
+        if no_graph:
+            facts = write_draft(article, output, info=info, gazetteer=EmptyGazetteer())
+        elif gazetteer:
+            facts = write_draft(article, output, info=info, gazetteer=FactsGazetteer.from_paths(gazetteer))
+        else:
+            from graph.store import Store
+
+            with Store() as store:
+                known: Gazetteer = GraphGazetteer(store)
+                facts = write_draft(article, output, info=info, gazetteer=known)
+    entities, relations = facts.facts.entities, facts.facts.relations
+    matched = sum(1 for e in entities if e.review and e.review.match and len(e.review.match) == 1
+                  and e.review.match[0] == e.id)
+    statuses = {s: sum(1 for r in relations if r.status == s) for s in ("reported", "claimed", "denied")}
+    out.print(f"drafted {output}: {len(entities)} entities ({matched} already in the graph), {len(relations)} "
+              f"relations ({statuses['reported']} reported, {statuses['claimed']} claimed, {statuses['denied']} "
+              f"denied), all candidates", highlight=False, markup=False, soft_wrap=True)
+    out.print(f"next: intelgraph review {output}", highlight=False, markup=False, soft_wrap=True)
+
+
+def review(
+    facts_file: Annotated[Path, typer.Argument(help="A draft (or a partly reviewed file).", exists=True,
+                                               dir_okay=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Where to write the reviewed file "
+                                                "(default: FACTS_FILE itself).")] = None,
+    accept_all: Annotated[bool, typer.Option("--accept-all", help="Accept every candidate left "
+                                             "(after any --decisions).")] = False,
+    decisions: Annotated[str | None, typer.Option(
+        "--decisions", help="A file of decisions, one a line ('accept entity ID', 'reject relation ID', "
+                            "'edit relation ID status=claimed asserted_by=russia', 'accept all'); - reads stdin.")] = None,
+) -> None:
+    """Accept, edit or reject the candidates of a draft, and write the reviewed facts file."""
+    target = output or facts_file
+    with user_errors():
+        state, header = read_draft(facts_file)
+        _retarget_text(state, facts_file, target)
+        if decisions is not None or accept_all:
+            if decisions is not None:
+                text = sys.stdin.read() if decisions == "-" else Path(decisions).read_text(encoding="utf-8")
+                state.apply(parse_decisions(text, "<stdin>" if decisions == "-" else decisions))
+            if accept_all:
+                state.apply(parse_decisions("accept all"))
+        elif sys.stdin.isatty() and sys.stderr.isatty():
+            if not _interactive(state, target):
+                err.print("quit: nothing was written", highlight=False)
+                raise typer.Exit(1)
+        else:
+            raise InvalidParameter("decisions", "not at a terminal: give --decisions FILE (or -) or --accept-all")
+        write_reviewed(state, target, header)
+    left = len(state.candidates())
+    counts = state.counts
+    out.print(f"reviewed {target}: accepted {counts['accepted']}, edited {counts['edited']}, rejected "
+              f"{counts['rejected']} (and {counts['dropped']} relations dropped with them); "
+              f"{left} candidates left", highlight=False, markup=False, soft_wrap=True)
+    if left:
+        out.print(f"intelgraph load refuses the file until none is left: intelgraph review {target}",
+                  highlight=False, markup=False, soft_wrap=True)
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidParameter("date", f"expected YYYY-MM-DD, not {text!r}") from None
+
+
+def _retarget_text(state: Review, source: Path, target: Path) -> None:
+    """Keep ``document.text`` pointing at the article when the reviewed file goes to another folder."""
+    document = state.data.get("document") or {}
+    if "text" in document and source.resolve().parent != target.resolve().parent:
+        article = (source.resolve().parent / document["text"]).resolve()
+        document["text"] = os.path.relpath(article, target.resolve().parent)
+
+
+# --- at a terminal -------------------------------------------------------------------------------
+
+def _interactive(state: Review, target: Path) -> bool:
+    """Step through the candidates; False if the reviewer quits without saving."""
+    todo = [(section, item.get("id", "")) for section, item in state.candidates()]
+    for number, (section, item_id) in enumerate(todo, 1):
+        # looked up afresh: an undone decision restores a copy of the data
+        item = state.find(section, item_id)
+        if item is None:
+            continue  # dropped with an entity rejected before
+        while True:
+            err.print(_card(state, section, item, number, len(todo)))
+            answer = Prompt.ask("[a]ccept  [e]dit  [r]eject  [s]kip  [w]rite and stop  [q]uit",
+                                choices=["a", "e", "r", "s", "w", "q"], default="a", console=err,
+                                show_choices=False)
+            if answer == "q":
+                return False
+            if answer == "w":
+                return True
+            if answer == "s":
+                break
+            before = copy.deepcopy(state.data), dict(state.counts), list(state.log)
+            try:
+                if answer == "a":
+                    state.accept(section, item)
+                elif answer == "r":
+                    state.reject(section, item)
+                else:
+                    changes = _ask_changes()
+                    if not changes:
+                        continue
+                    state.edit(section, item, changes)
+                state.facts(target)  # every decision leaves a valid file, or is undone
+            except (InvalidInput, ValueError) as exc:
+                problems = exc.problems if isinstance(exc, InvalidInput) else [str(exc)]
+                for problem in problems:
+                    err.print(f"[red]not possible:[/red] {escape(str(problem))}", highlight=False)
+                state.data, state.counts, state.log = before
+                item = _refind(state, section, item)
+                continue
+            break
+    return True
+
+
+def _refind(state: Review, section: str, item: dict[str, Any]) -> dict[str, Any]:
+    found = state.find(section, item.get("id", ""))
+    return found if found is not None else item
+
+
+def _ask_changes() -> dict[str, Any]:
+    err.print("field=value, one a line (e.g. kind=Person, status=claimed, asserted_by=russia, id=another-id); "
+              "an empty line ends", highlight=False)
+    changes: dict[str, Any] = {}
+    while True:
+        line = Prompt.ask("  ", console=err, default="", show_default=False).strip()
+        if not line:
+            return changes
+        name, eq, value = line.partition("=")
+        if not eq:
+            err.print("  expected field=value", highlight=False)
+            continue
+        changes[name.strip()] = parse_value(value.strip())
+
+
+def _card(state: Review, section: str, item: dict[str, Any], number: int, total: int) -> Panel:
+    review = item.get("review") or {}
+    names = {e["id"]: e.get("name", e["id"]) for e in state.data.get("entities") or []}
+    if section == "document":
+        body = "\n".join(f"{k}: {item.get(k)}" for k in ("title", "publisher", "published", "id"))
+        title = "document"
+    elif section == "entities":
+        body = f"{item['name']}  ({item['kind']})\nid: {item['id']}"
+        if item.get("aliases"):
+            body += f"\naliases: {', '.join(item['aliases'])}"
+        title = f"entity {item['id']}"
+    else:
+        body = f"{names.get(item['subject'], item['subject'])} —{item['type']}→ {names.get(item['object'], item['object'])}"
+        body += f"\nstatus: {item['status']}"
+        if item.get("asserted_by"):
+            body += f" by {names.get(item['asserted_by'], item['asserted_by'])}"
+        if item.get("denies"):
+            body += f" (denies {item['denies']})"
+        body += f"\n“{item['quote']}”"
+        title = f"relation {item['id']}"
+    body += f"\n\nwhy: {review.get('reason', '')}"
+    if review.get("confidence") is not None:
+        body += f"\nconfidence: {review['confidence']}"
+    if review.get("match"):
+        body += f"\ngraph match: {', '.join(review['match'])}"
+    return Panel(escape(body), title=f"{number}/{total}  {escape(title)}", title_align="left", expand=False)

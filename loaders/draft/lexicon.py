@@ -1,0 +1,180 @@
+"""The draft extractor's data: ``lexicon.yaml`` (kind words, groups, reporting cues, states) and
+``variants.yaml`` (spelling variants of names), read and checked once.
+
+A problem in either file is an :class:`~graph.errors.InvalidInput` naming ``file:line: field``.
+
+>>> lexicon = get_lexicon()
+>>> lexicon.kind_of_words(["Amaq", "news", "agency"])
+'MediaOutlet'
+>>> sorted(lexicon.variant_keys("kiev region"))
+['kiev region', 'kyiv region']
+>>> lexicon.states["tajik"].name
+'Tajikistan'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+from graph import yamlsource
+from graph.errors import InvalidInput, Problem
+from graph.names import name_key
+from graph.ontology import get_ontology
+from loaders.draft.cues import Cue, parse_cue
+
+__all__ = ["Lexicon", "StateEntry", "get_lexicon", "load_lexicon", "LEXICON_PATH", "VARIANTS_PATH"]
+
+LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
+VARIANTS_PATH = Path(__file__).with_name("variants.yaml")
+_WORD_SPLIT = re.compile(r"(\s+)")
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    """A state or bloc of the lexicon's small world gazetteer."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    wikidata: str | None
+
+
+@dataclass
+class Lexicon:
+    kind_words: list[tuple[str, frozenset[str]]]
+    name_tails: frozenset[str]
+    titles: frozenset[str]
+    stopwords: frozenset[str]
+    months_and_days: frozenset[str]
+    place_prepositions: frozenset[str]
+    group_nouns: frozenset[str]
+    group_modifiers: frozenset[str]
+    state_bodies: dict[tuple[str, ...], str]
+    event_anaphora: frozenset[str]
+    person_pronouns: frozenset[str]
+    said: list[Cue]
+    hedges: list[str]
+    denials: list[Cue]
+    denial_words: list[str]
+    fallback_kind: str = ""
+    blames: frozenset[str] = frozenset()
+    accusation: str = ""
+    #: every name, alias and demonym of a state or bloc, as a key, to its entry
+    states: dict[str, StateEntry] = field(default_factory=dict)
+    #: demonym keys only ("tajik", "tajiks")
+    demonyms: dict[str, StateEntry] = field(default_factory=dict)
+    word_variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def kind_of_words(self, words: list[str]) -> str | None:
+        """The kind the words of a name suggest, or None."""
+        lowered = {w.casefold() for w in words}
+        for kind, markers in self.kind_words:
+            if lowered & markers:
+                return kind
+        return None
+
+    def variant_keys(self, key: str) -> set[str]:
+        """``key`` and every spelling the variant table allows for it (whole names, then word by word)."""
+        keys = {key} | set(self.name_variants.get(key, ()))
+        words = key.split(" ")
+        options = [sorted(self.word_variants.get(w, {w})) for w in words]
+        if len(words) <= 6 and any(len(o) > 1 for o in options):
+            for combo in product(*options):
+                keys.add(" ".join(combo))
+        return keys
+
+
+def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH) -> Lexicon:
+    """Read and check both files; raise :class:`InvalidInput` listing every problem."""
+    problems: list[Problem] = []
+    doc = yamlsource.load(path)
+    data = doc.data if isinstance(doc.data, dict) else {}
+    if not isinstance(doc.data, dict):
+        raise InvalidInput([doc.problem((), "the lexicon must be a mapping")])
+    kinds = get_ontology().kinds
+
+    def words(key: str) -> frozenset[str]:
+        raw = data.get(key)
+        if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
+            problems.append(doc.problem((key,), "expected a list of words"))
+            return frozenset()
+        return frozenset(w.casefold() for w in raw)
+
+    def cues(key: str) -> list[Cue]:
+        out = []
+        for index, text in enumerate((data.get("reporting") or {}).get(key) or []):
+            try:
+                out.append(parse_cue(text))
+            except (ValueError, TypeError) as exc:
+                problems.append(doc.problem(("reporting", key, index), str(exc)))
+        return out
+
+    kind_words = []
+    for index, entry in enumerate(data.get("kind_words") or []):
+        if not isinstance(entry, dict) or entry.get("kind") not in kinds:
+            problems.append(doc.problem(("kind_words", index, "kind"), "expected a kind of graph/ontology.yaml"))
+            continue
+        kind_words.append((entry["kind"], frozenset(str(w).casefold() for w in entry.get("words") or [])))
+    bodies: dict[tuple[str, ...], str] = {}
+    for phrase, kind in (data.get("state_bodies") or {}).items():
+        if kind != "itself" and kind not in kinds:
+            problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
+        bodies[tuple(str(phrase).casefold().split())] = kind
+    reporting = data.get("reporting") or {}
+    lexicon = Lexicon(
+        kind_words=kind_words, name_tails=words("name_tails"), titles=words("titles"),
+        stopwords=words("stopwords"), months_and_days=words("months_and_days"),
+        place_prepositions=words("place_prepositions"), group_nouns=words("group_nouns"),
+        group_modifiers=words("group_modifiers"), state_bodies=bodies,
+        event_anaphora=words("event_anaphora"), person_pronouns=words("person_pronouns"),
+        said=cues("said"), hedges=[str(h).casefold() for h in reporting.get("hedges") or []],
+        denials=cues("denials"), denial_words=[str(h).casefold() for h in reporting.get("denial_words") or []],
+        fallback_kind=str(data.get("fallback_kind", "")))
+    relations = get_ontology().relations
+    lexicon.blames = frozenset(reporting.get("blames") or [])
+    lexicon.accusation = str(reporting.get("accusation") or "")
+    for index, name in enumerate(sorted(lexicon.blames | {lexicon.accusation})):
+        if name not in relations:
+            problems.append(doc.problem(("reporting",), f"unknown relation type {name!r}"))
+    if lexicon.fallback_kind not in kinds:
+        problems.append(doc.problem(("fallback_kind",), "expected a kind of graph/ontology.yaml"))
+    for section, kind in (("states", "State"), ("blocs", "Coalition")):
+        for index, entry in enumerate(data.get(section) or []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                problems.append(doc.problem((section, index), "expected {name, aliases, demonyms, wikidata}"))
+                continue
+            state = StateEntry(entry["name"], kind, tuple(entry.get("aliases") or ()),
+                               tuple(entry.get("demonyms") or ()), entry.get("wikidata"))
+            for name in (state.name, *state.aliases, *state.demonyms):
+                lexicon.states.setdefault(name_key(name), state)
+            for name in state.demonyms:
+                lexicon.demonyms.setdefault(name_key(name), state)
+    _read_variants(variants_path, lexicon, problems)
+    if problems:
+        raise InvalidInput(problems)
+    return lexicon
+
+
+def _read_variants(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
+    doc = yamlsource.load(path)
+    data: Any = doc.data if isinstance(doc.data, dict) else {}
+    for section, table in (("words", lexicon.word_variants), ("names", lexicon.name_variants)):
+        for index, group in enumerate(data.get(section) or []):
+            if not isinstance(group, list) or len(group) < 2:
+                problems.append(doc.problem((section, index), "expected a list of two or more spellings"))
+                continue
+            keys = frozenset(name_key(str(g)) for g in group)
+            for key in keys:
+                table[key] = table.get(key, frozenset()) | keys
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The lexicon, read once per process."""
+    return load_lexicon()

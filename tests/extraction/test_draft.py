@@ -1,0 +1,163 @@
+"""loaders/draft: drafting an article against a gazetteer read from facts files (no database).
+
+The graph-backed gazetteer is checked against this one in test_graph_drafting.py.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from graph.errors import InvalidInput
+from graph.facts import Facts, pending_review, read_facts
+from graph.ontology import get_ontology
+from loaders.draft.assemble import DocumentInfo, write_draft
+from loaders.draft.gazetteer import EmptyGazetteer, FactsGazetteer, Known
+from loaders.draft.lexicon import get_lexicon, load_lexicon
+from tests.conftest import FIXTURES, ROOT
+
+EXTRACTION = FIXTURES / "extraction"
+SEED = ROOT / "corpus" / "crocus-city-hall-ft-2024.facts.yaml"
+EVALDESK = EXTRACTION / "fsb-account-crocus-evaldesk-2024.facts.yaml"
+TINY = EXTRACTION / "latvia-recruiter-arrest-2024.txt"
+INTELGRAPH = ROOT / ".venv" / "bin" / "intelgraph"
+
+
+def _draft(tmp_path: Path, text: Path, gazetteer, name: str = "draft") -> Facts:
+    shutil.copy(text, tmp_path / text.name)
+    return write_draft(tmp_path / text.name, tmp_path / f"{name}.facts.yaml", gazetteer=gazetteer,
+                       info=DocumentInfo(title="A title", publisher="A publisher"))
+
+
+def _relations(facts: Facts) -> set[tuple]:
+    return {(r.subject, r.type, r.object, r.status, r.asserted_by) for r in facts.facts.relations}
+
+
+@pytest.fixture(scope="module")
+def evaldesk_draft(tmp_path_factory: pytest.TempPathFactory) -> Facts:
+    """The second article drafted against what the seed article put in the graph."""
+    return _draft(tmp_path_factory.mktemp("evaldesk"), EXTRACTION / "fsb-account-crocus-evaldesk-2024.txt",
+                  FactsGazetteer.from_paths([SEED]))
+
+
+@pytest.mark.parametrize("gazetteer", ["seed", "empty"])
+@pytest.mark.parametrize("text", [EXTRACTION / "fsb-account-crocus-evaldesk-2024.txt", TINY,
+                                  ROOT / "corpus" / "crocus-city-hall-ft-2024.txt"], ids=lambda p: p.stem)
+def test_a_draft_always_validates_and_every_item_is_a_candidate(tmp_path: Path, text: Path, gazetteer: str) -> None:
+    known = FactsGazetteer.from_paths([SEED]) if gazetteer == "seed" else EmptyGazetteer()
+    facts = _draft(tmp_path, text, known)
+    again = read_facts(facts.path)  # what `intelgraph validate` does
+    assert again.facts == facts.facts
+    assert facts.document.sha256 == hashlib.sha256(text.read_bytes()).hexdigest()
+    items = [*facts.facts.entities, *facts.facts.relations]
+    assert items and all(item.review and item.review.candidate and item.review.reason for item in items)
+    assert all(0 <= item.review.confidence <= 1 for item in items)
+    for relation in facts.facts.relations:  # quotes are slices of the text: whole sentences or clauses
+        span = facts.spans[relation.id]
+        assert facts.text[span.start:span.end] == relation.quote
+    assert len(pending_review(facts)) == len(items) + (facts.document.review is not None)  # no date given
+
+
+def test_known_names_and_their_variants_become_the_graphs_nodes(evaldesk_draft: Facts) -> None:
+    entities = {e.id: e for e in evaldesk_draft.facts.entities}
+    for graph_id in ("fsb", "alexander-bortnikov", "vladimir-putin", "ukraine", "russia", "crocus-attack",
+                     "dmitry-peskov", "kremlin", "us-embassy-moscow"):
+        assert graph_id in entities and entities[graph_id].review.match == [graph_id]
+    iskp = entities["iskp"]  # "IS-K" in the text, "Isis-K" in the graph: a spelling variant
+    assert "IS-K" in iskp.aliases and iskp.review.match == ["iskp"]
+    assert iskp.name == "Islamic State Khorasan Province"  # the graph's name, not a new one
+    assert entities["tajikistan"].external_ids == {"wikidata": "Q863"}  # a state of the lexicon
+
+
+def test_roles_in_apposition_claims_and_denials(evaldesk_draft: Facts) -> None:
+    relations = _relations(evaldesk_draft)
+    assert ("alexander-bortnikov", "LEADS", "fsb", "reported", None) in relations
+    assert ("alexander-lukashenko", "LEADS", "belarus", "reported", None) in relations
+    assert ("dmitry-peskov", "SPOKESPERSON_FOR", "kremlin", "reported", None) in relations
+    assert ("united-states", "PREPARED", "crocus-attack", "claimed", "alexander-bortnikov") in relations
+    assert ("united-kingdom", "PREPARED", "crocus-attack", "claimed", "alexander-bortnikov") in relations
+    denials = [r for r in evaldesk_draft.facts.relations if r.status == "denied"]
+    assert {r.asserted_by for r in denials} >= {"ukraine", "white-house"}
+    by_id = {r.id: r for r in evaldesk_draft.facts.relations}
+    for denial in denials:
+        claim = by_id[denial.denies]
+        assert claim.status == "claimed" and (claim.subject, claim.type, claim.object) == (
+            denial.subject, denial.type, denial.object)
+
+
+def test_an_ambiguous_name_is_never_merged(tmp_path: Path) -> None:
+    text = tmp_path / "red.txt"
+    text.write_text("The Red Cell said it attacked the Harbour Market.\n", encoding="utf-8")
+    gazetteer = FactsGazetteer([Known("red-cell", "Red Cell", "ArmedGroup"),
+                                Known("red-cell-hackers", "Red Cell", "Organisation")])
+    facts = write_draft(text, tmp_path / "red.facts.yaml", gazetteer=gazetteer, info=DocumentInfo())
+    (red,) = [e for e in facts.facts.entities if e.name == "Red Cell"]
+    assert red.id not in ("red-cell", "red-cell-hackers")
+    assert red.review.match == ["red-cell", "red-cell-hackers"]
+    assert "red-cell (Red Cell, ArmedGroup)" in red.review.reason and "never merged" in red.review.reason
+    assert facts.document.review is not None  # no date given: the metadata is a candidate too
+
+
+def test_a_new_entity_does_not_take_another_nodes_id(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("Ilze Kalnina, the head of the State Security Service, spoke.\n", encoding="utf-8")
+    gazetteer = FactsGazetteer([Known("state-security-service", "Valstybės saugumo departamentas", "SecurityService")])
+    facts = write_draft(text, tmp_path / "a.facts.yaml", gazetteer=gazetteer, info=DocumentInfo())
+    service = next(e for e in facts.facts.entities if e.name == "State Security Service")
+    assert service.id == "state-security-service-2"
+    assert "taken in the graph" in service.review.reason
+
+
+def test_the_lexicon_names_its_file_and_line_on_error(tmp_path: Path) -> None:
+    bad = tmp_path / "lexicon.yaml"
+    text = (ROOT / "loaders" / "draft" / "lexicon.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("  - kind: MediaOutlet", "  - kind: Newspaper"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_lexicon(bad)
+    (problem,) = caught.value.problems
+    assert problem.file == str(bad) and problem.field == "kind_words[0].kind"
+    assert bad.read_text().splitlines()[problem.line - 1].strip() == "- kind: Newspaper"
+
+
+@pytest.mark.parametrize(("name", "variant"), [("Kyiv", "kiev"), ("Isis-K", "is-k"), ("ISIS-K", "isil-k"),
+                                               ("Volodymyr Zelensky", "volodymyr zelenskyy")])
+def test_variant_table(name: str, variant: str) -> None:
+    from graph.names import name_key
+
+    assert variant in get_lexicon().variant_keys(name_key(name))
+
+
+def test_the_ontology_cues_and_lexicon_are_data_not_code() -> None:
+    """No relation type or kind name is spelled in the extractor's code: they come from the YAML."""
+    ontology = get_ontology()
+    names = set(ontology.relations) - {"ACCUSED", "PART_OF", "NATIONAL_OF"} | set(ontology.kinds) - {
+        "Event", "Person", "Place", "PersonGroup", "State", "Coalition"}
+    for path in (ROOT / "loaders" / "draft").glob("*.py"):
+        code = path.read_text(encoding="utf-8")
+        assert not [n for n in names if f'"{n}"' in code], path.name
+    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "loaders" / "draft").glob("*.py"))
+    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "loaders" / "draft").glob("*.yaml"))
+
+
+def test_draft_and_validate_through_the_real_entry_point(tmp_path: Path) -> None:
+    shutil.copy(TINY, tmp_path / TINY.name)
+    output = tmp_path / "tiny.facts.yaml"
+    common = dict(capture_output=True, text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL,
+                  env=os.environ | {"COLUMNS": "400"})
+    result = subprocess.run([str(INTELGRAPH), "draft", str(tmp_path / TINY.name), "-o", str(output), "--gazetteer",
+                             str(SEED), "--title", "Arrests in Riga", "--publisher", "Test", "--date", "2024-04-12"],
+                            **common)
+    assert result.returncode == 0, result.stderr
+    assert f"drafted {output}" in result.stdout.replace("\n", " ")
+    data = yaml.safe_load(output.read_text(encoding="utf-8"))
+    assert data["document"]["published"].isoformat() == "2024-04-12" and "review" not in data["document"]
+    validated = subprocess.run([str(INTELGRAPH), "validate", str(output)], **common)
+    assert validated.returncode == 0 and validated.stdout.startswith(f"ok  {output}"), validated.stderr
+    again = subprocess.run([str(INTELGRAPH), "draft", str(tmp_path / TINY.name), "-o", str(output), "--no-graph"],
+                           **common)
+    assert again.returncode == 1 and "exists" in again.stderr  # a reviewed file is never overwritten

@@ -1,0 +1,99 @@
+"""loaders/draft/evaluate.py and bench/extraction_eval.py: the scorer, and that docs/extraction.md
+shows what the script prints now (regenerate it with the script when the extractor changes)."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from graph.facts import parse_facts, read_facts
+from loaders.draft.evaluate import evaluate
+from tests.conftest import FIXTURES, ROOT
+
+EVALDESK = FIXTURES / "extraction" / "fsb-account-crocus-evaldesk-2024.facts.yaml"
+SCRIPT = ROOT / "bench" / "extraction_eval.py"
+DOC = ROOT / "docs" / "extraction.md"
+
+
+def _edited(old: str, new: str) -> str:
+    text = EVALDESK.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return text.replace(old, new)
+
+
+def test_the_reviewed_facts_score_perfectly_against_themselves() -> None:
+    gold = read_facts(EVALDESK)
+    score = evaluate(gold, gold)
+    assert score.entities["precision"] == score.entities["recall"] == 1.0
+    assert score.relations["precision"] == score.relations["recall"] == 1.0
+    assert score.strict["precision"] == score.strict["recall"] == score.status_accuracy == 1.0
+    assert score.edits == 0
+
+
+def test_a_wrong_type_a_wrong_status_and_a_missing_relation_are_counted() -> None:
+    gold = read_facts(EVALDESK)
+    text = _edited("    type: LEADS\n    object: fsb\n", "    type: WORKS_FOR\n    object: fsb\n")
+    text = text.replace("""  - id: radical-islamists-prepared-attack
+    subject: radical-islamists
+    type: PREPARED
+    object: crocus-attack
+    status: claimed
+    asserted_by: alexander-bortnikov""", """  - id: radical-islamists-prepared-attack
+    subject: radical-islamists
+    type: PREPARED
+    object: crocus-attack
+    status: reported""")
+    start = text.index("  - id: iskp-attacked-iran")
+    end = text.index("  - id: iskp-attacked-afghanistan")
+    draft = parse_facts(text[:start] + text[end:], EVALDESK)
+    score = evaluate(draft, gold)
+    total = len(gold.facts.relations)
+    triples = score.relations["expected"]  # distinct (subject, type, object): fewer than relations
+    assert score.relations["tp"] == triples - 2 and score.relations["predicted"] == triples - 1
+    assert score.relation_edits == {"accepted": total - 3, "changed": 2, "rejected": 0, "added": 1}
+    assert score.entity_edits["changed"] == 0 and score.edits == 3
+    assert score.status_accuracy < 1.0
+
+
+def test_a_renamed_entity_is_matched_by_its_names_and_counted_as_changed() -> None:
+    gold = read_facts(EVALDESK)
+    draft = parse_facts(_edited("  - id: tajikistan\n", "  - id: tajik-republic\n").replace(
+        "object: tajikistan", "object: tajik-republic"), EVALDESK)
+    score = evaluate(draft, gold)
+    assert score.entities["recall"] == 1.0 and score.relations["recall"] == 1.0
+    assert score.entity_edits["changed"] == 1 and score.edits == 1
+
+
+@pytest.fixture(scope="module")
+def printed() -> str:
+    result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_the_script_prints_every_article_with_and_without_a_graph(printed: str) -> None:
+    result = subprocess.run([sys.executable, str(SCRIPT), "--json"], capture_output=True, text=True, timeout=300,
+                            cwd=ROOT)
+    rows = json.loads(result.stdout)
+    assert {(r["article"], r["graph"]) for r in rows} == {
+        (name, graph) for name in ("crocus-city-hall-ft-2024.facts.yaml", "fsb-account-crocus-evaldesk-2024.facts.yaml",
+                                   "latvia-recruiter-arrest-2024.facts.yaml")
+        for graph in ("the other articles", "empty")}
+    for row in rows:
+        for part in ("entities", "relations", "strict"):
+            assert 0 <= row[part]["precision"] <= 1 and 0 <= row[part]["recall"] <= 1
+        assert row["edits"] == sum(row["entity_edits"][k] + row["relation_edits"][k]
+                                   for k in ("changed", "rejected", "added"))
+    for row in rows:
+        assert f"| {row['article']} | {row['graph']} |" in printed
+
+
+def test_docs_show_what_the_script_prints(printed: str) -> None:
+    doc = DOC.read_text(encoding="utf-8")
+    block = re.search(r"<!-- extraction_eval -->\n(.*?)\n<!-- /extraction_eval -->", doc, re.S)
+    assert block, "docs/extraction.md needs the script's output between <!-- extraction_eval --> markers"
+    assert block.group(1).strip() == printed.strip(), \
+        "the figures changed: paste the output of bench/extraction_eval.py into docs/extraction.md"
