@@ -5,6 +5,7 @@ and ports in os.environ before anything else runs).
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 
 from graph.errors import InvalidInput
 from graph.facts import read_facts
+from graph.services.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, counts
 
@@ -101,3 +103,29 @@ def test_db_status_while_the_test_server_runs(store: Store) -> None:
     result = _run("db", "status")
     assert result.returncode == 0, result.stderr
     assert result.stderr.startswith(f"Neo4j running at {store.settings.bolt_uri} (pid ")
+
+
+@pytest.mark.neo4j
+def test_load_reads_the_folders_sources_then_grade_commands(empty_store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    shutil.copytree(FIXTURES / "corpus", folder)
+    (folder / "sources.yaml").write_text("publishers:\n  - name: Test Gazette\n    reliability: C\n"
+                                         "    reason: fairly reliable so far\n", encoding="utf-8")
+    validated = _run("validate", str(folder))
+    assert validated.returncode == 0 and f"ok  {folder / 'sources.yaml'}  (1 graded sources)" in validated.stdout
+    assert _run("load", str(folder)).returncode == 0
+
+    vey_leads = empty_store.read("export/edges", **EdgeFilter(types=("LEADS",)).parameters())[0]["edge"]
+    assert vey_leads["grade"] == "C2"
+    shown = _run("edge", vey_leads["id"], "--json")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["grade_reason"].startswith("C2: source Test Gazette is C (fairly reliable)")
+
+    changed = _run("grade", "edge", vey_leads["id"], "--credibility", "1", "--reason", "seen in court", "--by", "ana",
+                   "--json")
+    assert changed.returncode == 0, changed.stderr
+    assert json.loads(changed.stdout)["grade"] == "C1"
+    history = _run("grade", "history", vey_leads["id"], "--json")
+    assert [(c["action"], c["by"], c["via"]) for c in json.loads(history.stdout)["changes"]] == [("set", "ana", "cli")]
+    refused = _run("grade", "edge", vey_leads["id"], "--credibility", "9", "--reason", "x")
+    assert refused.returncode == 1 and "credibility: expected a grade from 1 to 6" in refused.stderr
