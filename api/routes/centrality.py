@@ -6,13 +6,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import CentralityDep
-from api.params import EdgeFilterDep
+from api.params import EdgeFilterDep, ExplainDep
 from api.schemas import Centrality, Problem
 
 router = APIRouter(tags=["analytics"])
 
 
-@router.get("/centrality", response_model=Centrality,
+@router.get("/centrality", response_model=Centrality, response_model_exclude_unset=True,
             responses={422: {"model": Problem}, 503: {"model": Problem}})
 def centrality(
     service: CentralityDep,
@@ -23,10 +23,12 @@ def centrality(
     limit: Annotated[int, Query(ge=1, le=1000)] = 20,
     directed: Annotated[bool, Query(description="Treat edges as directed")] = False,
     sample: Annotated[int | None, Query(ge=2, le=100_000, description="Betweenness: sample this many sources")] = None,
+    explain: ExplainDep = False,
 ) -> dict:
     """Rank entities by a centrality measure over the graph the filter keeps.
 
     Results are cached per graph version; a load drops the cache.
     """
-    return service.compute(measure, kind=kind, limit=limit, edge_filter=edge_filter, directed=directed,
-                           sample=sample)
+    answer = service.compute(measure, kind=kind, limit=limit, edge_filter=edge_filter, directed=directed,
+                             sample=sample)
+    return answer | {"cypher": service.projection_cypher(edge_filter)} if explain else answer

@@ -32,6 +32,7 @@ import numpy as np
 
 from graph.analytics.centrality import MEASURES, array_centrality
 from graph.analytics.projection import Projection, project
+from graph import trace
 from graph.errors import InvalidParameter
 from graph.ontology import get_ontology
 from graph.services.filters import EdgeFilter
@@ -217,6 +218,16 @@ class CentralityService:
             except _GraphChanged:
                 continue
         raise AssertionError("unreachable: the last attempt does not check the version")  # pragma: no cover
+
+    def projection_cypher(self, edge_filter: EdgeFilter = EdgeFilter()) -> list[dict[str, Any]]:
+        """The statements that read the projection a measure is computed on, with their parameters
+        (as ``explain=true`` shows them; graph/trace.py), whether or not the cache answered."""
+        with trace.tracing() as steps:
+            for name, params in (("analytics/projection_nodes", {"kinds": None}),
+                                 ("analytics/projection_edges", {"kinds": None, **edge_filter.parameters()})):
+                statement = self.store.registry.get(name)
+                trace.record(name, statement.text, statement.bind(params))
+        return steps
 
     def clear(self) -> None:
         """Drop every cached entry."""

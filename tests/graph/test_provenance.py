@@ -178,6 +178,7 @@ def test_as_of_hides_a_later_document(empty_store: Store) -> None:
     assert ("SUPPORTED", "northern-service", "red-cell", "claimed") not in before_beta  # beta's alone
     accuses = before_beta[ACCUSES]
     assert [v["document"] for v in accuses["evidence"]] == ["test-alpha"]  # beta's quote is hidden too
+    assert (accuses["weight"], accuses["publishers"]) == (1, ["Test Gazette"])
     source = GraphSource(empty_store, Selection(edge_filter=EdgeFilter(as_of=dt.date(2024, 5, 5))))
     assert "ilo-marsh" not in {node["id"] for node in source.nodes()}
     assert [d["id"] for d in source.documents()] == ["test-alpha"]
