@@ -158,6 +158,8 @@ try {
     check((await panel.textContent()).includes(quote), "the quote is not in the evidence panel");
     await panel.getByText("Financial Times").first().waitFor(); // the document's publisher, from /documents
     check(await page.evaluate((id) => window.cy.getElementById(id).selected(), edge.id), "the edge is not selected");
+    const grade = (await panel.locator(".grade").textContent()).trim();
+    check(grade === edge.grade, `the panel shows grade ${grade}, the API ${edge.grade}`);
     await screenshot("evidence");
   });
 

@@ -638,13 +638,25 @@ function renderEvidence() {
     : "Find a path first; then every edge opens its evidence here."));
 }
 
+// When the reporting says it happened; an open end reads "on or before" / "on or after".
+function eventTime(edge) {
+  if (!edge.event_known) return h("span.none", "not said");
+  if (!edge.event_start) return `on or before ${formatDate(edge.event_end)}`;
+  if (!edge.event_end) return `on or after ${formatDate(edge.event_start)}`;
+  return dateRange(edge.event_start, edge.event_end);
+}
+
 function renderEdge(panel, edge) {
   const rel = ontology.relations.find((r) => r.name === edge.type);
   const docIds = [...new Set(edge.evidence.map((e) => e.document))];
   complete([edge.source, edge.target, edge.asserted_by, ...edge.disputed_by], docIds);
   const facts = [
     h("dt", "Status"), h("dd", STATUS_WORDS[edge.status] || edge.status),
-    h("dt", "Dates"), h("dd", dateRange(edge.first_date, edge.last_date) || h("span.none", "undated")),
+    h("dt", "Grade"), h("dd", h("span.grade", { title: edge.grade_reason || "" }, edge.grade || "F6"), " ",
+      (edge.grade_reason || "").split(": ").slice(1).join(": ")),
+    h("dt", "Happened"), h("dd", eventTime(edge)),
+    h("dt", "Reported"), h("dd", dateRange(edge.first_reported, edge.last_reported) || h("span.none", "undated"),
+      edge.publishers?.length ? ` by ${edge.publishers.join(", ")}` : ""),
     h("dt", "Evidence"), h("dd", `${edge.evidence.length} quote${edge.evidence.length === 1 ? "" : "s"} from ` +
       `${docIds.length} document${docIds.length === 1 ? "" : "s"}`),
   ];
@@ -668,9 +680,10 @@ function renderEdge(panel, edge) {
         h("div.source",
           doc?.url ? h("a.title", { href: doc.url, target: "_blank", rel: "noopener noreferrer" }, doc.title || ev.document)
             : h("span.title", doc?.title || ev.document),
-          doc?.publisher ? ` · ${doc.publisher}` : "",
-          doc?.published ? ` · ${formatDate(doc.published)}` : "",
-          ev.date && ev.date !== doc?.published ? ` · event ${formatDate(ev.date)}` : "",
+          doc?.publisher || ev.publisher ? ` · ${doc?.publisher || ev.publisher}` : "",
+          doc?.published || ev.published ? ` · ${formatDate(doc?.published || ev.published)}` : "",
+          ev.event ? ` · happened ${ev.event.includes("-") && !ev.event.includes(" ") && !ev.event.includes("/")
+            ? formatDate(ev.event) : ev.event}` : "",
           h("div.ref", `${ev.document} · ${ev.relation} · chars ${ev.start}–${ev.end}`)));
     })),
     h("dl.facts", facts),
