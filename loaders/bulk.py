@@ -160,7 +160,7 @@ class BulkPlan:
     by_key: dict[str, set[str]] = field(default_factory=dict)  # name key -> entity ids (the entity_keys index)
     denied_by: dict[str, list[str]] = field(default_factory=dict)  # edge id -> ids of the parties denying it
     published: dict[str, str] = field(default_factory=dict)  # document id -> publication day
-    sources: list[SourceGrade] = field(default_factory=list)  # from the folders' sources.yaml
+    sources: list[tuple[str, list[SourceGrade]]] = field(default_factory=list)  # (sources.yaml, its grades)
     _sequence: int = 0
 
     def resolve(self, doc: _Document) -> dict[str, str]:
@@ -249,10 +249,10 @@ def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontolog
         if other != str(path):
             problems.append(Problem(str(path), None, "document.id", f"{result.document!r} is also the id of {other}"))
         documents.append(result)
-    sources: list[SourceGrade] = []
+    sources: list[tuple[str, list[SourceGrade]]] = []
     for path in find_sources_files(paths):
         try:
-            sources.extend(read_sources_file(path))
+            sources.append((str(path), read_sources_file(path)))
         except InvalidInput as exc:
             problems.extend(exc.problems)
     if problems:
@@ -483,7 +483,7 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
         reporters = {(e.row["subject"], e.row["type"], e.row["object"]):
                      list(dict.fromkeys(v["publisher"] for _, _, _, v in sorted(e.evidence, key=lambda i: i[:3])))
                      for e in graph.edges.values() if e.row["status"] == "reported"}
-        sources = {source.key: source.reliability for source in graph.sources}
+        sources = {source.key: source.reliability for _, grades in graph.sources for source in grades}
         rules = get_rules()
         for summary in summaries:
             tables["edges"].write(_graded(summary, graph, names, reporters, sources, rules))
@@ -635,9 +635,10 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
         started = time.perf_counter()
         store.ensure_schema()
         step("schema", started)
-        if sources:
-            # The edges were graded with these grades already: record the Source nodes only.
-            GradeService(store).grade_sources(sources, by="sources file", via="intelgraph bulk-load", regrade=False)
+        for path, grades in sources:
+            # The edges were graded with these grades already: record the Source nodes only, as
+            # `intelgraph load` records them.
+            GradeService(store).grade_sources(grades, by="sources file", via=path, regrade=False)
     if not keep_csv:
         shutil.rmtree(folder, ignore_errors=True)
     return report
