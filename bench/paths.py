@@ -21,6 +21,7 @@ import httpx
 import numpy as np
 
 from graph.services.filters import EdgeFilter
+from graph.services.projection import read_projection
 from graph.store import Store
 
 __all__ = ["Latencies", "connected_pairs", "raw_latencies", "api_latencies", "PATH_PARAMS"]
@@ -52,12 +53,12 @@ class Latencies:
 
 def connected_pairs(store: Store, *, count: int, seed: int) -> list[tuple[str, str]]:
     """``count`` pairs of distinct entities joined by a path of 2 to 4 edges."""
-    adjacency: dict[str, list[str]] = {}
-    for row in store.stream("analytics/projection_edges", fetch_size=20_000, timeout=300.0,
-                            **EdgeFilter().parameters()):
-        if row["source"] != row["target"]:
-            adjacency.setdefault(row["source"], []).append(row["target"])
-            adjacency.setdefault(row["target"], []).append(row["source"])
+    projection = read_projection(store, **EdgeFilter().parameters())
+    adjacency: dict[int, list[int]] = {}  # by node position: positions follow id order
+    for source, target in zip(projection.sources.tolist(), projection.targets.tolist()):
+        if source != target:
+            adjacency.setdefault(source, []).append(target)
+            adjacency.setdefault(target, []).append(source)
     nodes = sorted(adjacency)
     rng = random.Random(seed)
     pairs: list[tuple[str, str]] = []
@@ -69,7 +70,7 @@ def connected_pairs(store: Store, *, count: int, seed: int) -> list[tuple[str, s
             neighbours = adjacency[node]
             node = neighbours[rng.randrange(len(neighbours))]
         if node != start:
-            pairs.append((start, node))
+            pairs.append((projection.ids[start], projection.ids[node]))
     return pairs
 
 

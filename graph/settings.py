@@ -60,6 +60,9 @@ class Settings(BaseSettings):
 
     # --- queries ------------------------------------------------------------------------
     query_timeout_s: float = Field(default=10.0, gt=0, description="Time-out of every read.")
+    export_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of each read of an export "
+                                    "(GET /export, intelgraph export), which streams the graph for longer than "
+                                    "an ordinary read (the whole graph of the L benchmark: about 100 s).")
     neo4j_pool_size: int = Field(default=100, ge=1, description="Driver connection pool size.")
     neo4j_retry_s: float = Field(default=3.0, ge=0, description="How long the driver retries a transaction that "
                                  "failed on a transient error or a lost connection (short: the API answers 503 fast).")

@@ -170,6 +170,24 @@ class Store:
                 for record in result:
                     yield record.data()
 
+    def stream_columns(self, name: str, *, fetch_size: int = 4, timeout: float | None = None,
+                       **params: Any) -> Iterator[dict[str, Any]]:
+        """:meth:`stream` for statements whose rows hold long lists of plain values (numbers, strings).
+
+        Rows come as the driver decoded them: ``record.data()`` would visit every item of every
+        list to convert nodes and relationships (2.6 s of CPU for the 2.5 million values of the
+        projection of the L benchmark).
+        """
+        statement = self.registry.get(name)
+        bound = statement.bind(params)
+        trace.record(name, statement.text, bound)
+        with translate_errors():
+            with self.driver.session(database=self.settings.neo4j_database, fetch_size=fetch_size,
+                                     default_access_mode=neo4j.READ_ACCESS) as session:
+                result = session.run(self._query(statement, timeout), bound)
+                for record in result:
+                    yield dict(zip(record.keys(), record.values()))
+
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run one write statement in its own transaction."""
         return self.transaction(lambda tx: tx.run(name, **params))

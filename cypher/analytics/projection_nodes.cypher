@@ -1,12 +1,19 @@
 // description: >-
-//   The nodes of the analytics projection: every entity (or those of the listed kinds), one
-//   compact row each, ordered by id so that the projection (and a seeded sample of it) is the
-//   same on every read of the same graph.
+//   The nodes of the analytics projection: every entity (or those of the listed kinds), ordered by
+//   id so that the projection (and a seeded sample of it) is the same on every read of the same
+//   graph, as rows of parallel lists of up to 10,000 entities each (a few rows instead of one per
+//   entity: the driver's cost is per row).
 // mode: read
 // params:
 //   kinds: {type: list, default: null, description: "node kinds to keep; null for every entity"}
-// returns: id, name, kind
+// returns: >-
+//   ids, names, kinds (lists of the same length, in id order), nodes (their internal node ids, as
+//   projection_edges returns the ends of edges)
 MATCH (e:Entity)
 WHERE $kinds IS NULL OR e.kind IN $kinds
-RETURN e.id AS id, e.name AS name, e.kind AS kind
-ORDER BY id
+WITH e ORDER BY e.id
+WITH collect(e) AS entities
+UNWIND range(0, size(entities) - 1, 10000) AS first
+WITH entities[first..first + 10000] AS chunk
+RETURN [e IN chunk | e.id] AS ids, [e IN chunk | e.name] AS names, [e IN chunk | e.kind] AS kinds,
+       [e IN chunk | id(e)] AS nodes

@@ -36,6 +36,7 @@ from graph import trace
 from graph.errors import InvalidParameter
 from graph.ontology import get_ontology
 from graph.services.filters import EdgeFilter
+from graph.services.projection import read_projection
 from graph.store import Store
 
 __all__ = ["CentralityService", "CentralityScores", "BETWEENNESS_EXACT_MAX_NODES", "BETWEENNESS_SAMPLE",
@@ -53,9 +54,6 @@ SAMPLE_SEED = 0
 #: where it would take minutes to hours (at 100k nodes / 1M edges, about an hour).
 CLOSENESS_MAX_NODES = 20_000
 MAX_LIMIT = 1000
-#: Reading the projection of a large graph takes longer than an ordinary read.
-PROJECTION_TIMEOUT_S = 300.0
-_FETCH_SIZE = 20_000
 _MAX_SCORES = 128        # cached rankings of the current version (measures x filters)
 _MAX_PROJECTIONS = 4     # cached projections of the current version (one per filter)
 _ATTEMPTS = 3            # reads of a projection while loads keep changing the graph
@@ -256,11 +254,7 @@ class CentralityService:
                                      scores=values, sampled=k)
 
     def _project(self, stamp: tuple[int, int], params: dict[str, Any], *, check: bool) -> Projection:
-        nodes = self.store.stream("analytics/projection_nodes", fetch_size=_FETCH_SIZE,
-                                  timeout=PROJECTION_TIMEOUT_S)
-        edges = self.store.stream("analytics/projection_edges", fetch_size=_FETCH_SIZE,
-                                  timeout=PROJECTION_TIMEOUT_S, **params)
-        projection = project(nodes, edges)
+        projection = read_projection(self.store, **params)
         if check and self._read_stamp() != stamp:
             raise _GraphChanged()
         return projection

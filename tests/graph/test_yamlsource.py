@@ -111,3 +111,26 @@ def test_load_not_utf8(tmp_path: Path) -> None:
     path.write_bytes("name: caf\u00e9\n".encode("latin-1"))
     with pytest.raises(InvalidInput, match="not UTF-8 text"):
         yamlsource.load(path)
+
+
+@pytest.mark.parametrize(("path", "line"), [
+    (("entities", "0"), 4),          # a list is indexed by numbers: the list's own line
+    (("document", 0), 1),            # a mapping by keys
+    (("entities", 5), 4),            # past the end of the list
+    (("entities", -1), 4),
+    (("entities", True), 4),
+])
+def test_line_of_a_path_the_data_does_not_have(nested: yamlsource.Located, path: tuple, line: int) -> None:
+    assert nested.line(path) == line
+
+
+def test_aliases_tags_and_keys_that_are_not_strings() -> None:
+    doc = yamlsource.loads("a: &x {b: 1}\nc: *x\n1: !!str 2\nnull: [x, 2024-05-03]\n", "t.yaml")
+    assert doc.data == {"a": {"b": 1}, "c": {"b": 1}, "1": "2", "None": ["x", dt.date(2024, 5, 3)]}
+    assert (doc.line(("c", "b")), doc.line(("1",)), doc.line(("None", 1))) == (1, 3, 4)
+
+
+def test_repeated_values_keep_their_tags() -> None:
+    # Plain scalars' tags are remembered by text: a quoted "12" is still a string.
+    doc = yamlsource.loads("a: 12\nb: '12'\nc: 12\nd: yes\ne: 'yes'\n", "t.yaml")
+    assert doc.data == {"a": 12, "b": "12", "c": 12, "d": True, "e": "yes"}
