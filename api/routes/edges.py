@@ -17,7 +17,7 @@ Caller = Annotated[str, Depends(require_key)]
 
 
 @router.get("/{edge_id}", response_model=EdgeDetail, response_model_exclude_unset=True,
-            responses={404: {"model": Problem}, 503: {"model": Problem}})
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
 def get_edge(grades: GradesDep, edge_id: EdgeId, explain: ExplainDep = False) -> dict:
     """One edge: its ends, status, times, grades with their reason, and every piece of evidence."""
     return explained(explain, lambda: grades.edge(edge_id))
@@ -49,7 +49,7 @@ def clear_grade(grades: GradesDep, edge_id: EdgeId, caller: Caller,
 
 
 @router.get("/{edge_id}/grade/history", response_model=GradeHistory,
-            responses={404: {"model": Problem}, 503: {"model": Problem}})
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
 def grade_history(grades: GradesDep, edge_id: EdgeId) -> dict:
     """Every change to the edge's grade, oldest first."""
     return {"changes": grades.history(edge=edge_id)}

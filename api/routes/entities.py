@@ -29,7 +29,7 @@ def search_entities(
 
 
 @router.get("/{entity_id}", response_model=EntityDetail, response_model_exclude_unset=True,
-            responses={404: {"model": Problem}, 503: {"model": Problem}})
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
 def get_entity(entities: EntitiesDep, edge_filter: EdgeFilterDep,
                entity_id: Annotated[str, Path(max_length=200, examples=["cia"])], explain: ExplainDep = False) -> dict:
     """One entity with its edges (all of them, or those the edge filter allows) and their evidence."""

@@ -53,7 +53,7 @@ def list_merges(merges: MergesDep,
 
 
 @router.get("/{merge_id}", response_model=Merge, dependencies=[Depends(require_reader)],
-            responses={404: {"model": Problem}, 503: {"model": Problem}})
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
 def get_merge(merges: MergesDep, merge_id: MergeId) -> dict:
     """One merge with everything it recorded."""
     return merges.get(merge_id)

@@ -34,7 +34,8 @@ def grade_source(grades: GradesDep, kind: Kind, name: Name, body: SourceGradeReq
     return {"sources": grades.sources(), "default": get_rules().default_reliability}
 
 
-@router.get("/{kind}/{name}/history", response_model=GradeHistory, responses={503: {"model": Problem}})
+@router.get("/{kind}/{name}/history", response_model=GradeHistory,
+            responses={422: {"model": Problem}, 503: {"model": Problem}})
 def source_history(grades: GradesDep, kind: Kind, name: Name) -> dict:
     """Every change to the source's grade, oldest first."""
     return {"changes": grades.history(source=name, kind=kind)}

@@ -221,7 +221,7 @@ class CentralityService:
         """The statements that read the projection a measure is computed on, with their parameters
         (as ``explain=true`` shows them; graph/trace.py), whether or not the cache answered."""
         with trace.tracing() as steps:
-            for name, params in (("analytics/projection_nodes", {"kinds": None}),
+            for name, params in (("analytics/projection_nodes", {"kinds": None, **edge_filter.parameters()}),
                                  ("analytics/projection_edges", {"kinds": None, **edge_filter.parameters()})):
                 statement = self.store.registry.get(name)
                 trace.record(name, statement.text, statement.bind(params))

@@ -31,7 +31,7 @@ def read_projection(store: Store, *, kinds: list[str] | None = None, timeout: fl
     graph compares the graph version before and after (as :class:`CentralityService` does).
     """
     nodes = store.stream_columns("analytics/projection_nodes", fetch_size=_FETCH_ROWS, timeout=timeout,
-                                 kinds=kinds)
+                                 kinds=kinds, filter=filter_params["filter"])
     edges = store.stream_columns("analytics/projection_edges", fetch_size=_FETCH_ROWS, timeout=timeout,
                                  kinds=kinds, **filter_params)
     return project_chunks(nodes, edges)

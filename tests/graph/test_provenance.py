@@ -267,3 +267,14 @@ def test_a_claim_loses_its_backing_when_the_report_is_edited_away(empty_store: S
     edges = _edges(empty_store)
     assert ("WARNED", "northern-service", "southern-bureau", "reported") not in edges
     assert edges[("WARNED", "northern-service", "southern-bureau", "claimed")]["credibility"] == 3
+
+
+def test_centrality_as_of_ranks_only_what_was_known(empty_store: Store) -> None:
+    from graph.services.centrality import CentralityService
+
+    load_paths(empty_store, [ALPHA, BETA])
+    service = CentralityService(empty_store)
+    then = service.compute("degree", limit=100, edge_filter=EdgeFilter(as_of=dt.date(2024, 5, 5)))
+    now = service.compute("degree", limit=100)
+    assert (then["nodes"], now["nodes"]) == (5, 6)  # Ilo Marsh appears in beta, on 8 May
+    assert "ilo-marsh" not in {row["id"] for row in then["results"]}
