@@ -26,11 +26,14 @@ $(STAMP): pyproject.toml
 $(WEB): web/package.json web/package-lock.json web/build.mjs $(wildcard web/src/*)
 	cd web && npm ci --no-audit --no-fund && npm run build
 
-# The browser of the end-to-end tests (tests/web): Debian's chromium, as no tool may download one here.
+# What the tests drive besides Python, from Debian's packages (no tool may download a browser
+# here): chromium for the page's end-to-end tests (tests/web), tmux for the interactive commands.
+TEST_TOOLS := /usr/bin/chromium /usr/bin/tmux
 browser: $(WEB)
-	@test -x /usr/bin/chromium || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
-	  else echo "tests/web need /usr/bin/chromium: install it as root (apt-get install -y chromium)" >&2; exit 1; fi; }
+	@missing="$$(for tool in $(TEST_TOOLS); do test -x $$tool || basename $$tool; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	  else echo "the tests need: $$missing; install as root (apt-get install -y $$missing)" >&2; exit 1; fi; fi
 
 neo4j: setup
 	$(BIN)/intelgraph db start

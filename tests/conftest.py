@@ -41,6 +41,8 @@ from graph.settings import Settings, get_settings  # noqa: E402
 from graph.store import Store  # noqa: E402
 
 
+pytest_plugins = ["tests.terminal"]  # the tmux fixture, for tests of what a terminal shows
+
 _LOCK_WAIT_S = 1800
 
 

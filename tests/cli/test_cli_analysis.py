@@ -10,18 +10,16 @@ from __future__ import annotations
 import json
 import os
 import shlex
-import shutil
 import socket
 import subprocess
 import time
-import uuid
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from graph.store import Store
 from tests.conftest import ROOT
+from tests.terminal import Tmux
 
 pytestmark = pytest.mark.neo4j
 
@@ -248,45 +246,6 @@ def test_an_unreachable_neo4j_is_a_clear_message(graph: Store) -> None:
 
 
 # --- the interactive choice, in a terminal ----------------------------------------------------------
-class Tmux:
-    """A tmux server of our own (its own socket), killed at the end."""
-
-    def __init__(self) -> None:
-        self.socket = f"intelgraph-test-{uuid.uuid4().hex[:8]}"
-
-    def kill(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
-
-    def __call__(self, *args: str) -> str:
-        # An explicit environment: readline, once loaded in this process, exports COLUMNS=80 to
-        # children that inherit the environment, and the server would pass it on to the command.
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True,
-                              timeout=10, env=dict(os.environ)).stdout
-
-    def screen(self) -> str:
-        return self("capture-pane", "-p", "-J", "-t", "cli", "-S", "-200")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    session = Tmux()
-    try:
-        yield session
-    finally:
-        session.kill()
-
-
 def _in_tmux(tmux: Tmux, *args: str) -> None:
     env = {key: os.environ[key] for key in ("NEO4J_URI", "NEO4J_HOME", "NEO4J_BOLT_PORT", "NEO4J_HTTP_PORT")}
     command = " ".join(["env", *(f"{key}={shlex.quote(value)}" for key, value in env.items()),

@@ -6,8 +6,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from graph.services.entities import EntityService
 from graph.store import Store
 from loaders.facts_loader import load_paths
 from tests.conftest import FIXTURES, ROOT, SEED_CORPUS, counts
+from tests.terminal import Tmux
 
 TINY = FIXTURES / "extraction" / "latvia-recruiter-arrest-2024.txt"
 INTELGRAPH = ROOT / ".venv" / "bin" / "intelgraph"
@@ -90,45 +89,6 @@ def test_draft_review_load_an_unseen_article(seed_graph: Store, tmp_path: Path) 
 
 
 # --- at a terminal --------------------------------------------------------------------------------
-class Tmux:
-    """A tmux server of our own (its own socket), killed at the end."""
-
-    def __init__(self) -> None:
-        self.socket = f"intelgraph-review-{uuid.uuid4().hex[:8]}"
-
-    def __call__(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True,
-                              timeout=10, env=dict(os.environ)).stdout
-
-    def screen(self) -> str:
-        return self("capture-pane", "-p", "-J", "-t", "cli", "-S", "-400")
-
-    def wait_for(self, text: str, timeout: float = 30) -> str:
-        import time
-
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} did not appear; the screen shows:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        self("send-keys", "-t", "cli", *keys)
-
-
-@pytest.fixture
-def tmux() -> Iterator[Tmux]:
-    if shutil.which("tmux") is None:
-        pytest.skip("tmux is not installed")
-    session = Tmux()
-    try:
-        yield session
-    finally:
-        subprocess.run(["tmux", "-L", session.socket, "kill-server"], capture_output=True, timeout=10)
-
-
 def _draft_offline(tmp_path: Path) -> Path:
     shutil.copy(TINY, tmp_path / TINY.name)
     draft = tmp_path / "tiny.facts.yaml"
