@@ -21,7 +21,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 from rich.text import Text
 
-from cli.common import cell, connected_store, err, out, print_json, user_errors
+from cli.common import Json, connected_store, err, out, print_json, user_errors
 from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
                          build_edge_filter)
 from graph.errors import Ambiguous, InvalidParameter, NotFound
@@ -39,7 +39,6 @@ _MODES = {"shortest": "shortest", "all-shortest": "all_shortest", "k-shortest": 
 _STATUS_STYLE = {"reported": "green", "claimed": "yellow", "denied": "red"}
 
 # The options the commands share.
-Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
 Directed = Annotated[bool, typer.Option("--directed", help="Follow edges only from subject to object.")]
 
 

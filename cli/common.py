@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -16,10 +17,24 @@ from graph.errors import Ambiguous, IntelgraphError, InvalidInput
 from graph.settings import get_settings
 from graph.store import Store
 
-__all__ = ["out", "err", "user_errors", "connected_store", "print_json", "cell"]
+__all__ = ["out", "err", "user_errors", "connected_store", "print_json", "cell", "Json", "Reason", "By",
+           "current_user"]
 
 out = Console()
 err = Console(stderr=True)
+
+# Options several commands share.
+Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
+Reason = Annotated[str, typer.Option("--reason", "-r", help="Why: recorded with the change.", show_default=False)]
+By = Annotated[str | None, typer.Option("--by", help="Who decides (default: your user name).", show_default=False)]
+
+
+def current_user() -> str:
+    """Who runs the command, for ``--by``'s default: the login name, or ``unknown`` where there is none."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (a container without a passwd entry)
+        return "unknown"
 
 
 @contextlib.contextmanager

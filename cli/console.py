@@ -20,8 +20,7 @@ from rich.markup import escape
 from rich.table import Column, Table
 from rich.text import Text
 
-from cli.common import cell, connected_store, print_json
-from cli.common import err, out, user_errors
+from cli.common import Json, cell, connected_store, err, out, print_json, user_errors
 from graph.cypher import Param, Statement
 from graph.errors import InvalidParameter
 from graph.services.cypher_console import CypherConsole, SavedQueries, describe
@@ -35,7 +34,6 @@ _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 Params = Annotated[list[str] | None, typer.Option(
     "--param", "-p", metavar="NAME=VALUE", show_default=False,
     help="A query parameter; repeat for more.")]
-Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
 
 
 def cypher(

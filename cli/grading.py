@@ -5,7 +5,6 @@ here is recorded the same way (with ``--by`` and ``via: cli``) and shows in the 
 """
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +12,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from cli.common import cell, connected_store, out, print_json, user_errors
+from cli.common import By, Json, Reason, cell, connected_store, current_user, out, print_json, user_errors
 from graph.grading import get_rules
 from graph.services.grades import GradeService, SourceGrade, read_sources_file
 
@@ -23,17 +22,7 @@ app = typer.Typer(help="Grades (Admiralty: source reliability A-F, information c
                        "override an edge's, grade a source, read the audit trail. See docs/provenance.md.",
                   no_args_is_help=True, rich_markup_mode=None)
 
-Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
-Reason = Annotated[str, typer.Option("--reason", help="Why: recorded with the change.")]
-By = Annotated[str, typer.Option("--by", help="Who decides (default: your login name).")]
 _VIA = "cli"
-
-
-def _default_by() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (a container without a passwd entry)
-        return "unknown"
 
 
 def edge(edge_id: Annotated[str, typer.Argument(help="The edge's id (e-... as the API and exports show it).")],
@@ -51,27 +40,27 @@ def edge(edge_id: Annotated[str, typer.Argument(help="The edge's id (e-... as th
 def grade_edge(
     edge_id: Annotated[str, typer.Argument(help="The edge's id.")],
     reason: Reason,
-    reliability: Annotated[str | None, typer.Option("--reliability", "-r", metavar="A-F",
+    reliability: Annotated[str | None, typer.Option("--reliability", metavar="A-F",
                                                     help="Source reliability to set.")] = None,
     credibility: Annotated[int | None, typer.Option("--credibility", "-c", metavar="1-6",
                                                     help="Information credibility to set.")] = None,
-    by: By = "",
+    by: By = None,
     as_json: Json = False,
 ) -> None:
     """Set an analyst's grade on an edge (either grade or both), with a reason."""
     with user_errors(), connected_store() as store:
         detail = GradeService(store).override(edge_id, reliability=reliability.upper() if reliability else None,
-                                              credibility=credibility, reason=reason, by=by or _default_by(),
+                                              credibility=credibility, reason=reason, by=by or current_user(),
                                               via=_VIA)
     print_json(detail) if as_json else _print_edge(detail)
 
 
 @app.command("clear")
-def clear_edge(edge_id: Annotated[str, typer.Argument(help="The edge's id.")], reason: Reason, by: By = "",
+def clear_edge(edge_id: Annotated[str, typer.Argument(help="The edge's id.")], reason: Reason, by: By = None,
                as_json: Json = False) -> None:
     """Take an analyst's grade off an edge: the rules grade it again (the change is recorded)."""
     with user_errors(), connected_store() as store:
-        detail = GradeService(store).clear_override(edge_id, reason=reason, by=by or _default_by(), via=_VIA)
+        detail = GradeService(store).clear_override(edge_id, reason=reason, by=by or current_user(), via=_VIA)
     print_json(detail) if as_json else _print_edge(detail)
 
 
@@ -81,12 +70,12 @@ def grade_source(
     reliability: Annotated[str, typer.Argument(metavar="A-F", help="Its reliability.")],
     reason: Reason,
     speaker: Annotated[bool, typer.Option("--speaker", help="NAME is the entity id of a quoted party.")] = False,
-    by: By = "",
+    by: By = None,
 ) -> None:
     """Grade a source's reliability; every edge is regraded when it changes."""
     grade = SourceGrade("speaker" if speaker else "publisher", name, reliability.upper(), reason)
     with user_errors(), connected_store() as store:
-        changed = GradeService(store).grade_sources([grade], by=by or _default_by(), via=_VIA)
+        changed = GradeService(store).grade_sources([grade], by=by or current_user(), via=_VIA)
     out.print(f"{grade.kind} {name}: {grade.reliability}" + ("" if changed else " (unchanged)"), highlight=False)
 
 
@@ -94,14 +83,14 @@ def grade_source(
 def list_sources(
     file: Annotated[Path | None, typer.Option("--file", exists=True, dir_okay=False,
                                               help="First grade the sources a sources.yaml lists.")] = None,
-    by: By = "",
+    by: By = None,
     as_json: Json = False,
 ) -> None:
     """The graded sources (any other is F, "cannot be judged"); --file grades those of a file first."""
     with user_errors(), connected_store() as store:
         service = GradeService(store)
         if file is not None:
-            service.grade_sources(read_sources_file(file), by=by or _default_by(), via=f"sources file {file}")
+            service.grade_sources(read_sources_file(file), by=by or current_user(), via=f"sources file {file}")
         sources = service.sources()
     if as_json:
         print_json({"sources": sources, "default": get_rules().default_reliability})

@@ -6,7 +6,6 @@ CLI records ``via: cli`` where the API records the caller's key fingerprint.
 """
 from __future__ import annotations
 
-import getpass
 from typing import Annotated, Any
 
 import typer
@@ -14,18 +13,13 @@ from rich import box
 from rich.markup import escape
 from rich.table import Column, Table
 
-from cli.analysis import cell, connected_store, print_json
-from cli.common import out, user_errors
+from cli.common import By, Json, Reason, cell, connected_store, current_user, out, print_json, user_errors
 from graph.services.merges import MAX_MERGES, MergeService
 
 __all__ = ["merge", "unmerge", "merges"]
 
 _VIA = "cli"
 
-Json = Annotated[bool, typer.Option("--json", help="Print the API's JSON answer (and nothing else) on stdout.")]
-Reason = Annotated[str, typer.Option("--reason", "-r", help="Why: recorded with the change.", show_default=False)]
-By = Annotated[str | None, typer.Option("--by", help="Who decides (default: your user name).",
-                                        show_default=False)]
 
 
 def merge(
@@ -39,7 +33,7 @@ def merge(
     """Merge SOURCE into INTO (two ids of one kind), recorded with who, when and why; undo with `unmerge`."""
     with user_errors():
         with connected_store() as store:
-            outcome = MergeService(store).merge(into, source, reason=reason, by=by or _user(), via=_VIA)
+            outcome = MergeService(store).merge(into, source, reason=reason, by=by or current_user(), via=_VIA)
     if as_json:
         print_json(outcome)
         return
@@ -63,7 +57,7 @@ def unmerge(
     """Undo a merge: the merged-away entity comes back, with everything that named it."""
     with user_errors():
         with connected_store() as store:
-            outcome = MergeService(store).unmerge(merge_id, reason=reason, by=by or _user(), via=_VIA)
+            outcome = MergeService(store).unmerge(merge_id, reason=reason, by=by or current_user(), via=_VIA)
     if as_json:
         print_json(outcome)
         return
@@ -111,10 +105,3 @@ def _print_changes(changes: dict[str, Any], verb: str) -> None:
               f"{changes['edges_removed']} edge(s) and {changes['entities_removed']} entity(ies) removed; "
               f"graph version {changes['graph_version']}", highlight=False)
 
-
-def _user() -> str:
-    """The OS user, who decides unless --by says otherwise."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment nor the password database
-        return "unknown"
