@@ -34,6 +34,14 @@ DEFAULT_PATH = Path(__file__).with_name("grading.yaml")
 RELIABILITY = tuple("ABCDEF")
 CREDIBILITY = (1, 2, 3, 4, 5, 6)
 _CONDITIONS = {"status": str, "denied": bool, "disputed": bool, "min_publishers": int, "reported_elsewhere": bool}
+# How each condition of a rule (graph/grading.yaml) is checked against an edge's facts.
+_CHECKS = {
+    "status": lambda facts, wanted: facts.status == wanted,
+    "denied": lambda facts, wanted: bool(facts.deniers) == wanted,
+    "disputed": lambda facts, wanted: bool(facts.disputers) == wanted,
+    "min_publishers": lambda facts, wanted: len(facts.publishers) >= wanted,
+    "reported_elsewhere": lambda facts, wanted: bool(facts.reporters) == wanted,
+}
 _FIELDS = {"publishers", "publisher_count", "deniers", "disputers", "asserted_by", "reporters"}
 
 
@@ -51,23 +59,7 @@ class Rule:
         >>> Rule({"status": "reported", "min_publishers": 2}, 1, "").holds(EdgeFacts("reported", ("a", "b")))
         True
         """
-        for name, wanted in self.when.items():
-            if name == "min_publishers":
-                if len(facts.publishers) < wanted:
-                    return False
-            elif name == "status":
-                if facts.status != wanted:
-                    return False
-            elif name == "denied":
-                if bool(facts.deniers) != wanted:
-                    return False
-            elif name == "disputed":
-                if bool(facts.disputers) != wanted:
-                    return False
-            elif name == "reported_elsewhere":
-                if bool(facts.reporters) != wanted:
-                    return False
-        return True
+        return all(_CHECKS[name](facts, wanted) for name, wanted in self.when.items())
 
 
 @dataclass(frozen=True)
