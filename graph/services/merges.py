@@ -22,7 +22,8 @@ and after. Undoing it adds who, when, why and what moved back; the record stays,
 
 A document loaded while a merge is in force that names the source by its id keeps the source as
 its origin, so it attaches to ``into`` and goes back on unmerge. One that names it only by a
-name resolves to ``into`` by that name, and stays there.
+name finds ``into`` by that name but takes the origin of the mentions that gave ``into`` the
+name, the source, so it goes back too (loaders.facts_loader._origin_of).
 """
 from __future__ import annotations
 
@@ -34,8 +35,8 @@ from typing import Any
 from graph.errors import InvalidParameter, NotFound
 from graph.grading import grade_edges
 from graph.ontology import Ontology, get_ontology
-from graph.store import Store, Tx
 from graph.placement import active_redirects, follow, place_evidence
+from graph.store import Store, Tx
 
 __all__ = ["MergeService", "Moves", "replace", "changed_origins", "would_cycle", "MAX_MERGES"]
 
