@@ -46,6 +46,7 @@ _HEADER_FIELDS = {"title", "description", "mode", "params", "returns", "type_slo
 _INCLUDE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 _FRAGMENTS = "fragments/"
 _RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 PARAM_TYPES = {"string": str, "integer": int, "number": float, "boolean": bool, "list": list, "map": dict}
 
 
@@ -66,13 +67,22 @@ class Param:
         25
         >>> Param("types", "list").coerce("ACCUSED,WARNED")
         ['ACCUSED', 'WARNED']
+        >>> Param("directed", "boolean").coerce("yes"), Param("directed", "boolean").coerce("0")
+        (True, False)
+        >>> Param("directed", "boolean").coerce("maybe")
+        Traceback (most recent call last):
+        ...
+        ValueError: not a boolean: 'maybe'
         """
         if self.type == "integer":
             return int(raw)
         if self.type == "number":
             return float(raw)
         if self.type == "boolean":
-            return raw.strip().lower() in ("1", "true", "yes", "on")
+            word = raw.strip().lower()
+            if word not in _TRUE + _FALSE:
+                raise ValueError(f"not a boolean: {raw!r}")
+            return word in _TRUE
         if self.type == "list":
             return [item.strip() for item in raw.split(",") if item.strip()]
         return raw
