@@ -132,12 +132,24 @@ class EdgeFilter:
             raise InvalidParameter("since", "is after until")
         grade = self.min_grade or MinGrade()
         during = self.during
-        return {"types": self.relation_types(ontology), "statuses": self.statuses(),
+        return {"open": self.keeps_everything(), "types": self.relation_types(ontology), "statuses": self.statuses(),
                 "document": self.document, "since": _iso(self.since), "until": _iso(self.until),
                 "as_of": _iso(self.as_of), "during": during is not None,
                 "during_start": _iso(during.start) if during else None,
                 "during_end": _iso(during.end) if during else None,
                 "reliability": grade.reliability, "credibility": grade.credibility}
+
+    def keeps_everything(self) -> bool:
+        """Whether the filter keeps every edge (so the statements need not check any).
+
+        >>> EdgeFilter().keeps_everything(), EdgeFilter(exclude_claims=True).keeps_everything()
+        (True, False)
+        >>> EdgeFilter(min_grade=MinGrade()).keeps_everything(), EdgeFilter(types=()).keeps_everything()
+        (True, True)
+        """
+        return (not self.types and not self.exclude_types and not self.exclude_claims and self.document is None
+                and self.since is None and self.until is None and self.as_of is None and self.during is None
+                and (self.min_grade is None or self.min_grade == MinGrade()))
 
     def parameters(self, ontology: Ontology | None = None) -> dict[str, Any]:
         """The Cypher parameters of a statement that includes the filter: ``{"filter": {...}}``."""
