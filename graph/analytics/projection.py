@@ -145,18 +145,10 @@ def project(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any
     get_source, get_target = operator.itemgetter("source"), operator.itemgetter("target")
     rows_left = iter(edges)
     while rows := list(itertools.islice(rows_left, _CHUNK)):
-        count = len(rows)
         s = np.array(list(map(lookup, list(map(get_source, rows)), itertools.repeat(-1))), dtype=np.int64)
         t = np.array(list(map(lookup, list(map(get_target, rows)), itertools.repeat(-1))), dtype=np.int64)
-        w = np.array([row.get(weight) for row in rows], dtype=np.float64)  # a null weight becomes NaN
-        w[np.isnan(w)] = 1.0
-        keep = (s >= 0) & (t >= 0)
-        dropped += count - int(np.count_nonzero(keep))
-        chunks.append((s[keep], t[keep], w[keep]))
-    if chunks:
-        sources, targets, weights = (np.concatenate(parts) for parts in zip(*chunks))
-    else:
-        sources, targets, weights = np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        dropped += _keep_known(chunks, s, t, [row.get(weight) for row in rows])
+    sources, targets, weights = _joined(chunks)
     return Projection(ids=tuple(ids), names=tuple(names), kinds=tuple(kinds), sources=sources,
                       targets=targets, weights=weights, dropped=dropped, _index=index)
 
@@ -214,18 +206,37 @@ def project_chunks(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[s
     parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     dropped = 0
     for chunk in edges:
-        s, t = positions(chunk["sources"]), positions(chunk["targets"])
-        w = np.array(chunk["weights"], dtype=np.float64)  # a null weight becomes NaN
-        w[np.isnan(w)] = 1.0
-        keep = (s >= 0) & (t >= 0)
-        dropped += int(s.shape[0]) - int(np.count_nonzero(keep))
-        parts.append((s[keep], t[keep], w[keep]))
-    if parts:
-        sources, targets, weights = (np.concatenate(columns) for columns in zip(*parts))
-    else:
-        sources, targets, weights = np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+        dropped += _keep_known(parts, positions(chunk["sources"]), positions(chunk["targets"]), chunk["weights"])
+    sources, targets, weights = _joined(parts)
     return Projection(ids=tuple(ids), names=tuple(names), kinds=tuple(kinds), sources=sources,
                       targets=targets, weights=weights, dropped=dropped)
+
+
+def _keep_known(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]], sources: np.ndarray, targets: np.ndarray,
+                weights: list[Any]) -> int:
+    """Append the edges whose two ends are nodes (position >= 0) to ``parts``; return how many were not.
+
+    A missing or null weight counts as 1.
+
+    >>> parts = []
+    >>> _keep_known(parts, np.array([0, -1]), np.array([1, 0]), [None, 2])
+    1
+    >>> [column.tolist() for column in parts[0]]
+    [[0], [1], [1.0]]
+    """
+    w = np.array(weights, dtype=np.float64)  # a null weight becomes NaN
+    w[np.isnan(w)] = 1.0
+    keep = (sources >= 0) & (targets >= 0)
+    parts.append((sources[keep], targets[keep], w[keep]))
+    return int(sources.shape[0]) - int(np.count_nonzero(keep))
+
+
+def _joined(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The kept parts as one array each of sources, targets and weights."""
+    if not parts:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
+    sources, targets, weights = (np.concatenate(columns) for columns in zip(*parts))
+    return sources, targets, weights
 
 
 def to_networkx(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]], *,
