@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     export_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of each read of an export "
                                     "(GET /export, intelgraph export), which streams the graph for longer than "
                                     "an ordinary read (the whole graph of the L benchmark: about 100 s).")
+    projection_partitions: int = Field(default=2, ge=1, le=64, description="Statements that read the "
+                                       "analytics projection's edges side by side: Neo4j runs each on one core, "
+                                       "so as many as the cores it can spare (docs/performance.md).")
     neo4j_pool_size: int = Field(default=100, ge=1, description="Driver connection pool size.")
     neo4j_retry_s: float = Field(default=3.0, ge=0, description="How long the driver retries a transaction that "
                                  "failed on a transient error or a lost connection (short: the API answers 503 fast).")

@@ -13,6 +13,7 @@ from graph.analytics.centrality import MEASURES
 from graph.errors import InvalidParameter
 from graph.services.centrality import CentralityService
 from graph.services.filters import EdgeFilter
+from graph.services.projection import read_projection
 from graph.store import Store
 from loaders.facts_loader import load_paths
 
@@ -95,6 +96,18 @@ def test_directed_is_networkx(loaded: Store, measure: str):
     graph = simple(export_graph(loaded), directed=True)
     result = CentralityService(loaded).compute(measure, limit=1000, directed=True)
     assert_matches(result, REFERENCE[measure](graph))
+
+
+@pytest.mark.parametrize("partitions", [1, 2, 5])
+def test_the_projection_read_in_slices_is_the_whole(loaded: Store, partitions: int):
+    """However many statements read the edges side by side, together they are each edge once."""
+    projection = read_projection(loaded, partitions=partitions, **EdgeFilter().parameters())
+    ids = projection.ids
+    read = sorted((ids[s], ids[t]) for s, t in zip(projection.sources.tolist(), projection.targets.tolist()))
+    graph = export_graph(loaded)
+    assert set(ids) == set(graph.nodes)
+    assert read == sorted((s, t) for s, t, _ in graph.edges(keys=True))
+    assert projection.dropped == 0
 
 
 def test_exclude_claims_drops_claimed_edges(loaded: Store):
