@@ -1,7 +1,8 @@
 """Dependencies: one store (one Neo4j driver) per process, and the services over it."""
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 
@@ -20,30 +21,47 @@ __all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", 
            "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
            "MergesDep"]
 
+T = TypeVar("T")
 
-def get_store(request: Request) -> Store:
+
+# Every dependency is a coroutine: FastAPI runs a plain function in its thread pool, and each
+# hop to a worker thread and back costs more than the function itself (the four sync
+# dependencies of GET /paths were 0.5 ms of a 6 ms answer at L, docs/performance.md).
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_centrality(request: Request) -> CentralityService:
+async def get_centrality(request: Request) -> CentralityService:
     # One per process: it holds the cache of results per graph version.
     return request.app.state.centrality
 
 
+def _over_store(service: Callable[[Store], T]) -> Any:
+    """A dependency giving ``service(store)``, the store being the process's one."""
+    async def dependency(store: Annotated[Store, Depends(get_store)]) -> T:
+        return service(store)
+    return Depends(dependency)
+
+
+def _over_store_and_settings(service: Callable[[Store, Settings], T]) -> Any:
+    async def dependency(store: Annotated[Store, Depends(get_store)],
+                         settings: Annotated[Settings, Depends(get_settings_dep)]) -> T:
+        return service(store, settings)
+    return Depends(dependency)
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
-EntitiesDep = Annotated[EntityService, Depends(lambda store=Depends(get_store): EntityService(store))]
-PathsDep = Annotated[PathService, Depends(lambda store=Depends(get_store): PathService(store))]
-SubgraphDep = Annotated[SubgraphService, Depends(lambda store=Depends(get_store): SubgraphService(store))]
+EntitiesDep = Annotated[EntityService, _over_store(EntityService)]
+PathsDep = Annotated[PathService, _over_store(PathService)]
+SubgraphDep = Annotated[SubgraphService, _over_store(SubgraphService)]
 CentralityDep = Annotated[CentralityService, Depends(get_centrality)]
-DocumentsDep = Annotated[DocumentService, Depends(lambda store=Depends(get_store): DocumentService(store))]
-GradesDep = Annotated[GradeService, Depends(lambda store=Depends(get_store): GradeService(store))]
-MergesDep = Annotated[MergeService, Depends(lambda store=Depends(get_store): MergeService(store))]
-ConsoleDep = Annotated[CypherConsole, Depends(
-    lambda store=Depends(get_store), settings=Depends(get_settings_dep): CypherConsole(store, settings))]
-SavedQueriesDep = Annotated[SavedQueries, Depends(
-    lambda store=Depends(get_store), settings=Depends(get_settings_dep): SavedQueries(store, settings))]
+DocumentsDep = Annotated[DocumentService, _over_store(DocumentService)]
+GradesDep = Annotated[GradeService, _over_store(GradeService)]
+MergesDep = Annotated[MergeService, _over_store(MergeService)]
+ConsoleDep = Annotated[CypherConsole, _over_store_and_settings(CypherConsole)]
+SavedQueriesDep = Annotated[SavedQueries, _over_store_and_settings(SavedQueries)]

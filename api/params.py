@@ -22,7 +22,7 @@ def split_list(values: list[str] | None) -> tuple[str, ...]:
     return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
 
 
-def edge_filter(
+async def edge_filter(
     types: Annotated[list[str] | None, Query(description="Relation types to use (repeat or comma-separate); "
                                              "default all", examples=["ACCUSED,WARNED"], max_length=100)] = None,
     exclude_types: Annotated[list[str] | None, Query(description="Relation types to leave out",

@@ -72,14 +72,14 @@ def _check(request: Request, authorization: str | None, x_api_key: str | None, *
     return "key:" + hashlib.sha256(presented.encode()).hexdigest()[:16]
 
 
-def require_key(request: Request,
+async def require_key(request: Request,
                 authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
                 x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
     """For /cypher, saved queries and exports: a valid key whenever keys are configured."""
     return _check(request, authorization, x_api_key, reads=False)
 
 
-def require_reader(request: Request,
+async def require_reader(request: Request,
                    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
                    x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
     """For read endpoints: a key unless reads are open (or no keys are configured)."""
@@ -117,7 +117,7 @@ class RateLimiter:
         return max(1, int(1.0 / self.rate + 0.999))
 
 
-def limit_cypher_rate(request: Request, caller: Annotated[str, Depends(require_key)]) -> str:
+async def limit_cypher_rate(request: Request, caller: Annotated[str, Depends(require_key)]) -> str:
     """The per-key (per-client in local mode) rate limit of /cypher and the saved queries."""
     limiter: RateLimiter = request.app.state.cypher_limiter
     if not limiter.allow(caller):
