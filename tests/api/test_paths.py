@@ -153,7 +153,19 @@ def test_bad_parameters_answer_422_naming_the_parameter(client, params, paramete
     assert response.json()["parameter"] == parameter
 
 
-def test_the_same_entity_at_both_ends_is_a_bad_request(client):
-    response = client.get("/paths", params={"from": "CIA", "to": "cia"})
+@pytest.mark.parametrize("ends", [("CIA", "cia"), ("cia", "cia"), ("CIA", "Central Intelligence Agency")])
+def test_the_same_entity_at_both_ends_is_a_bad_request(client, ends):
+    response = client.get("/paths", params={"from": ends[0], "to": ends[1]})
     assert response.status_code == 422
     assert response.json()["parameter"] == "to"
+
+
+@pytest.mark.parametrize("mode", ["shortest", "all_shortest", "k_shortest"])
+def test_ends_are_named_whether_given_by_id_or_by_name_and_with_no_path(client, mode):
+    """Ids are found in the path search itself, names through a resolution first: same answer."""
+    by_id = client.get("/paths", params={"from": "iskp", "to": "cia", "mode": mode}).json()
+    by_name = client.get("/paths", params={"from": "Isis-K", "to": "Central Intelligence Agency", "mode": mode}).json()
+    assert by_id == by_name and by_id["paths"]
+    assert (by_id["from"]["id"], by_id["from"]["kind"], by_id["to"]["id"]) == ("iskp", "ArmedGroup", "cia")
+    none = client.get("/paths", params={"from": "ana-vey", "to": "red-cell", "max_hops": 1, "mode": mode}).json()
+    assert none["paths"] == [] and (none["from"]["id"], none["to"]["id"]) == ("ana-vey", "red-cell")
