@@ -140,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-port", type=int, default=39474)
     parser.add_argument("--api-port", type=int, default=39800)
     parser.add_argument("--export-port", type=int, default=None, help="API port for the export (default api-port + 1)")
-    parser.add_argument("--api-workers", type=int, default=1, help="uvicorn workers for /paths")
+    parser.add_argument("--api-workers", type=int, default=2,
+                        help="uvicorn workers for /paths (API_WORKERS; 2: one per core of this machine)")
     parser.add_argument("--tx-documents", type=int, default=None,
                         help="load only this many documents with the transactional loader (default: all)")
     parser.add_argument("--skip", action="append", default=[],
@@ -249,7 +250,7 @@ def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespa
         figures(f"raw_paths_p50_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(50))
         figures(f"raw_paths_p99_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(99))
     with ApiServer(settings, port=args.api_port, workers=args.api_workers) as api:
-        figures.note(f"API: uvicorn, {args.api_workers} worker(s), on 127.0.0.1; clients: asyncio + httpx, "
+        figures.note(f"API: uvicorn, {args.api_workers} worker(s), on 127.0.0.1; clients: asyncio + aiohttp, "
                      "one keep-alive connection each")
         api_latencies(api.url, pairs, clients=1, requests=min(30, len(pairs)), budget_s=budget)  # warm-up
         for clients in CLIENTS:
@@ -258,6 +259,7 @@ def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespa
             figures(f"paths_p50_ms_{suffix}", run.p(50))
             figures(f"paths_p99_ms_{suffix}", run.p(99))
             figures(f"paths_rps_{suffix}", run.throughput)
+            figures(f"paths_client_cpu_share_{suffix}", run.client_cpu_s / run.wall_s)
             if run.errors:
                 figures(f"paths_errors_{suffix}", run.errors)
             if clients == 1:

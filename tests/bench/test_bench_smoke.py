@@ -23,6 +23,7 @@ TIME_BOUND_S = 900
 
 REQUIRED = ["load_rel_per_s", "load_speedup_vs_naive", "load_tx_rel_per_s", "load_bulk_rel_per_s",
             "paths_p50_ms_1_client", "paths_p99_ms_10_clients", "paths_p99_ms_50_clients", "api_overhead_ratio",
+            "paths_client_cpu_share_50_clients",
             "raw_paths_p50_ms_1_client", "pagerank_s_cold", "pagerank_ms_warm", "pagerank_speedup_vs_networkx",
             "betweenness_s_cold", "betweenness_ms_warm", "betweenness_speedup_vs_networkx",
             "eigenvector_s_cold", "eigenvector_ms_warm", "eigenvector_speedup_vs_networkx",
