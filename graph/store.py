@@ -138,9 +138,13 @@ class Store:
             return False
 
     # --- running registry statements -------------------------------------------------------
-    def _query(self, statement: Statement, timeout: float | None) -> Query:
+    @staticmethod
+    def _text(statement: Statement) -> LiteralString:
         # The one reviewed cast: statement text comes from files in cypher/, never from values.
-        return Query(cast(LiteralString, statement.text), timeout=timeout or self.settings.query_timeout_s)
+        return cast(LiteralString, statement.text)
+
+    def _query(self, statement: Statement, timeout: float | None) -> Query:
+        return Query(self._text(statement), timeout=timeout or self.settings.query_timeout_s)
 
     def read(self, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         """Run a read statement and return its rows as dicts."""
@@ -162,6 +166,35 @@ class Store:
         """Yield rows one at a time, fetched in batches: for exports that must not hold the graph."""
         for record in self._records(name, fetch_size, timeout, params):
             yield record.data()
+
+    def stream_pages(self, name: str, *, key: Callable[[dict[str, Any]], Any], page_size: int,
+                     fetch_size: int = 2000, timeout: float | None = None, **params: Any) -> Iterator[dict[str, Any]]:
+        """:meth:`stream` for a statement read a page at a time, in key order, in one read transaction.
+
+        The statement takes ``$after`` (null, then ``key`` of the last row so far) and ``$page_size``,
+        and returns at most that many rows after ``$after``, in key order. Neo4j then holds a page
+        at a time: one ``ORDER BY`` over everything keeps every sorted row, and all that the rows
+        gathered since, until the last is read (the whole-graph edge export of the L benchmark ran
+        out of a 2 GiB heap half-way; docs/performance.md). ``timeout`` is the whole transaction's.
+        """
+        statement = self.registry.get(name)
+        after: Any = None
+        with translate_errors():
+            with self.driver.session(database=self.settings.neo4j_database, fetch_size=fetch_size,
+                                     default_access_mode=neo4j.READ_ACCESS) as session:
+                with session.begin_transaction(timeout=timeout or self.settings.query_timeout_s) as tx:
+                    while True:
+                        bound = statement.bind({**params, "after": after, "page_size": page_size})
+                        if after is None:
+                            trace.record(name, statement.text, bound)
+                        rows = 0
+                        for record in tx.run(self._text(statement), bound):
+                            row = record.data()
+                            rows += 1
+                            yield row
+                        if rows < page_size:
+                            return
+                        after = key(row)
 
     def stream_columns(self, name: str, *, fetch_size: int = 4, timeout: float | None = None,
                        **params: Any) -> Iterator[dict[str, Any]]:

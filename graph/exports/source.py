@@ -11,6 +11,7 @@ from graph.store import Store
 __all__ = ["Selection", "GraphSource"]
 
 _FETCH_ROWS = 2000  # rows the driver fetches at a time: the stream holds no more than this
+_EDGE_PAGE = 50_000  # edges of the whole graph Neo4j sorts at a time (Store.stream_pages)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,14 @@ class GraphSource:
             yield node
 
     def edges(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("edges", **self.selection.edge_filter.parameters()):
+        params = self.selection.edge_filter.parameters()
+        if self.selection.ids is None:  # the whole graph: in pages of edges, in one transaction
+            rows = self.store.stream_pages("export/edges", key=lambda row: row["edge"]["id"], page_size=_EDGE_PAGE,
+                                           fetch_size=_FETCH_ROWS, timeout=self.store.settings.export_timeout_s,
+                                           **params)
+        else:
+            rows = self._rows("edges", **params)
+        for row in rows:
             yield row["edge"]
 
     def documents(self) -> Iterator[dict[str, Any]]:

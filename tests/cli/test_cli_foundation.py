@@ -15,6 +15,7 @@ import pytest
 
 from graph.errors import InvalidInput
 from graph.facts import read_facts
+from graph.exports.source import GraphSource, Selection
 from graph.services.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, counts
@@ -115,7 +116,7 @@ def test_load_reads_the_folders_sources_then_grade_commands(empty_store: Store, 
     assert validated.returncode == 0 and f"ok  {folder / 'sources.yaml'}  (1 graded sources)" in validated.stdout
     assert _run("load", str(folder)).returncode == 0
 
-    vey_leads = empty_store.read("export/edges", **EdgeFilter(types=("LEADS",)).parameters())[0]["edge"]
+    vey_leads = next(GraphSource(empty_store, Selection(edge_filter=EdgeFilter(types=("LEADS",)))).edges())
     assert vey_leads["grade"] == "C2"
     shown = _run("edge", vey_leads["id"], "--json")
     assert shown.returncode == 0, shown.stderr

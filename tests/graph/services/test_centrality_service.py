@@ -12,6 +12,7 @@ import graph.services.centrality as centrality_module
 from graph.analytics.centrality import MEASURES
 from graph.errors import InvalidParameter
 from graph.services.centrality import CentralityService
+from graph.exports.source import GraphSource
 from graph.services.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
@@ -30,19 +31,13 @@ def loaded(empty_store: Store) -> Store:
     return empty_store
 
 
-def everything(store: Store, statement: str) -> dict:
-    """The parameters of an export statement that take the edge filter's: set to allow every edge."""
-    declared = store.registry.get(statement).params
-    return {name: value for name, value in EdgeFilter().parameters().items() if name in declared}
-
-
 def export_graph(store: Store, *, reported_only: bool = False) -> nx.MultiDiGraph:
     """The graph as the export reads it (every edge), built independently of the projection code."""
     graph = nx.MultiDiGraph()
-    for row in store.stream("export/nodes", **everything(store, "export/nodes")):
-        graph.add_node(row["node"]["id"], kind=row["node"]["kind"])
-    for row in store.stream("export/edges", **everything(store, "export/edges")):
-        edge = row["edge"]
+    source = GraphSource(store)
+    for node in source.nodes():
+        graph.add_node(node["id"], kind=node["kind"])
+    for edge in source.edges():
         if not reported_only or edge["status"] == "reported":
             graph.add_edge(edge["source"], edge["target"], type=edge["type"], status=edge["status"])
     return graph
