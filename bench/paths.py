@@ -40,7 +40,7 @@ class Latencies:
     seconds: list[float]
     wall_s: float
     errors: int = 0
-    client_cpu_s: float = float("nan")  # the load generator's own CPU time: it must not be the bottleneck
+    client_cpu_s: float = 0.0  # the load generator's own CPU time: it must not be the bottleneck
 
     def p(self, q: float) -> float:
         """The q-th percentile, in milliseconds."""
@@ -49,6 +49,16 @@ class Latencies:
     @property
     def mean_ms(self) -> float:
         return float(np.mean(self.seconds) * 1000) if self.seconds else float("nan")
+
+    @classmethod
+    def pooled(cls, runs: list[Latencies]) -> Latencies:
+        """Several runs as one: their requests together, their times added.
+
+        >>> Latencies.pooled([Latencies([0.001], 1.0, 0, 0.1), Latencies([0.003], 2.0, 1, 0.2)]).p(50)
+        2.0
+        """
+        return cls([s for run in runs for s in run.seconds], sum(run.wall_s for run in runs),
+                   sum(run.errors for run in runs), sum(run.client_cpu_s for run in runs))
 
     @property
     def throughput(self) -> float:

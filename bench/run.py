@@ -44,7 +44,7 @@ from bench import generate as generator
 from bench.analytics import centrality_figures
 from bench.export_rss import gexf_export_memory
 from bench.loading import LoadFigures, bulk_load, naive_load, stats, transactional_load
-from bench.paths import api_latencies, connected_pairs, raw_latencies
+from bench.paths import Latencies, api_latencies, connected_pairs, raw_latencies
 from bench.server import ApiServer, bench_settings, wipe_database
 from graph import localserver
 from graph.settings import PROJECT_ROOT
@@ -259,35 +259,39 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
 def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespace, smoke: bool) -> None:
     pairs = connected_pairs(store, count=50 if smoke else 500, seed=args.seed)
     figures.note(f"/paths: {len(pairs)} random connected pairs (random walks of 2-4 steps), mode shortest, "
-                 "max_hops 6, default filter")
+                 "max_hops 6, default filter; at each number of clients the raw query, then the API")
     requests = {1: 20, 10: 60, 50: 150} if smoke else {1: 300, 10: 2000, 50: 5000}
     budget = 5.0 if smoke else 30.0
-    raw = {}
-    # Warm-up: every pair once, so that neither side pays for a cold page cache or plan (raw ran
-    # first on a just-loaded server and took 4.2 ms a query where a warm one takes 1.4).
-    raw_latencies(store, pairs, clients=1, requests=len(pairs), budget_s=budget)
-    for clients in CLIENTS:
-        raw[clients] = raw_latencies(store, pairs, clients=clients, requests=requests[clients], budget_s=budget)
-        figures(f"raw_paths_p50_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(50))
-        figures(f"raw_paths_p99_ms_{clients}_client{'s' if clients > 1 else ''}", raw[clients].p(99))
     with ApiServer(settings, port=args.api_port, workers=args.api_workers) as api:
         figures.note(f"API: uvicorn, {args.api_workers} worker(s), on 127.0.0.1; clients: asyncio + aiohttp, "
                      "one keep-alive connection each")
-        api_latencies(api.url, pairs, clients=1, requests=min(30, len(pairs)), budget_s=budget)  # warm-up
+        # Warm-up: every pair once through each. Side by side at each level, and twice over at one
+        # client, so that neither side gains from a server that warms up as the run goes on (the
+        # raw query measured first on a just-started server took 3.2 ms, later 1.4).
+        raw_latencies(store, pairs, clients=1, requests=len(pairs), budget_s=budget)
+        api_latencies(api.url, pairs, clients=1, requests=len(pairs), budget_s=budget)
         for clients in CLIENTS:
-            run = api_latencies(api.url, pairs, clients=clients, requests=requests[clients], budget_s=budget)
+            rounds = 2 if clients == 1 else 1
+            raw, run = Latencies.pooled([]), Latencies.pooled([])
+            for _ in range(rounds):
+                raw = Latencies.pooled([raw, raw_latencies(store, pairs, clients=clients,
+                                                           requests=requests[clients] // rounds, budget_s=budget)])
+                run = Latencies.pooled([run, api_latencies(api.url, pairs, clients=clients,
+                                                           requests=requests[clients] // rounds, budget_s=budget)])
             suffix = f"{clients}_client{'s' if clients > 1 else ''}"
+            figures(f"raw_paths_p50_ms_{suffix}", raw.p(50))
+            figures(f"raw_paths_p99_ms_{suffix}", raw.p(99))
             figures(f"paths_p50_ms_{suffix}", run.p(50))
             figures(f"paths_p99_ms_{suffix}", run.p(99))
             figures(f"paths_rps_{suffix}", run.throughput)
             figures(f"paths_client_cpu_share_{suffix}", run.client_cpu_s / run.wall_s)
-            if run.errors:
-                figures(f"paths_errors_{suffix}", run.errors)
+            if run.errors or raw.errors:
+                figures(f"paths_errors_{suffix}", run.errors + raw.errors)
             if clients == 1:
                 figures.note("api_overhead_ratio: median /paths through the API over the median raw query, 1 client")
-                figures("api_overhead_ratio", run.p(50) / raw[1].p(50))
+                figures("api_overhead_ratio", run.p(50) / raw.p(50))
             if clients == 50:
-                figures("api_overhead_ratio_50_clients", run.p(50) / raw[50].p(50))
+                figures("api_overhead_ratio_50_clients", run.p(50) / raw.p(50))
 
 
 if __name__ == "__main__":
