@@ -48,6 +48,7 @@ def _over_store(service: Callable[[Store], T]) -> Any:
 
 
 def _over_store_and_settings(service: Callable[[Store, Settings], T]) -> Any:
+    """A dependency giving ``service(store, settings)``."""
     async def dependency(store: Annotated[Store, Depends(get_store)],
                          settings: Annotated[Settings, Depends(get_settings_dep)]) -> T:
         return service(store, settings)

@@ -73,15 +73,15 @@ def _check(request: Request, authorization: str | None, x_api_key: str | None, *
 
 
 async def require_key(request: Request,
-                authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
-                x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
+                      authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+                      x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
     """For /cypher, saved queries and exports: a valid key whenever keys are configured."""
     return _check(request, authorization, x_api_key, reads=False)
 
 
 async def require_reader(request: Request,
-                   authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
-                   x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
+                         authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+                         x_api_key: Annotated[str | None, Header(include_in_schema=False)] = None) -> str:
     """For read endpoints: a key unless reads are open (or no keys are configured)."""
     return _check(request, authorization, x_api_key, reads=True)
 
