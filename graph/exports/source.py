@@ -11,7 +11,7 @@ from graph.store import Store
 __all__ = ["Selection", "GraphSource"]
 
 _FETCH_ROWS = 2000  # rows the driver fetches at a time: the stream holds no more than this
-_EDGE_PAGE = 50_000  # edges of the whole graph Neo4j sorts at a time (Store.stream_pages)
+_EDGE_PAGE = 50_000  # edges Neo4j sorts at a time (Store.stream_pages)
 
 
 @dataclass(frozen=True)
@@ -34,17 +34,20 @@ class GraphSource:
         self.store = store
         self.selection = selection
 
-    def _rows(self, what: str, **filter_params: Any) -> Iterator[dict[str, Any]]:
+    def _statement(self, what: str) -> tuple[str, dict[str, Any]]:
+        """The export statement reading ``what`` of this selection, and its ``ids`` if it takes them."""
+        ids = self.selection.ids
+        return (f"export/{what}", {}) if ids is None else (f"export/{what}_selected", {"ids": list(ids)})
+
+    def _rows(self, what: str) -> Iterator[dict[str, Any]]:
         # An export streams the whole graph in one read per part: at M and L that outlasts the
         # ordinary QUERY_TIMEOUT_S, so exports have their own (EXPORT_TIMEOUT_S).
-        read = {"fetch_size": _FETCH_ROWS, "timeout": self.store.settings.export_timeout_s}
-        ids = self.selection.ids
-        if ids is None:
-            return self.store.stream(f"export/{what}", **read, **filter_params)
-        return self.store.stream(f"export/{what}_selected", ids=list(ids), **read, **filter_params)
+        name, ids = self._statement(what)
+        return self.store.stream(name, fetch_size=_FETCH_ROWS, timeout=self.store.settings.export_timeout_s,
+                                 **ids, **self.selection.edge_filter.parameters())
 
     def nodes(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("nodes", **self.selection.edge_filter.parameters()):
+        for row in self._rows("nodes"):
             node = row["node"]
             node["aliases"] = node.get("aliases") or []
             node["documents"] = node.get("documents") or []
@@ -52,16 +55,15 @@ class GraphSource:
             yield node
 
     def edges(self) -> Iterator[dict[str, Any]]:
-        params = self.selection.edge_filter.parameters()
-        if self.selection.ids is None:  # the whole graph: in pages of edges, in one transaction
-            rows = self.store.stream_pages("export/edges", key=lambda row: row["edge"]["id"], page_size=_EDGE_PAGE,
-                                           fetch_size=_FETCH_ROWS, timeout=self.store.settings.export_timeout_s,
-                                           **params)
-        else:
-            rows = self._rows("edges", **params)
+        # In pages, all in one transaction: one ORDER BY over every edge kept them all in Neo4j's
+        # heap until the last was read (Store.stream_pages).
+        name, ids = self._statement("edges")
+        rows = self.store.stream_pages(name, key=lambda row: row["edge"]["id"], page_size=_EDGE_PAGE,
+                                       fetch_size=_FETCH_ROWS, timeout=self.store.settings.export_timeout_s,
+                                       **ids, **self.selection.edge_filter.parameters())
         for row in rows:
             yield row["edge"]
 
     def documents(self) -> Iterator[dict[str, Any]]:
-        for row in self._rows("documents", **self.selection.edge_filter.parameters()):
+        for row in self._rows("documents"):
             yield row["document"]

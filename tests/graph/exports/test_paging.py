@@ -29,6 +29,18 @@ def test_pages_make_up_the_whole_in_id_order(loaded: Store, monkeypatch: pytest.
         assert edges(loaded) == whole, page
 
 
+def test_a_selection_is_paged_too(loaded: Store, monkeypatch: pytest.MonkeyPatch):
+    every = edges(loaded)
+    chosen = sorted({every[0]["source"], every[0]["target"], every[1]["source"], every[-1]["target"], "cia", "iskp"})
+    selection = Selection(ids=tuple(chosen))
+    whole = edges(loaded, selection)
+    assert whole == [edge for edge in every if edge["source"] in chosen and edge["target"] in chosen]
+    assert len(whole) >= 2
+    for page in (1, 2, len(whole)):
+        monkeypatch.setattr(source, "_EDGE_PAGE", page)
+        assert edges(loaded, selection) == whole, page
+
+
 def test_pages_keep_the_filter(loaded: Store, monkeypatch: pytest.MonkeyPatch):
     selection = Selection(edge_filter=EdgeFilter(exclude_claims=True))
     whole = edges(loaded, selection)
