@@ -250,7 +250,8 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
         figures("load_rel_per_s", best.rate)
         if naive is not None:
             figures("load_speedup_vs_naive", best.rate / naive.rate)
-    if bulk is None and (tx is None or tx.relations != relations):
+    measures_on_corpus = not {"paths", "centrality", "export"} <= set(args.skip)
+    if measures_on_corpus and bulk is None and (tx is None or tx.relations != relations):
         wipe_database(settings)  # what follows needs the whole corpus in the graph
         bulk_load(settings, corpus)
     localserver.start(settings)  # (it runs already: bulk_load leaves it running)
