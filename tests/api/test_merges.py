@@ -4,10 +4,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from api.main import create_app
+from tests.api.conftest import keyed_client
 from tests.conftest import counts
 
 pytestmark = pytest.mark.neo4j
@@ -21,15 +19,13 @@ UNDO = {"reason": "two people after all", "by": "a.analyst"}
 @pytest.fixture(scope="module")
 def closed(loaded, neo4j_server):
     """Keys configured and reads closed: every merge endpoint needs a key."""
-    settings = neo4j_server.model_copy(update={"api_keys": [SecretStr(KEY)], "open_reads": False})
-    with TestClient(create_app(settings)) as client:
+    with keyed_client(neo4j_server, KEY, open_reads=False) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def open_reads(loaded, neo4j_server):
-    settings = neo4j_server.model_copy(update={"api_keys": [SecretStr(KEY)], "open_reads": True})
-    with TestClient(create_app(settings)) as client:
+    with keyed_client(neo4j_server, KEY, open_reads=True) as client:
         yield client
 
 

@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from api.main import create_app
 from graph.store import Store
+from tests.api.conftest import keyed_client
 
 pytestmark = pytest.mark.neo4j
 
@@ -21,8 +20,7 @@ FINGERPRINT = "key:" + hashlib.sha256(KEY.encode()).hexdigest()[:16]
 @pytest.fixture(scope="module")
 def keyed(loaded: Store, neo4j_server: Any):
     """Keys configured, reads open: changing a grade needs the key, reading one does not."""
-    settings = neo4j_server.model_copy(update={"api_keys": [SecretStr(KEY)], "open_reads": True})
-    with TestClient(create_app(settings)) as client:
+    with keyed_client(neo4j_server, KEY, open_reads=True) as client:
         yield client
 
 

@@ -6,10 +6,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
-from pydantic import SecretStr
 
-from api.main import create_app
+from tests.api.conftest import keyed_client
 
 pytestmark = pytest.mark.neo4j
 
@@ -18,16 +16,14 @@ KEY = "test-key-0123456789"
 
 @pytest.fixture(scope="module")
 def keyed(loaded, neo4j_server):
-    settings = neo4j_server.model_copy(update={"api_keys": [SecretStr(KEY)], "open_reads": True, "cypher_rate_per_minute": 5,
-                                               "cors_origins": ["https://analysts.example"]})
-    with TestClient(create_app(settings)) as client:
+    with keyed_client(neo4j_server, KEY, open_reads=True, cypher_rate_per_minute=5,
+                      cors_origins=["https://analysts.example"]) as client:
         yield client
 
 
 @pytest.fixture(scope="module")
 def closed(loaded, neo4j_server):
-    settings = neo4j_server.model_copy(update={"api_keys": [SecretStr(KEY)], "open_reads": False})
-    with TestClient(create_app(settings)) as client:
+    with keyed_client(neo4j_server, KEY, open_reads=False) as client:
         yield client
 
 
