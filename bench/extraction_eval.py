@@ -6,7 +6,7 @@
 Each article is drafted the way a new article would be: against a gazetteer of what the graph
 would already hold, which is the *other* articles' reviewed facts (never its own), and once more
 against an empty graph. The draft is then scored against the article's reviewed facts
-(loaders/draft/evaluate.py). No database is needed: the gazetteer is read from the facts files,
+(extract/evaluate.py). No database is needed: the gazetteer is read from the facts files,
 and tests/extraction/test_gazetteer.py checks that it answers as the graph does.
 """
 from __future__ import annotations
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.facts import read_facts  # noqa: E402
-from loaders.draft.assemble import DocumentInfo, write_draft  # noqa: E402
-from loaders.draft.evaluate import Score, evaluate  # noqa: E402
-from loaders.draft.gazetteer import EmptyGazetteer, FactsGazetteer  # noqa: E402
+from extract.assemble import DocumentInfo, write_draft  # noqa: E402
+from extract.evaluate import Score, evaluate  # noqa: E402
+from extract.gazetteer import EmptyGazetteer, FactsGazetteer  # noqa: E402
 
 ARTICLES = [
     ROOT / "corpus" / "crocus-city-hall-ft-2024.facts.yaml",

@@ -1,8 +1,8 @@
 """``intelgraph draft`` and ``intelgraph review``: from a new article to reviewed facts.
 
-``draft`` writes a facts file of candidates (loaders/draft/); ``review`` steps through them at a
+``draft`` writes a facts file of candidates (extract/); ``review`` steps through them at a
 terminal, or applies decisions given by a script, and writes the reviewed file
-(loaders/review.py). ``load`` refuses a file in which a candidate is left.
+(extract/review.py). ``load`` refuses a file in which a candidate is left.
 """
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ from rich.prompt import Prompt
 
 from cli.common import err, out, user_errors
 from graph.errors import InvalidInput, InvalidParameter
-from loaders.draft.assemble import DocumentInfo, write_draft
-from loaders.draft.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
-from loaders.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
+from extract.assemble import DocumentInfo, write_draft
+from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
+from extract.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
 
 __all__ = ["draft", "review"]
 

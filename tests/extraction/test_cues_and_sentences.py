@@ -1,4 +1,4 @@
-"""loaders/draft/sentences.py, cues.py and the cues of graph/ontology.yaml: pure, no database."""
+"""extract/sentences.py, cues.py and the cues of graph/ontology.yaml: pure, no database."""
 from __future__ import annotations
 
 import re
@@ -6,9 +6,9 @@ import re
 import pytest
 
 from graph.ontology import get_ontology
-from loaders.draft.cues import match_cue, parse_cue
-from loaders.draft.relations import without_appositions
-from loaders.draft.sentences import split_sentences, tokenize
+from extract.cues import match_cue, parse_cue
+from extract.relations import without_appositions
+from extract.sentences import split_sentences, tokenize
 from tests.conftest import ROOT
 
 SEED_TEXT = (ROOT / "corpus" / "crocus-city-hall-ft-2024.txt").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""loaders/draft: drafting an article against a gazetteer read from facts files (no database).
+"""extract/: drafting an article against a gazetteer read from facts files (no database).
 
 The graph-backed gazetteer is checked against this one in test_graph_drafting.py.
 """
@@ -16,9 +16,9 @@ import yaml
 from graph.errors import InvalidInput
 from graph.facts import Facts, pending_review, read_facts
 from graph.ontology import get_ontology
-from loaders.draft.assemble import DocumentInfo, write_draft
-from loaders.draft.gazetteer import EmptyGazetteer, FactsGazetteer, Known
-from loaders.draft.lexicon import get_lexicon, load_lexicon
+from extract.assemble import DocumentInfo, write_draft
+from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
+from extract.lexicon import get_lexicon, load_lexicon
 from tests.conftest import FIXTURES, ROOT
 
 EXTRACTION = FIXTURES / "extraction"
@@ -115,7 +115,7 @@ def test_a_new_entity_does_not_take_another_nodes_id(tmp_path: Path) -> None:
 
 def test_the_lexicon_names_its_file_and_line_on_error(tmp_path: Path) -> None:
     bad = tmp_path / "lexicon.yaml"
-    text = (ROOT / "loaders" / "draft" / "lexicon.yaml").read_text(encoding="utf-8")
+    text = (ROOT / "extract" / "lexicon.yaml").read_text(encoding="utf-8")
     bad.write_text(text.replace("  - kind: MediaOutlet", "  - kind: Newspaper"), encoding="utf-8")
     with pytest.raises(InvalidInput) as caught:
         load_lexicon(bad)
@@ -137,11 +137,11 @@ def test_the_ontology_cues_and_lexicon_are_data_not_code() -> None:
     ontology = get_ontology()
     names = set(ontology.relations) - {"ACCUSED", "PART_OF", "NATIONAL_OF"} | set(ontology.kinds) - {
         "Event", "Person", "Place", "PersonGroup", "State", "Coalition"}
-    for path in (ROOT / "loaders" / "draft").glob("*.py"):
+    for path in (ROOT / "extract").glob("*.py"):
         code = path.read_text(encoding="utf-8")
         assert not [n for n in names if f'"{n}"' in code], path.name
-    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "loaders" / "draft").glob("*.py"))
-    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "loaders" / "draft").glob("*.yaml"))
+    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "extract").glob("*.py"))
+    assert "Crocus" not in "".join(p.read_text() for p in (ROOT / "extract").glob("*.yaml"))
 
 
 def test_draft_and_validate_through_the_real_entry_point(tmp_path: Path) -> None:

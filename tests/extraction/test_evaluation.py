@@ -1,4 +1,4 @@
-"""loaders/draft/evaluate.py and bench/extraction_eval.py: the scorer, and that docs/extraction.md
+"""extract/evaluate.py and bench/extraction_eval.py: the scorer, and that docs/extraction.md
 shows what the script prints now (regenerate it with the script when the extractor changes)."""
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from graph.facts import parse_facts, read_facts
-from loaders.draft.evaluate import evaluate
+from extract.evaluate import evaluate
 from tests.conftest import FIXTURES, ROOT
 
 EVALDESK = FIXTURES / "extraction" / "fsb-account-crocus-evaldesk-2024.facts.yaml"

@@ -14,9 +14,9 @@ from graph.names import name_key
 from graph.ontology import get_ontology
 from graph.services.entities import EntityService
 from graph.store import Store
-from loaders.draft.assemble import DocumentInfo, write_draft
-from loaders.draft.gazetteer import FactsGazetteer, GraphGazetteer
-from loaders.draft.lexicon import get_lexicon
+from extract.assemble import DocumentInfo, write_draft
+from extract.gazetteer import FactsGazetteer, GraphGazetteer
+from extract.lexicon import get_lexicon
 from loaders.facts_loader import load_document, load_paths
 from tests.conftest import FIXTURES, SEED_CORPUS, counts
 

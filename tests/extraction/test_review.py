@@ -1,4 +1,4 @@
-"""loaders/review.py and ``intelgraph review`` with scripted decisions (no database needed)."""
+"""extract/review.py and ``intelgraph review`` with scripted decisions (no database needed)."""
 from __future__ import annotations
 
 import os
@@ -11,9 +11,9 @@ import yaml
 
 from graph.errors import InvalidInput
 from graph.facts import pending_review, read_facts
-from loaders.draft.assemble import DocumentInfo, write_draft
-from loaders.draft.gazetteer import FactsGazetteer
-from loaders.review import Review, parse_decisions, read_draft, write_reviewed
+from extract.assemble import DocumentInfo, write_draft
+from extract.gazetteer import FactsGazetteer
+from extract.review import Review, parse_decisions, read_draft, write_reviewed
 from tests.conftest import FIXTURES, ROOT
 
 TINY = FIXTURES / "extraction" / "latvia-recruiter-arrest-2024.txt"

@@ -18,13 +18,13 @@ from graph.errors import InvalidInput
 from graph.facts import Facts, parse_facts
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
-from loaders.draft.attribution import attribute
-from loaders.draft.gazetteer import Gazetteer
-from loaders.draft.lexicon import Lexicon, get_lexicon
-from loaders.draft.mentions import Proposal, recognise, slug
-from loaders.draft.relations import Candidate, find_relations
-from loaders.draft.sentences import split_sentences
-from loaders.draft.writer import dump_facts
+from extract.attribution import attribute
+from extract.gazetteer import Gazetteer
+from extract.lexicon import Lexicon, get_lexicon
+from extract.mentions import Proposal, recognise, slug
+from extract.relations import Candidate, find_relations
+from extract.sentences import split_sentences
+from extract.writer import dump_facts
 
 __all__ = ["DocumentInfo", "draft_facts", "write_draft"]
 

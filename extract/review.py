@@ -43,7 +43,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.facts import Facts, parse_facts
 from graph.names import name_key
-from loaders.draft.writer import dump_facts
+from extract.writer import dump_facts
 
 __all__ = ["Decision", "Review", "parse_decisions", "parse_value", "read_draft", "write_reviewed", "SECTIONS"]
 

@@ -1,7 +1,7 @@
 """Candidate relations: the ontology's cues matched against each sentence.
 
 Each relation type of ``graph/ontology.yaml`` lists its ``cues`` (the pattern language is in
-:mod:`loaders.draft.cues`). A sentence is matched as it is and once more without its appositions
+:mod:`extract.cues`). A sentence is matched as it is and once more without its appositions
 ("Bortnikov, the head of the FSB, said" is also matched as "Bortnikov said"). A match gives one
 candidate for each subject and object it names, kept only if the ontology allows their kinds; a
 cue without ``{O}`` (for types whose object can only be an event) takes the last event named.
@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph.ontology import Ontology
-from loaders.draft.cues import Cue, entity_index, match_cue, parse_cue
-from loaders.draft.mentions import Mention, Recognition
-from loaders.draft.sentences import Sentence
+from extract.cues import Cue, entity_index, match_cue, parse_cue
+from extract.mentions import Mention, Recognition
+from extract.sentences import Sentence
 
 __all__ = ["Candidate", "sentence_items", "without_appositions", "find_relations"]
 

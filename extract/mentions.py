@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass, field
 
 from graph.names import name_key
-from loaders.draft.gazetteer import Gazetteer, Known
-from loaders.draft.lexicon import Lexicon, StateEntry
-from loaders.draft.sentences import Sentence, Token
+from extract.gazetteer import Gazetteer, Known
+from extract.lexicon import Lexicon, StateEntry
+from extract.sentences import Sentence, Token
 
 __all__ = ["Mention", "Proposal", "Recognition", "recognise", "slug"]
 

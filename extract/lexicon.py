@@ -24,7 +24,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.names import name_key
 from graph.ontology import get_ontology
-from loaders.draft.cues import Cue, parse_cue
+from extract.cues import Cue, parse_cue
 
 __all__ = ["Lexicon", "StateEntry", "get_lexicon", "load_lexicon", "LEXICON_PATH", "VARIANTS_PATH"]
 

@@ -17,11 +17,11 @@ then one about the denier.
 from __future__ import annotations
 
 from graph.ontology import Ontology
-from loaders.draft.cues import match_cue
-from loaders.draft.lexicon import Lexicon
-from loaders.draft.mentions import Recognition
-from loaders.draft.relations import Candidate, sentence_items, without_appositions
-from loaders.draft.sentences import Sentence
+from extract.cues import match_cue
+from extract.lexicon import Lexicon
+from extract.mentions import Recognition
+from extract.relations import Candidate, sentence_items, without_appositions
+from extract.sentences import Sentence
 
 __all__ = ["attribute"]
 
