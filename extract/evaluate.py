@@ -21,14 +21,22 @@ from graph.facts import Facts
 from graph.names import name_key
 from graph.ontology import get_ontology
 
-__all__ = ["Score", "score_sets", "evaluate"]
+__all__ = ["Score", "score_sets", "scored", "evaluate"]
 
 
 def score_sets(predicted: set, expected: set) -> dict[str, Any]:
-    tp = len(predicted & expected)
-    return {"tp": tp, "predicted": len(predicted), "expected": len(expected),
-            "precision": round(tp / len(predicted), 3) if predicted else 0.0,
-            "recall": round(tp / len(expected), 3) if expected else 0.0}
+    return scored(len(predicted & expected), len(predicted), len(expected))
+
+
+def scored(tp: int, predicted: int, expected: int) -> dict[str, Any]:
+    """Precision and recall from counts (also of several articles added up).
+
+    >>> scored(3, 4, 6)["recall"]
+    0.5
+    """
+    return {"tp": tp, "predicted": predicted, "expected": expected,
+            "precision": round(tp / predicted, 3) if predicted else 0.0,
+            "recall": round(tp / expected, 3) if expected else 0.0}
 
 
 @dataclass
