@@ -1,7 +1,7 @@
 # intelgraph — the two commands a fresh machine needs:
-#   make run    set up .venv, fetch and start Neo4j, load the corpus, serve the API
+#   make run    set up .venv, fetch and start Neo4j and the NLP server, load the corpus, serve the API
 #   make test   the same set-up, then the whole test suite against a real Neo4j
-# Everything the tests need is installed from here (Python packages, Neo4j's jars, Chromium).
+# Everything the tests need is installed from here (Python packages, Neo4j's and CoreNLP's jars, Chromium).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -9,9 +9,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 WEB    := api/static/app.js
 
-.PHONY: run test setup browser neo4j load serve stop bench clean
+.PHONY: run test setup browser neo4j nlp load serve stop bench clean
 
-run: load serve
+run: load nlp serve
 
 setup: $(STAMP) $(WEB)
 
@@ -38,6 +38,11 @@ browser: $(WEB)
 neo4j: setup
 	$(BIN)/intelgraph db start
 
+# The NLP server `intelgraph draft` reads articles with (Stanford CoreNLP from Maven Central, 474 MB
+# fetched once into .cache/corenlp; about 4 GiB of heap). The tests start their own on port 19000.
+nlp: setup
+	$(BIN)/intelgraph nlp start
+
 load: neo4j
 	$(BIN)/intelgraph load corpus
 
@@ -46,6 +51,7 @@ serve: setup
 
 stop:
 	-$(BIN)/intelgraph db stop
+	-$(BIN)/intelgraph nlp stop
 
 test: setup browser
 	$(BIN)/python -m pytest
@@ -54,4 +60,4 @@ bench: setup
 	$(BIN)/python bench/run.py --size S
 
 clean: stop
-	rm -rf $(VENV) .neo4j build *.egg-info api/static web/node_modules
+	rm -rf $(VENV) .neo4j .corenlp build *.egg-info api/static web/node_modules

@@ -21,6 +21,8 @@ checks the graph's gazetteer answers.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import hashlib
 import json
 import sys
 import tempfile
@@ -30,11 +32,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract.assemble import DocumentInfo, write_draft  # noqa: E402
+from extract.assemble import DocumentInfo, Reader, corenlp_reader, write_draft  # noqa: E402
 from extract.evaluate import Score, evaluate, scored  # noqa: E402
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer  # noqa: E402
+from extract.nlp.corenlp import read_json, request  # noqa: E402
+from extract.nlp.document import Annotated  # noqa: E402
 from graph.errors import InvalidInput  # noqa: E402
 from graph.facts import Facts, read_facts  # noqa: E402
+from graph.settings import get_settings  # noqa: E402
 
 EXTRACTION = ROOT / "tests" / "fixtures" / "extraction"
 SETS: dict[str, list[Path]] = {
@@ -53,7 +58,33 @@ def _graph_files(article: Path, set_files: list[Path]) -> list[Path]:
     return [p for p in dict.fromkeys([*corpus, *set_files]) if p.resolve() != article.resolve()]
 
 
-def run(sets: dict[str, list[Path]]) -> list[dict]:
+def cached_reader(folder: Path) -> Reader:
+    """Read each article once with the NLP server and keep its answer in ``folder`` (by text and date)."""
+    settings = get_settings()
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def read(text: str, published: dt.date | None) -> Annotated:
+        key = hashlib.sha256(f"{published}\n{text}".encode()).hexdigest()[:32]
+        path = folder / f"{key}.json"
+        if not path.exists():
+            path.write_text(json.dumps(request(text, published=published, settings=settings)))
+        return read_json(text, json.loads(path.read_text()))
+    return read
+
+
+def _once(reader: Reader) -> Reader:
+    """Each article is read once, though drafted twice (against the graph and against nothing)."""
+    seen: dict[tuple[str, dt.date | None], Annotated] = {}
+
+    def read(text: str, published: dt.date | None) -> Annotated:
+        if (text, published) not in seen:
+            seen[(text, published)] = reader(text, published)
+        return seen[(text, published)]
+    return read
+
+
+def run(sets: dict[str, list[Path]], reader: Reader | None = None) -> list[dict]:
+    reader = _once(reader or corenlp_reader())
     results = []
     with tempfile.TemporaryDirectory() as folder:
         for set_name, articles in sets.items():
@@ -70,7 +101,7 @@ def run(sets: dict[str, list[Path]]) -> list[dict]:
                     error = None
                     try:
                         score = evaluate(write_draft(gold_path.parent / meta.text, output, info=info,
-                                                     gazetteer=gazetteer), gold)
+                                                     gazetteer=gazetteer, reader=reader), gold)
                     except InvalidInput as exc:  # a draft that fails is scored as no draft at all
                         score, error = _nothing_found(gold), str(exc).splitlines()[0]
                     results.append({"set": set_name, "article": gold_path.name.removesuffix(".facts.yaml"),
@@ -142,10 +173,13 @@ def markdown(results: list[dict]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown tables")
+    parser.add_argument("--cache", type=Path, metavar="FOLDER",
+                        help="keep the NLP server's answers here and reuse them (to rerun the scorer quickly)")
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="a set to measure (repeatable; default: every set)")
     args = parser.parse_args()
-    results = run({name: SETS[name] for name in (args.sets or SETS)})
+    results = run({name: SETS[name] for name in (args.sets or SETS)},
+                  reader=cached_reader(args.cache) if args.cache else None)
     if args.json:
         print(json.dumps({"totals": totals(results),
                           "articles": [{"set": r["set"], "article": r["article"], "graph": r["graph"],

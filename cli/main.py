@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import typer
 
-from cli import analysis, bulk, console, db, drafting, exporting, grading, loading, merging, serving
+from cli import analysis, bulk, console, db, drafting, exporting, grading, loading, merging, nlp, serving
 
 app = typer.Typer(help="intelgraph: a knowledge graph of security services, governments, armed groups "
                        "and people, built from news reporting.", no_args_is_help=True,
                   pretty_exceptions_enable=False, rich_markup_mode=None)
 app.add_typer(db.app, name="db")
+app.add_typer(nlp.app, name="nlp")
 app.add_typer(grading.app, name="grade")
 app.command()(loading.load)
 app.command()(loading.validate)

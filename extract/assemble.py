@@ -12,6 +12,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from graph.errors import InvalidInput
@@ -19,12 +20,16 @@ from graph.facts import Facts, parse_facts
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
 from extract.attribution import attribute
+from extract.entities import Proposal, recognise, slug
 from extract.gazetteer import Gazetteer
 from extract.lexicon import Lexicon, get_lexicon
-from extract.mentions import Proposal, recognise, slug
+from extract.nlp.corenlp import annotate
+from extract.nlp.document import Annotated
+from extract.predicates import get_predicates
 from extract.relations import Candidate, find_relations
-from extract.sentences import split_sentences
+from extract.timing import date_candidates
 from extract.writer import dump_facts
+from graph.settings import Settings, get_settings
 
 __all__ = ["DocumentInfo", "draft_facts", "write_draft"]
 
@@ -45,38 +50,51 @@ class DocumentInfo:
     url: str | None = None
 
 
+#: Reads an article: its text and publication date in, the NLP foundation's reading out.
+Reader = Callable[[str, "dt.date | None"], Annotated]
+
+
+def corenlp_reader(settings: Settings | None = None) -> Reader:
+    """Read with the CoreNLP server the settings name (``intelgraph nlp start`` runs one)."""
+    chosen = settings or get_settings()
+    return lambda text, published: annotate(text, published=published, settings=chosen)
+
+
 def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, gazetteer: Gazetteer,
-                ontology: Ontology | None = None, lexicon: Lexicon | None = None) -> dict[str, Any]:
+                ontology: Ontology | None = None, lexicon: Lexicon | None = None,
+                reader: Reader | None = None) -> dict[str, Any]:
     """The draft's data (as a facts file holds it) for an article's text."""
     ontology = ontology or get_ontology()
     lexicon = lexicon or get_lexicon()
-    sentences = split_sentences(text)
-    recognition = recognise(text, sentences, gazetteer, lexicon)
-    candidates = find_relations(text, sentences, recognition, ontology)
-    structural = {name for name, rel in ontology.relations.items() if rel.category == "structure"}
-    candidates = attribute(text, sentences, recognition, candidates, lexicon, structural=structural,
-                           ontology=ontology)
+    predicates = get_predicates()
+    doc = (reader or corenlp_reader())(text, info.published)
+    recognition = recognise(doc, gazetteer, lexicon, predicates)
+    candidates = find_relations(doc, recognition, predicates, ontology, lexicon)
+    candidates = attribute(doc, recognition, candidates, predicates)
+    structural = frozenset(name for name, rel in ontology.relations.items() if rel.category == "structure")
+    date_candidates(doc, candidates, info.published, undated_types=structural)
     proposals = recognition.proposals
-    for candidate in candidates:  # an entity named only inside another's name ("Latvian police")
+    for candidate in candidates:  # a state named only through its capital ("Kyiv said")
         for key in (candidate.subject, candidate.object, candidate.asserted_by):
             if key is not None and proposals[key].first < 0:
                 proposals[key].first = candidate.start
+    entities = [p for p in sorted(proposals.values(), key=lambda p: (p.first, p.id)) if p.first >= 0]
     return {
-        "document": _document(text, text_name, sha256, info, sentences),
-        "entities": _entities([p for p in sorted(proposals.values(), key=lambda p: (p.first, p.id)) if p.first >= 0]),
+        "document": _document(text, text_name, sha256, info),
+        "entities": _entities(entities),
         "relations": _relations(text, candidates, proposals),
     }
 
 
 def write_draft(text_path: Path, output: Path, *, info: DocumentInfo, gazetteer: Gazetteer,
-                ontology: Ontology | None = None) -> Facts:
+                ontology: Ontology | None = None, reader: Reader | None = None) -> Facts:
     """Draft the facts of the article in ``text_path`` into ``output``; return them, validated."""
     raw = Path(text_path).read_bytes()
     text = raw.decode("utf-8")
     output = Path(output)
     text_name = os.path.relpath(Path(text_path).resolve(), output.resolve().parent)
     data = draft_facts(text, text_name=text_name, sha256=hashlib.sha256(raw).hexdigest(), info=info,
-                       gazetteer=gazetteer, ontology=ontology)
+                       gazetteer=gazetteer, ontology=ontology, reader=reader)
     header = _HEADER.format(today=dt.date.today().isoformat(), text=Path(text_path).name, output=output)
     dropped: list[str] = []
     last: InvalidInput | None = None
@@ -109,7 +127,7 @@ def _drop_refused(data: dict[str, Any], exc: InvalidInput, dropped: list[str]) -
     return True
 
 
-def _document(text: str, text_name: str, sha256: str, info: DocumentInfo, sentences) -> dict[str, Any]:
+def _document(text: str, text_name: str, sha256: str, info: DocumentInfo) -> dict[str, Any]:
     guessed = []
     first_line = text.strip().splitlines()[0] if text.strip() else ""
     title = info.title
@@ -190,6 +208,8 @@ def _relations(text: str, candidates: list[Candidate], proposals: dict[str, Prop
         relation: dict[str, Any] = {"id": rid, "subject": subject, "type": candidate.type, "object": obj,
                                     "status": candidate.status, "asserted_by": asserted_by,
                                     "quote": text[candidate.start:candidate.end].strip()[:2000]}
+        if candidate.date is not None:
+            relation["date"] = candidate.date
         if candidate.denies is not None:
             relation["denies"] = ids[id(candidate.denies)]
         reason = "; ".join([candidate.how, *candidate.notes])

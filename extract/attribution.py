@@ -1,146 +1,225 @@
-"""Status and attribution: who says what, and who denies it.
+"""Who asserts each candidate, and whether it is reported, claimed or denied.
 
-A sentence with a reporting cue ("X said", "according to X", "…, said X"; ``reporting.said`` in
-the lexicon) has a speaker. Its candidate relations become *claimed* by the speaker, except those
-whose subject is the speaker (what a party says it did, or whom it accuses, the article reports)
-and structural ones (who leads or works for what, said in an apposition).
+Read from the dependency parse, in this order:
 
-A hedge ("allegedly", "without providing evidence") without a speaker makes the sentence's
-relations claimed by the last party that spoke in the two sentences before; if none spoke, they
-stay reported, and the reason says so.
-
-A denial ("X denied", "rejected by X", "X said … had nothing to do with") makes a *denied*
-relation for each denier: the same subject, type and object as the most recent claim it answers
-(in the same sentence or the three before), preferring a claim about a party the denial names,
-then one about the denier.
+- **Reported speech.** A candidate whose predicate sits inside what a party says (a clausal
+  complement or a parenthetical of a reporting verb such as "said", "claimed", "told",
+  "concluded") is *claimed* by that verb's subject; "according to X" makes it claimed by X, even
+  when the sentence names the outlet that relays it ("According to Reuters, officials concluded
+  that …" is asserted by the officials).
+- **Accusations.** "X accused Y of V-ing Z": the accusation itself is reported; what V says is
+  claimed by X, with Y as its subject when V has none of its own.
+- **Hedges.** "allegedly", "reportedly": claimed by the last party that spoke in the two sentences
+  before, when the sentence names none.
+- **Denials.** Inside a denial ("X denied that …", "X rejected the accusation", "X denied any
+  involvement in …") the candidate is *denied* by X and ``denies`` the most recent claim of the
+  same fact, or else the most recent claim about X. A denial that answers no claim is not kept:
+  the facts format needs the claim it denies.
+- **Blame.** A party claiming that another carried out, prepared, assisted, supported or killed
+  also accuses it; that accusation is proposed as well, as the ontology models it.
 """
 from __future__ import annotations
 
-from graph.ontology import Ontology
-from extract.cues import match_cue
-from extract.lexicon import Lexicon
-from extract.mentions import Recognition
-from extract.relations import Candidate, sentence_items, without_appositions
-from extract.sentences import Sentence
+from dataclasses import replace
+
+from extract.entities import Recognition
+from extract.nlp.document import Annotated, Sentence
+from extract.predicates import Predicates
+from extract.relations import Candidate
 
 __all__ = ["attribute"]
 
-_WINDOW = 3
+# Arcs through which a clause belongs to what the word above it says or denies.
+_CLAUSE_LABELS = ("ccomp", "parataxis", "xcomp", "advcl", "acl", "csubj", "obj", "conj", "dep", "obl")
+_MAX_DEPTH = 6
 
 
-def attribute(text: str, sentences: list[Sentence], recognition: Recognition, candidates: list[Candidate],
-              lexicon: Lexicon, *, structural: set[str], ontology: Ontology) -> list[Candidate]:
-    """Set status and ``asserted_by`` on ``candidates`` and return them with the denials added."""
-    proposals = recognition.proposals
-    by_sentence: dict[int, list[Candidate]] = {}
-    for candidate in candidates:
-        by_sentence.setdefault(candidate.sentence, []).append(candidate)
-    speakers: dict[int, str] = {}
+def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candidate],
+              predicates: Predicates) -> list[Candidate]:
+    """Set status and ``asserted_by`` on each candidate; add denials' links and blame; drop what cannot stand."""
     out: list[Candidate] = []
-    for sentence in sentences:
-        mentions = recognition.mentions.get(sentence.index, [])
-        items, _ = sentence_items(sentence, mentions)
-        variants = [items] + [v for v in [without_appositions(items)] if v is not None]
-        speaker = _first_slot(lexicon.said, variants, mentions)
-        here = by_sentence.get(sentence.index, [])
-        accuser = next((c.subject for c in here if c.type == lexicon.accusation and c.status == "reported"), None)
+    speakers: list[tuple[int, str]] = []  # (sentence, proposal) of each party that spoke
+    for candidate in candidates:
+        sentence = doc.sentences[candidate.sentence]
+        speaker = _frame(sentence, recognition, predicates, candidate)
+        if candidate.negated and (speaker is None or speaker[0] != "said"):
+            continue  # "did not attack", said by nobody: not a relation
         if speaker is not None:
-            speakers[sentence.index] = speaker
-        lowered = text[sentence.start:sentence.end].casefold().replace("’", "'")
-        hedge = next((h for h in lexicon.hedges if _has_phrase(lowered, h)), None)
-        asserted = {c.triple for c in here if c.asserted_by is not None}
-        here = [c for c in here if c.asserted_by is not None or c.triple not in asserted]
-        for candidate in here:
-            if candidate.status != "reported" or candidate.derived or candidate.type in structural:
+            kind, party, subject_for = speaker
+            if subject_for is not None and candidate.subject == party:
+                continue  # "X accused Y of ...": X is not the subject of what it says Y did
+            if kind == "said" and candidate.negated:  # "X said it had not been involved": X denies it
+                kind = "denied"
+            if kind == "said":
+                if party != candidate.subject or candidate.type in predicates.blames:
+                    candidate.status, candidate.asserted_by = "claimed", party
+                    candidate.notes.append(f"claimed: said by {recognition.proposals[party].name}")
+            else:
+                candidate.status, candidate.asserted_by = "denied", party
+                candidate.notes.append(f"denied by {recognition.proposals[party].name}")
+        elif _hedged(sentence, candidate, predicates):
+            recent = [p for s, p in speakers if candidate.sentence - 2 <= s <= candidate.sentence]
+            if recent and recent[-1] != candidate.subject:
+                candidate.status, candidate.asserted_by = "claimed", recent[-1]
+                candidate.notes.append(f"hedged; claimed by the last party that spoke, "
+                                       f"{recognition.proposals[recent[-1]].name}")
+            else:
+                candidate.notes.append("hedged, but nobody in the sentences before says it")
+        for party in _speakers(sentence, recognition, predicates):
+            speakers.append((candidate.sentence, party))
+        if candidate.status == "denied":
+            claim = _answered(out, candidate)
+            if claim is None:
                 continue
-            if speaker is not None:
-                if speaker == candidate.subject:
-                    candidate.notes.append(f"reported: {proposals[speaker].name} speaks of what it did itself")
-                    continue
-                candidate.status, candidate.asserted_by = "claimed", speaker
-                candidate.notes.append(f"claimed: {proposals[speaker].name} says so (a reporting verb)")
-                candidate.confidence = round(candidate.confidence - 0.05, 2)
-            elif hedge is not None:
-                earlier = accuser or next((speakers[i] for i in range(sentence.index - 1, sentence.index - 3, -1)
-                                           if i in speakers), None)
-                if candidate.type == lexicon.accusation:
-                    continue  # the accusation is reported; what it says is the claim
-                if earlier is not None and earlier != candidate.subject:
-                    candidate.status, candidate.asserted_by = "claimed", earlier
-                    candidate.notes.append(f"claimed: hedged (“{hedge}”), given to the last speaker, "
-                                           f"{proposals[earlier].name}")
-                    candidate.confidence = round(candidate.confidence - 0.15, 2)
-                else:
-                    candidate.notes.append(f"hedged (“{hedge}”) but no speaker found: left reported")
-                    candidate.confidence = round(candidate.confidence - 0.2, 2)
-        out.extend(here)
-        out.extend(_accusations(here, recognition, lexicon, ontology))
-
-        # a denial in reported speech is the speaker's ("X said Kyiv had nothing to do with it")
-        if speaker is not None and any(_has_phrase(lowered, w) for w in lexicon.denial_words):
-            deniers = [speaker]
-        else:
-            deniers = _all_slots(lexicon.denials, variants, mentions)
-        named = {m.proposal for m in mentions}
-        for denier in deniers:
-            target = _answered_claim(out, sentence.index, named - {denier}, denier)
-            if target is None:
-                continue
-            out.append(Candidate(target.subject, target.type, target.object, sentence.index, sentence.start,
-                                 sentence.end, f"a denial by {proposals[denier].name} in sentence "
-                                 f"{sentence.index + 1}, answering the claim of sentence {target.sentence + 1}",
-                                 round(min(target.confidence, 0.5), 2), status="denied", asserted_by=denier,
-                                 denies=target))
+            candidate.denies = claim
+            candidate.subject, candidate.type, candidate.object = claim.triple
+        out.append(candidate)
+    out.extend(_accusation_contents(recognition, predicates, out))
+    out.extend(_denials_of_statements(doc, recognition, predicates, out))
+    out.extend(_blame(out, predicates))
     return out
 
 
-def _accusations(here: list[Candidate], recognition: Recognition, lexicon: Lexicon,
-                 ontology: Ontology) -> list[Candidate]:
-    """X claims that Y carried out (prepared, assisted, backed) something: X also accused Y."""
-    proposals = recognition.proposals
-    done = {(c.subject, c.object) for c in here if c.type == lexicon.accusation}
+def _accusation_contents(recognition: Recognition, predicates: Predicates, done: list[Candidate]) -> list[Candidate]:
+    """"Iran blamed Israel" with nothing said of what: Israel is accused of the event in view."""
     out = []
-    for claim in here:
-        if claim.status != "claimed" or claim.type not in lexicon.blames or claim.asserted_by is None:
+    for accusation in [c for c in done if c.type == predicates.accusation and c.status == "reported"]:
+        said = any(c.sentence == accusation.sentence and c.subject == accusation.object
+                   and c.asserted_by == accusation.subject for c in done)
+        event = next((k for i, k in recognition.event_mentions if i == accusation.sentence), None) \
+            or recognition.event_before(accusation.sentence)
+        if said or event is None:
             continue
-        accuser, accused = claim.asserted_by, claim.subject
-        if accuser == accused or (accuser, accused) in done or not ontology.allows(
-                lexicon.accusation, proposals[accuser].kind, proposals[accused].kind):
-            continue
-        done.add((accuser, accused))
-        out.append(Candidate(accuser, lexicon.accusation, accused, claim.sentence, claim.start, claim.end,
-                             f"{proposals[accuser].name} claims {proposals[accused].name} "
-                             f"{claim.type.lower().replace('_', ' ')} it: an accusation", round(claim.confidence - 0.05, 2)))
+        out.append(replace(accusation, subject=accusation.object, type=predicates.accusation_implies, object=event,
+                           status="claimed",
+                           asserted_by=accusation.subject, confidence=accusation.confidence - 0.2,
+                           how=accusation.how + f"; what {recognition.proposals[accusation.subject].name} accuses "
+                               f"{recognition.proposals[accusation.object].name} of is the event in view",
+                           notes=[], date=None))
     return out
 
 
-def _has_phrase(lowered: str, phrase: str) -> bool:
-    import re
-
-    return re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", lowered) is not None
-
-
-def _first_slot(cues, variants, mentions) -> str | None:
-    found = _all_slots(cues, variants, mentions)
-    return found[0] if found else None
-
-
-def _all_slots(cues, variants, mentions) -> list[str]:
-    hits: list[tuple[int, str]] = []
-    for variant in variants:
-        for cue in cues:
-            for match in match_cue(cue, variant):
-                for n in match.slots.get("A", ()):
-                    hits.append((match.first, mentions[n].proposal))
-    hits.sort()
-    return list(dict.fromkeys(key for _, key in hits))
+def _ancestors(sentence: Sentence, i: int) -> list[tuple[int, str, int]]:
+    """(ancestor, label of the arc just below it, child on the way) up the clause chain."""
+    out, here, seen = [], i, {i}
+    for _ in range(_MAX_DEPTH):
+        arcs = [a for a in sentence.head_arcs(here) if a.head >= 0 and a.head not in seen
+                and a.label.split(":")[0] in _CLAUSE_LABELS]
+        if not arcs:
+            break
+        arc = arcs[0]
+        out.append((arc.head, arc.label, here))
+        seen.add(arc.head)
+        here = arc.head
+    return out
 
 
-def _answered_claim(done: list[Candidate], index: int, named: set[str], denier: str) -> Candidate | None:
-    claims = [c for c in done if c.status == "claimed" and index - _WINDOW <= c.sentence <= index
-              and c.asserted_by != denier]
-    for prefer in (lambda c: c.subject in named, lambda c: c.subject == denier, lambda c: c.sentence < index):
-        chosen = [c for c in claims if prefer(c)]
-        if chosen:
-            return chosen[-1]
+def _subject_of(sentence: Sentence, recognition: Recognition, i: int) -> str | None:
+    """The party that says, claims or denies: a capital that speaks is its state ("Tehran denied")."""
+    for label in ("nsubj", "obl:agent", "nsubj:xsubj"):
+        for dep in sentence.children(i, label):
+            key = recognition.at(sentence.index, dep)
+            if key is not None:
+                return recognition.capitals.get(key, key)
     return None
+
+
+def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
+           candidate: Candidate) -> tuple[str, str, str | None] | None:
+    """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate."""
+    for head, label, _child in [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]:
+        for arc in sentence.child_arcs(head):
+            if arc.label in ("obl:according_to", "nmod:according_to"):
+                key = recognition.at(sentence.index, arc.dep)
+                if key is not None:
+                    return "said", key, None
+        if head == candidate.predicate:
+            continue
+        lemma = sentence.tokens[head].lemma
+        party = _subject_of(sentence, recognition, head)
+        if party is None:
+            continue
+        if lemma in predicates.denial_verbs:
+            return "denied", party, None
+        if lemma in predicates.accusing_verbs and label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
+            accused = next((recognition.at(sentence.index, d) for d in sentence.children(head, "obj")
+                            if recognition.at(sentence.index, d)), None)
+            return "said", party, accused
+        if lemma in predicates.reporting_verbs and label.split(":")[0] in ("ccomp", "parataxis", "xcomp", "dep"):
+            return "said", party, None
+    return None
+
+
+def _speakers(sentence: Sentence, recognition: Recognition, predicates: Predicates) -> list[str]:
+    out = []
+    for token in sentence.tokens:
+        if token.lemma in predicates.reporting_verbs and token.verb:
+            party = _subject_of(sentence, recognition, token.i)
+            if party is not None:
+                out.append(party)
+    return out
+
+
+def _hedged(sentence: Sentence, candidate: Candidate, predicates: Predicates) -> bool:
+    span = sentence.subtree(candidate.predicate)
+    return any(sentence.tokens[i].lemma in predicates.hedges for i in span)
+
+
+def _answered(done: list[Candidate], denial: Candidate) -> Candidate | None:
+    """The statement a denial answers: the same fact (claimed, or reported by the text), else the
+    latest claim about the denier."""
+    for earlier in reversed(done):
+        if earlier.status != "denied" and earlier.triple == denial.triple:
+            return earlier
+    claims = [c for c in reversed(done) if c.status == "claimed" and c.sentence >= denial.sentence - 4]
+    for claim in claims:
+        if claim.subject == denial.asserted_by and claim.asserted_by != denial.asserted_by:
+            return claim
+    return None
+
+
+def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates: Predicates,
+                           done: list[Candidate]) -> list[Candidate]:
+    """"X denied the accusation / any involvement": a denial of the latest claim about X."""
+    out = []
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.lemma not in predicates.denial_verbs or not token.verb:
+                continue
+            denier = _subject_of(sentence, recognition, token.i)
+            if denier is None:
+                continue
+            objects = [sentence.tokens[d].lemma for d in sentence.children(token.i, "obj")]
+            if not any(o in predicates.denial_objects for o in objects):
+                continue
+            if any(c.sentence == sentence.index and c.status == "denied" and c.asserted_by == denier for c in done):
+                continue
+            claims = [c for c in reversed(done) if c.status == "claimed" and c.asserted_by != denier
+                      and sentence.index - 4 <= c.sentence <= sentence.index
+                      and (c.subject == denier or recognition.proposals[c.subject].state is not None
+                           and recognition.proposals[c.subject].state == recognition.proposals[denier].state)]
+            if not claims:
+                continue
+            claim = claims[0]
+            out.append(replace(claim, status="denied", asserted_by=denier, denies=claim, sentence=sentence.index,
+                               start=sentence.start, end=sentence.end, predicate=token.i, date=None,
+                               how=f"“{token.text}” in sentence {sentence.index + 1} answers a claim",
+                               confidence=0.5, notes=[f"denied by {recognition.proposals[denier].name}"]))
+    return out
+
+
+def _blame(candidates: list[Candidate], predicates: Predicates) -> list[Candidate]:
+    out = []
+    have = {(c.subject, c.type, c.object) for c in candidates}
+    for c in candidates:
+        if c.status != "claimed" or c.type not in predicates.blames or c.asserted_by is None:
+            continue
+        triple = (c.asserted_by, predicates.accusation, c.subject)
+        if c.asserted_by == c.subject or triple in have:
+            continue
+        have.add(triple)
+        out.append(replace(c, subject=c.asserted_by, type=predicates.accusation, object=c.subject,
+                           status="reported", asserted_by=None, denies=None, confidence=c.confidence - 0.1,
+                           how=c.how + "; the party that claims it accuses the other",
+                           notes=[]))
+    return out

@@ -1,4 +1,4 @@
-"""The draft extractor's data: ``lexicon.yaml`` (kind words, groups, reporting cues, states) and
+"""The draft extractor's data: ``lexicon.yaml`` (kind words, titles, groups, state bodies, states) and
 ``variants.yaml`` (spelling variants of names), read and checked once.
 
 A problem in either file is an :class:`~graph.errors.InvalidInput` naming ``file:line: field``.
@@ -13,7 +13,6 @@ A problem in either file is an :class:`~graph.errors.InvalidInput` naming ``file
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -24,13 +23,11 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.names import name_key
 from graph.ontology import get_ontology
-from extract.cues import Cue, parse_cue
 
 __all__ = ["Lexicon", "StateEntry", "get_lexicon", "load_lexicon", "LEXICON_PATH", "VARIANTS_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 VARIANTS_PATH = Path(__file__).with_name("variants.yaml")
-_WORD_SPLIT = re.compile(r"(\s+)")
 
 
 @dataclass(frozen=True)
@@ -47,23 +44,11 @@ class StateEntry:
 @dataclass
 class Lexicon:
     kind_words: list[tuple[str, frozenset[str]]]
-    name_tails: frozenset[str]
     titles: frozenset[str]
-    stopwords: frozenset[str]
-    months_and_days: frozenset[str]
-    place_prepositions: frozenset[str]
     group_nouns: frozenset[str]
-    group_modifiers: frozenset[str]
     state_bodies: dict[tuple[str, ...], str]
-    event_anaphora: frozenset[str]
-    person_pronouns: frozenset[str]
-    said: list[Cue]
-    hedges: list[str]
-    denials: list[Cue]
-    denial_words: list[str]
+    body_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
-    blames: frozenset[str] = frozenset()
-    accusation: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
     states: dict[str, StateEntry] = field(default_factory=dict)
     #: demonym keys only ("tajik", "tajiks")
@@ -72,7 +57,11 @@ class Lexicon:
     name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def kind_of_words(self, words: list[str]) -> str | None:
-        """The kind the words of a name suggest, or None."""
+        """The kind the words of a name suggest, or None.
+
+        >>> get_lexicon().kind_of_words(["Islamic", "Revolutionary", "Guard", "Corps"])
+        'SecurityService'
+        """
         lowered = {w.casefold() for w in words}
         for kind, markers in self.kind_words:
             if lowered & markers:
@@ -106,15 +95,6 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             return frozenset()
         return frozenset(w.casefold() for w in raw)
 
-    def cues(key: str) -> list[Cue]:
-        out = []
-        for index, text in enumerate((data.get("reporting") or {}).get(key) or []):
-            try:
-                out.append(parse_cue(text))
-            except (ValueError, TypeError) as exc:
-                problems.append(doc.problem(("reporting", key, index), str(exc)))
-        return out
-
     kind_words = []
     for index, entry in enumerate(data.get("kind_words") or []):
         if not isinstance(entry, dict) or entry.get("kind") not in kinds:
@@ -126,22 +106,12 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
         if kind != "itself" and kind not in kinds:
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
-    reporting = data.get("reporting") or {}
-    lexicon = Lexicon(
-        kind_words=kind_words, name_tails=words("name_tails"), titles=words("titles"),
-        stopwords=words("stopwords"), months_and_days=words("months_and_days"),
-        place_prepositions=words("place_prepositions"), group_nouns=words("group_nouns"),
-        group_modifiers=words("group_modifiers"), state_bodies=bodies,
-        event_anaphora=words("event_anaphora"), person_pronouns=words("person_pronouns"),
-        said=cues("said"), hedges=[str(h).casefold() for h in reporting.get("hedges") or []],
-        denials=cues("denials"), denial_words=[str(h).casefold() for h in reporting.get("denial_words") or []],
-        fallback_kind=str(data.get("fallback_kind", "")))
-    relations = get_ontology().relations
-    lexicon.blames = frozenset(reporting.get("blames") or [])
-    lexicon.accusation = str(reporting.get("accusation") or "")
-    for index, name in enumerate(sorted(lexicon.blames | {lexicon.accusation})):
-        if name not in relations:
-            problems.append(doc.problem(("reporting",), f"unknown relation type {name!r}"))
+    lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
+                      fallback_kind=str(data.get("fallback_kind", "")))
+    for index, kind in enumerate(sorted(lexicon.body_kinds)):
+        if kind not in kinds:
+            problems.append(doc.problem(("body_kinds", index), f"unknown kind {kind!r}"))
     if lexicon.fallback_kind not in kinds:
         problems.append(doc.problem(("fallback_kind",), "expected a kind of graph/ontology.yaml"))
     for section, kind in (("states", "State"), ("blocs", "Coalition")):

@@ -1,25 +1,26 @@
-"""Candidate relations: the ontology's cues matched against each sentence.
+"""Candidate relations: the predicate lexicon matched against each sentence's dependency parse.
 
-Each relation type of ``graph/ontology.yaml`` lists its ``cues`` (the pattern language is in
-:mod:`extract.cues`). A sentence is matched as it is and once more without its appositions
-("Bortnikov, the head of the FSB, said" is also matched as "Bortnikov said"). A match gives one
-candidate for each subject and object it names, kept only if the ontology allows their kinds; a
-cue without ``{O}`` (for types whose object can only be an event) takes the last event named.
+A word whose lemma ``extract/predicates.yaml`` lists (a verb, a noun, or an entity of a listed
+kind) is a predicate; its subject and object are the entities found along the entry's paths
+(``nsubj``, ``obl:agent``, ``^appos``, …), each conjunct of a coordination counting on its own.
+A candidate is kept only when the ontology allows the kinds of its ends, the two ends differ and
+the predicate is not negated ("did not attack"; such a candidate is kept only as a denial by the
+party that says it, see :mod:`extract.attribution`). A capital where the type needs an actor is
+taken as its state ("Moscow accused Kyiv"), as news writes it.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from extract.entities import Recognition
+from extract.lexicon import Lexicon
+from extract.nlp.document import Annotated, Sentence, Token
+from extract.predicates import Entry, Predicates, Route
+from graph.names import name_key
 from graph.ontology import Ontology
-from extract.cues import Cue, entity_index, match_cue, parse_cue
-from extract.mentions import Mention, Recognition
-from extract.sentences import Sentence
 
-__all__ = ["Candidate", "sentence_items", "without_appositions", "find_relations"]
-
-_APPOSITION_OPENERS = frozenset({"the", "a", "an", "who", "which", "whose", "its", "his", "her", "their"})
-_APPOSITION_MAX = 16
-
+__all__ = ["Candidate", "find_relations", "follow"]
 
 @dataclass
 class Candidate:
@@ -31,127 +32,149 @@ class Candidate:
     sentence: int
     start: int            # the quote: a span of the text
     end: int
+    predicate: int        # the predicate's token index in its sentence
     how: str
     confidence: float
     status: str = "reported"
     asserted_by: str | None = None
     denies: Candidate | None = None
+    date: str | None = None
+    negated: bool = False   # "did not attack": kept only as a denial by whoever says it
     notes: list[str] = field(default_factory=list)
-    derived: bool = False  # from an entity's name rather than a cue
 
     @property
     def triple(self) -> tuple[str, str, str]:
         return self.subject, self.type, self.object
 
 
-def sentence_items(sentence: Sentence, mentions: list[Mention]) -> tuple[list[str], list[Mention]]:
-    """The sentence as cue items: words in lower case, and ``E<n>`` for its n-th mention."""
-    by_first = {m.first: (n, m) for n, m in enumerate(mentions)}
-    items: list[str] = []
-    i = 0
-    while i < len(sentence.tokens):
-        if i in by_first:
-            n, mention = by_first[i]
-            items.append(f"E{n}")
-            i = mention.end
-        else:
-            # an article before a name is not part of any cue ("the FSB", "the attack")
-            if not (sentence.tokens[i].norm == "the" and i + 1 in by_first):
-                items.append(sentence.tokens[i].norm)
-            i += 1
-    return items, mentions
+def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
+    """The tokens a path leads to from ``start``.
 
-
-def without_appositions(items: list[str]) -> list[str] | None:
-    """The items with each apposition after a mention taken out, or None if there is none.
-
-    >>> without_appositions(["E0", ",", "the", "head", "of", "E1", ",", "said", "that"])
-    ['E0', 'said', 'that']
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = "Bortnikov , head of FSB".split()
+    >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
+    >>> arcs = [Arc(0, 2, "appos"), Arc(2, 4, "nmod:of")]
+    >>> s = Sentence(0, tokens, arcs, arcs, [])
+    >>> follow(s, 2, ("^appos",)), follow(s, 2, ("nmod:of",)), follow(s, 2, (".",))
+    ([0], [4], [2])
     """
-    out: list[str] = []
-    i, changed = 0, False
-    while i < len(items):
-        out.append(items[i])
-        if items[i].startswith("E") and items[i][1:].isdigit() and i + 2 < len(items) and items[i + 1] == "," \
-                and (items[i + 2] in _APPOSITION_OPENERS or _possessive(items, i + 2)):
-            close = next((k for k in range(i + 2, min(len(items), i + 2 + _APPOSITION_MAX)) if items[k] == ","), None)
-            if close is not None and close + 1 < len(items) and items[close + 1] not in ("and", "or"):
-                i, changed = close + 1, True
-                continue
-        i += 1
-    return out if changed else None
+    here = [start]
+    for step in route:
+        if step == ".":
+            continue
+        if step.startswith("^"):
+            here = [h for t in here for h in sentence.heads(t, step[1:])]
+        else:
+            here = [d for t in here for d in sentence.children(t, step)]
+    return here
 
 
-def _possessive(items: list[str], k: int) -> bool:
-    return k + 1 < len(items) and items[k].startswith("E") and items[k + 1] == "'s"
+def find_relations(doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology,
+                   lexicon: Lexicon) -> list[Candidate]:
+    """Every candidate relation of the article, in text order."""
+    finder = _Finder(doc, recognition, predicates, ontology, lexicon)
+    out: list[Candidate] = []
+    for sentence in doc.sentences:
+        out.extend(finder.sentence(sentence))
+    return out
 
 
-def find_relations(text: str, sentences: list[Sentence], recognition: Recognition,
-                   ontology: Ontology) -> list[Candidate]:
-    """Every candidate relation the cues find, in text order (duplicates included)."""
-    cues: list[tuple[str, Cue]] = [(name, parse_cue(cue)) for name, rel in ontology.relations.items()
-                                   for cue in rel.cues]
-    proposals = recognition.proposals
-    found: list[Candidate] = []
-    last_event: str | None = None
-    for sentence in sentences:
-        mentions = recognition.mentions.get(sentence.index, [])
-        items, _ = sentence_items(sentence, mentions)
-        events_here = [(m.start_char, m.proposal) for m in mentions if proposals[m.proposal].kind == "Event"]
-        variants = [items]
-        shorter = without_appositions(items)
-        if shorter is not None:
-            variants.append(shorter)
-        seen: set[tuple] = set()
-        for variant in variants:
-            for type_name, cue in cues:
-                for match in match_cue(cue, variant):
-                    objects = match.slots.get("O")
-                    implicit = objects is None
-                    if implicit:
-                        first_char = _char_of(variant, match.last, mentions, sentence)
-                        event = next((key for at, key in reversed(events_here) if at <= first_char), last_event)
-                        if event is None:
-                            continue
-                        object_keys = [event]
-                    else:
-                        object_keys = [mentions[n].proposal for n in objects]
-                    anaphoric = sum(mentions[n].anaphoric for slot in match.slots.values() for n in slot)
-                    for s in match.slots["S"]:
-                        subject = mentions[s].proposal
-                        for obj in object_keys:
-                            asserters = [mentions[a].proposal for a in match.slots.get("A", ())] or [None]
-                            for asserter in asserters:
-                                key = (subject, type_name, obj, asserter)
-                                if key in seen or subject == obj:
-                                    continue
-                                if not ontology.allows(type_name, proposals[subject].kind, proposals[obj].kind):
-                                    continue
-                                seen.add(key)
-                                confidence = 0.65 - 0.1 * cue.loose - 0.15 * implicit - 0.05 * anaphoric
-                                how = f"cue “{cue.text}” in sentence {sentence.index + 1}"
-                                if implicit:
-                                    how += "; the object is the last event named"
-                                candidate = Candidate(subject, type_name, obj, sentence.index, sentence.start,
-                                                      sentence.end, how, round(confidence, 2))
-                                if asserter is not None:
-                                    candidate.status, candidate.asserted_by = "claimed", asserter
-                                    candidate.notes.append(f"claimed: the cue names {proposals[asserter].name} "
-                                                           "as the one who says it")
-                                found.append(candidate)
-        if events_here:
-            last_event = events_here[-1][1]
-    for subject, type_name, obj, start, end, why in recognition.derived:
-        if ontology.allows(type_name, proposals[subject].kind, proposals[obj].kind) and subject != obj:
-            sentence = next(s for s in sentences if s.start <= start < s.end + 1)
-            found.append(Candidate(subject, type_name, obj, sentence.index, start, end, why, 0.6, derived=True))
-    found.sort(key=lambda c: (c.sentence, c.start))
-    return found
+class _Finder:
+    def __init__(self, doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology,
+                 lexicon: Lexicon):
+        self.doc = doc
+        self.rec = recognition
+        self.predicates = predicates
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.capitals = recognition.capitals
 
+    def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
+        kinds_at = {}
+        for (index, token), key in self.rec.tokens.items():
+            if index == sentence.index:
+                kinds_at.setdefault(token, key)
+        for token in sentence.tokens:
+            for entry, how in self._entries(sentence, token, kinds_at):
+                yield from self._match(sentence, token, entry, how)
 
-def _char_of(items: list[str], index: int, mentions: list[Mention], sentence: Sentence) -> int:
-    """A character offset at or after which item ``index`` sits (for "the last event before it")."""
-    for item in reversed(items[: index + 1]):
-        if item.startswith("E") and item[1:].isdigit():
-            return mentions[entity_index(item)].end_char
-    return sentence.start
+    def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
+        lemma = token.lemma
+        if token.verb or token.pos.startswith("JJ"):
+            for entry in self.predicates.for_word(lemma, verb=True):
+                yield entry, entry.describe(lemma)
+        if token.noun:
+            for entry in self.predicates.for_word(lemma, verb=False):
+                yield entry, entry.describe(lemma)
+            key = kinds_at.get(token.i)
+            if key is not None and self._is_head(sentence, token.i, key):
+                kind = self.rec.proposals[key].kind
+                for entry in self.predicates.by_kind.get(kind, []):
+                    yield entry, f"a {kind} and its modifiers"
+
+    def _is_head(self, sentence: Sentence, i: int, key: str) -> bool:
+        """The last token of its mention: where the mention's modifiers hang."""
+        return self.rec.at(sentence.index, i + 1) != key
+
+    def _match(self, sentence: Sentence, token: Token, entry: Entry, how: str) -> Iterable[Candidate]:
+        children = sentence.child_arcs(token.i)
+        if entry.with_ and not any(sentence.tokens[a.dep].lemma in entry.with_ for a in children):
+            return
+        if entry.particle and not any(a.label == "compound:prt" and sentence.tokens[a.dep].lemma == entry.particle
+                                      for a in children):
+            return
+        negated = self._negated(sentence, token.i)
+        subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i)
+        objects = self._ends(sentence, token.i, entry.object)
+        implied = False
+        if not objects and entry.implied_event:
+            event = self.rec.event_before(sentence.index)
+            if event is not None:
+                objects, implied = [event], True
+        for subject in subjects:
+            for obj in objects:
+                pair = self._allowed(entry.type, subject, obj)
+                if pair is None:
+                    continue
+                s, o = pair
+                confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
+                reason = f"{how} in sentence {sentence.index + 1}"
+                if implied:
+                    reason += "; its object is the event the text last spoke of"
+                yield Candidate(s, entry.type, o, sentence.index, sentence.start, sentence.end, token.i,
+                                reason, confidence, negated=negated)
+
+    def _accused(self, sentence: Sentence, i: int) -> list[str]:
+        """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""
+        for arc in sentence.head_arcs(i):
+            if arc.head >= 0 and sentence.tokens[arc.head].lemma in self.predicates.accusing_verbs \
+                    and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
+                return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",)))
+        return []
+
+    def _negated(self, sentence: Sentence, i: int) -> bool:
+        return any(sentence.tokens[a.dep].lemma in self.predicates.negations and a.label in ("advmod", "neg")
+                   for a in sentence.child_arcs(i))
+
+    def _ends(self, sentence: Sentence, start: int, routes: tuple[Route, ...]) -> list[str]:
+        keys: list[str] = []
+        for route in routes:
+            for token in follow(sentence, start, route):
+                for t in (token, *sentence.children(token, "conj")):
+                    key = self.rec.at(sentence.index, t)
+                    if key is not None and key not in keys:
+                        keys.append(key)
+        return keys
+
+    def _allowed(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:
+        """The pair with a capital read as its state where the type needs it; None if not allowed."""
+        proposals = self.rec.proposals
+        for s in dict.fromkeys([subject, self.capitals.get(subject, subject)]):
+            for o in dict.fromkeys([obj, self.capitals.get(obj, obj)]):
+                if s != o and self.ontology.allows(type_name, proposals[s].kind, proposals[o].kind):
+                    for end, used in ((subject, s), (obj, o)):
+                        if end != used:  # "Kiev" standing for Ukraine: a name of the state
+                            proposals[used].add_alias(proposals[end].name)
+                    return s, o
+        return None
+

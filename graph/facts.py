@@ -201,7 +201,7 @@ def parse_facts(source: str, path: Path, *, ontology: Ontology | None = None,
     try:
         facts = FactsFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise InvalidInput([_pydantic_problem(doc, error) for error in exc.errors()]) from None
+        raise InvalidInput(yamlsource.validation_problems(doc, exc)) from None
 
     problems: list[Problem] = []
     text = _read_text(doc, path, facts.document, problems)
@@ -211,16 +211,6 @@ def parse_facts(source: str, path: Path, *, ontology: Ontology | None = None,
         raise InvalidInput(problems)
     return Facts(path=path, facts=facts, text=text or "", spans=spans,
                  content_sha256=content_sha256 or hashlib.sha256(source.encode()).hexdigest(), located=doc)
-
-
-def _pydantic_problem(doc: yamlsource.Located, error: dict[str, Any]) -> Problem:
-    loc = tuple(error["loc"])
-    message = error["msg"]
-    if error["type"] == "missing":
-        message = "required field is missing"
-    elif error["type"] == "extra_forbidden":
-        message = "unknown field"
-    return doc.problem(loc, message)
 
 
 def _read_text(doc: yamlsource.Located, path: Path, meta: DocumentMeta, problems: list[Problem]) -> str | None:

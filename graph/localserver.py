@@ -11,14 +11,12 @@ recorded in the pid file, after checking that it is this server, never by proces
 from __future__ import annotations
 
 import os
-import shutil
-import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph import jvm
 from graph.errors import ServerError
 from graph.settings import Settings
 
@@ -29,7 +27,6 @@ NEO4J_VERSION = "5.26.0"
 _POM = Path(__file__).with_name("neo4j-runtime.pom.xml")
 _ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 _ADMIN_TOOL = "org.neo4j.cli.AdminTool"
-_COMPLETE_MARKER = ".complete"
 # The JVM flags Neo4j's own launcher passes on Java 17, less those for monitoring.
 _JVM_FLAGS = [
     "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
@@ -62,27 +59,8 @@ def lib_dir(settings: Settings) -> Path:
 
 def fetch_jars(settings: Settings, *, quiet: bool = True) -> Path:
     """Download the Neo4j jars with Maven unless they are already cached; returns the lib folder."""
-    lib = lib_dir(settings)
-    if (lib / _COMPLETE_MARKER).exists():
-        return lib
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise ServerError("Maven (mvn) is needed to fetch Neo4j from Maven Central; install it "
-                          "(Debian: apt-get install maven) or set NEO4J_URI to an existing server")
-    staging = lib.with_name("lib.partial")
-    shutil.rmtree(staging, ignore_errors=True)
-    command = [mvn, "-B", "-f", str(_POM), "dependency:copy-dependencies", "-DincludeScope=runtime",
-               f"-DoutputDirectory={staging}", f"-Dneo4j.version={NEO4J_VERSION}"]
-    if quiet:
-        command.insert(2, "-q")
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        tail = "\n".join((result.stdout + result.stderr).splitlines()[-20:])
-        raise ServerError(f"fetching Neo4j {NEO4J_VERSION} with Maven failed:\n{tail}")
-    shutil.rmtree(lib, ignore_errors=True)
-    staging.rename(lib)
-    (lib / _COMPLETE_MARKER).write_text(NEO4J_VERSION + "\n")
-    return lib
+    return jvm.fetch_runtime(_POM, lib_dir(settings), what=f"Neo4j {NEO4J_VERSION}",
+                             properties={"neo4j.version": NEO4J_VERSION}, quiet=quiet)
 
 
 def write_config(settings: Settings) -> Path:
@@ -147,26 +125,7 @@ def _pid_file(settings: Settings) -> Path:
 
 def _our_pid(settings: Settings) -> int | None:
     """The pid in the pid file if that process is alive and is this home's Neo4j."""
-    try:
-        pid = int(_pid_file(settings).read_text().strip())
-    except (FileNotFoundError, ValueError):
-        return None
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-    home = str(settings.neo4j_home.resolve())
-    if _ENTRY_POINT in cmdline and f"--home-dir={home}" in cmdline:
-        return pid
-    return None  # a stale pid file whose number now belongs to another process
-
-
-def _port_open(port: int, host: str = "127.0.0.1") -> bool:
-    try:
-        with socket.create_connection((host, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+    return jvm.our_pid(_pid_file(settings), _ENTRY_POINT, f"--home-dir={settings.neo4j_home.resolve()}")
 
 
 def status(settings: Settings) -> ServerStatus:
@@ -178,7 +137,7 @@ def status(settings: Settings) -> ServerStatus:
             reachable = store.ping()
         return ServerStatus(False, settings.bolt_uri, None, reachable, None)
     pid = _our_pid(settings)
-    return ServerStatus(True, settings.bolt_uri, pid, _port_open(settings.neo4j_bolt_port),
+    return ServerStatus(True, settings.bolt_uri, pid, jvm.port_open(settings.neo4j_bolt_port),
                         settings.neo4j_home.resolve())
 
 
@@ -214,7 +173,7 @@ def start(settings: Settings) -> ServerStatus:
         _wait_for_bolt(settings, pid)
         return status(settings)
     for port in (settings.neo4j_bolt_port, settings.neo4j_http_port):
-        if _port_open(port):
+        if jvm.port_open(port):
             raise ServerError(f"port {port} on 127.0.0.1 is taken by another process; set "
                               "NEO4J_BOLT_PORT / NEO4J_HTTP_PORT to free ports")
 
@@ -245,7 +204,7 @@ def _wait_for_bolt(settings: Settings, pid: int, process: subprocess.Popen | Non
                 _pid_file(settings).unlink(missing_ok=True)
                 raise ServerError(f"Neo4j exited with code {process.returncode} while starting:\n"
                                   f"{_log_tail(settings)}")
-            if _port_open(settings.neo4j_bolt_port) and store.ping():
+            if jvm.port_open(settings.neo4j_bolt_port) and store.ping():
                 return
             time.sleep(0.25)
     raise ServerError(f"Neo4j (pid {pid}) did not answer on Bolt port {settings.neo4j_bolt_port} within "
@@ -263,23 +222,7 @@ def stop(settings: Settings, *, timeout_s: float = 60.0, kill: bool = False) -> 
     if pid is None:
         _pid_file(settings).unlink(missing_ok=True)
         return False
-    os.kill(pid, signal.SIGKILL if kill else signal.SIGTERM)
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline and Path(f"/proc/{pid}").exists():
-        _reap(pid)
-        time.sleep(0.2)
-    if Path(f"/proc/{pid}").exists():
-        os.kill(pid, signal.SIGKILL)
-        while Path(f"/proc/{pid}").exists():
-            _reap(pid)
-            time.sleep(0.1)
+    jvm.stop_pid(pid, timeout_s=timeout_s, kill=kill)
     _pid_file(settings).unlink(missing_ok=True)
     return True
 
-
-def _reap(pid: int) -> None:
-    """Collect our own child's exit status so it does not linger as a zombie."""
-    try:
-        os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        pass

@@ -36,10 +36,9 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SHAPES = frozenset({"ellipse", "triangle", "rectangle", "round-rectangle", "diamond", "hexagon",
                      "octagon", "star", "tag", "pentagon", "vee", "rhomboid"})
 _KIND_FIELDS = {"description", "color", "shape", "stix"}
-_RELATION_FIELDS = {"description", "subject", "object", "symmetric", "cameo", "category", "cues", "examples"}
+_RELATION_FIELDS = {"description", "subject", "object", "symmetric", "cameo", "category", "examples"}
 # A cue names the subject and the object ({S}, {O}); {A} marks the party that asserts it. An
 # object may be left out only where it can only be an event (the draft takes the last one named).
-_CUE_SLOT = re.compile(r"\{([A-Z])\}")
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,8 @@ class RelationType:
     symmetric: bool
     cameo: str | None
     category: str
-    #: phrases that signal the relation in a sentence, for the draft extractor (docs/extraction.md)
-    cues: tuple[str, ...] = ()
-    #: sentences that state the relation, for people writing cues and for the tests of the cues
+    #: sentences that state the relation ("[S Moscow] rejected [O Washington]'s offer"), for people
+    #: writing the extractor's predicates (extract/predicates.yaml)
     examples: tuple[str, ...] = ()
 
 
@@ -236,16 +234,8 @@ def _read_relations(doc: yamlsource.Located, raw: Any, kinds: dict[str, Kind],
         if cameo is not None and not (isinstance(cameo, str) and _CAMEO.match(cameo)):
             problems.append(doc.problem(at + ("cameo",), "expected a quoted CAMEO code of 2 to 4 digits, e.g. \"112\""))
         category = spec.get("category", "other")
-        cues = _read_phrases(doc, spec, at, "cues", problems)
-        for index, cue in enumerate(cues):
-            slots = _CUE_SLOT.findall(cue)
-            if any(slot not in "SOA" for slot in slots) or len(slots) != len(set(slots)):
-                problems.append(doc.problem(at + ("cues", index), "slots are {S}, {O} and {A}, each at most once"))
-            elif "S" not in slots or ("O" not in slots and ends["object"] != frozenset({"Event"})):
-                problems.append(doc.problem(at + ("cues", index), "a cue needs {S} and {O} ({O} may be left out "
-                                                                  "only when the object can only be an Event)"))
         examples = _read_phrases(doc, spec, at, "examples", problems)
         relations[name] = RelationType(name, str(description or ""), ends["subject"], ends["object"],
                                        bool(symmetric), cameo if isinstance(cameo, str) else None, str(category),
-                                       cues, examples)
+                                       examples)
     return relations

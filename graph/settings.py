@@ -97,6 +97,23 @@ class Settings(BaseSettings):
             return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
+    # --- the NLP server under `intelgraph draft` (Stanford CoreNLP) -----------------------
+    corenlp_url: str | None = Field(
+        default=None,
+        description="URL of a running CoreNLP server (http://host:port). Unset: intelgraph fetches "
+        "CoreNLP from Maven Central and runs its own on 127.0.0.1:CORENLP_PORT.")
+    corenlp_port: int = Field(default=9000, ge=1, le=65535)
+    corenlp_heap: str = Field(default="4g", description="Java heap of the local CoreNLP server "
+                              "(coreference needs about 4 GiB).")
+    corenlp_home: Path = Field(default=PROJECT_ROOT / ".corenlp" / "default",
+                               description="Where the local CoreNLP server keeps its pid file and log.")
+    corenlp_cache_dir: Path = Field(default=PROJECT_ROOT / ".cache" / "corenlp",
+                                    description="Where the CoreNLP jars fetched from Maven Central are kept.")
+    corenlp_start_timeout_s: float = Field(default=300.0, gt=0, description="How long a start waits for "
+                                           "the models to load (about 30 s on an idle machine).")
+    corenlp_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of one article's annotation "
+                                     "(a 1,200-word article takes seconds on an idle machine, minutes on a loaded one).")
+
     # --- corpus -------------------------------------------------------------------------
     corpus_dir: Path = PROJECT_ROOT / "corpus"
 
@@ -104,6 +121,20 @@ class Settings(BaseSettings):
     def manages_local_server(self) -> bool:
         """True when intelgraph starts and stops its own Neo4j (no ``NEO4J_URI`` given)."""
         return self.neo4j_uri is None
+
+    @property
+    def manages_corenlp(self) -> bool:
+        """True when intelgraph starts and stops its own CoreNLP server (no ``CORENLP_URL`` given)."""
+        return self.corenlp_url is None
+
+    @property
+    def corenlp_base_url(self) -> str:
+        """Where the CoreNLP server answers.
+
+        >>> Settings(corenlp_url=None, corenlp_port=9001).corenlp_base_url
+        'http://127.0.0.1:9001'
+        """
+        return (self.corenlp_url or f"http://127.0.0.1:{self.corenlp_port}").rstrip("/")
 
     @property
     def bolt_uri(self) -> str:

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import ValidationError
 
 from graph.errors import InvalidInput, Problem
 
-__all__ = ["Located", "load", "loads", "field_name"]
+__all__ = ["Located", "load", "loads", "field_name", "validation_problems"]
 
 try:  # libyaml's composer is several times faster on large facts files
     _Base: type = yaml.CSafeLoader
@@ -193,3 +194,16 @@ def _scalar(node: yaml.Node, path: Path_, constructor: yaml.SafeLoader, file: st
                                         f"invalid {node.tag.rsplit(':', 1)[-1]} {node.value!r}: {exc}")]) from None
     raise InvalidInput([Problem(file, node.start_mark.line + 1, field_name(path),
                                 f"unsupported YAML tag {node.tag}")])
+
+
+def validation_problems(doc: Located, exc: ValidationError) -> list[Problem]:
+    """A pydantic model's complaints about ``doc.data``, each at its file:line: field."""
+    problems = []
+    for error in exc.errors():
+        message = error["msg"]
+        if error["type"] == "missing":
+            message = "required field is missing"
+        elif error["type"] == "extra_forbidden":
+            message = "unknown field"
+        problems.append(doc.problem(tuple(error["loc"]), message))
+    return problems

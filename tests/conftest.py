@@ -34,6 +34,10 @@ os.environ["NEO4J_HOME"] = str(ROOT / ".neo4j" / ("test" if os.environ["NEO4J_BO
                                                   else f"test-{os.environ['NEO4J_BOLT_PORT']}"))
 os.environ["NEO4J_HTTP_PORT"] = os.environ.get("INTELGRAPH_TEST_HTTP_PORT", "17474")
 os.environ.setdefault("NEO4J_HEAP", "1g")
+# The tests' own CoreNLP server, beside the one `make run` uses (INTELGRAPH_TEST_CORENLP_PORT moves it).
+os.environ["CORENLP_URL"] = ""
+os.environ["CORENLP_PORT"] = os.environ.get("INTELGRAPH_TEST_CORENLP_PORT", "19000")
+os.environ["CORENLP_HOME"] = str(ROOT / ".corenlp" / f"test-{os.environ['CORENLP_PORT']}")
 os.environ.setdefault("NEO4J_PAGECACHE", "512m")
 
 from graph import localserver  # noqa: E402
@@ -80,6 +84,19 @@ def neo4j_server(settings: Settings) -> Iterator[Settings]:
     yield settings
     if not was_running:
         localserver.stop(settings)
+
+
+@pytest.fixture(scope="session")
+def nlp_server(settings: Settings) -> Iterator[Settings]:
+    """The running CoreNLP server that drafts read with (started here if needed: about 30 s, 4 GiB)."""
+    from extract.nlp import server
+
+    was_ready = server.status(settings).ready
+    if not was_ready:
+        server.start(settings)
+    yield settings
+    if not was_ready:
+        server.stop(settings)
 
 
 @pytest.fixture(scope="session")

@@ -132,7 +132,7 @@ def test_variant_table(name: str, variant: str) -> None:
     assert variant in get_lexicon().variant_keys(name_key(name))
 
 
-def test_the_ontology_cues_and_lexicon_are_data_not_code() -> None:
+def test_the_predicates_and_lexicon_are_data_not_code() -> None:
     """No relation type or kind name is spelled in the extractor's code: they come from the YAML."""
     ontology = get_ontology()
     names = set(ontology.relations) - {"ACCUSED", "PART_OF", "NATIONAL_OF"} | set(ontology.kinds) - {

@@ -62,7 +62,7 @@ def test_draft_review_load_an_unseen_article(seed_graph: Store, tmp_path: Path) 
     assert first.startswith(f"error: {draft}:{line}: entities[0].review: a draft candidate nobody has reviewed")
     assert "nothing was written" in refused.stderr and counts(store) == before
 
-    decisions = "\n".join(["reject entity fighters",
+    decisions = "\n".join(["reject entity recruiters",
                            'edit entity two-men name="two men arrested in Riga"',
                            "edit entity state-security-service id=latvian-state-security-service",
                            "accept all", ""])

@@ -68,11 +68,11 @@ def test_rejecting_an_entity_drops_its_relations_and_their_denials(draft: Path) 
 def test_giving_an_entity_another_entitys_id_merges_them(draft: Path) -> None:
     review, _ = read_draft(draft)
     entities = {e["id"]: e for e in review.data["entities"]}
-    assert "two-men" in entities and "fighters" in entities
-    review.apply(parse_decisions("edit entity fighters id=two-men\naccept all"))
+    assert "two-men" in entities and "recruiters" in entities
+    review.apply(parse_decisions("edit entity recruiters id=two-men\naccept all"))
     merged = next(e for e in review.data["entities"] if e["id"] == "two-men")
-    assert "fighters" in merged["aliases"] and "fighters" not in {e["id"] for e in review.data["entities"]}
-    assert all("fighters" not in (r["subject"], r["object"]) for r in review.data["relations"])
+    assert "recruiters" in merged["aliases"] and "recruiters" not in {e["id"] for e in review.data["entities"]}
+    assert all("recruiters" not in (r["subject"], r["object"]) for r in review.data["relations"])
     write_reviewed(review, draft)
 
 
@@ -92,7 +92,7 @@ def test_review_through_the_real_entry_point(draft: Path, tmp_path: Path) -> Non
     reviewed = tmp_path / "elsewhere" / "tiny.facts.yaml"
     reviewed.parent.mkdir()
     result = _run("review", str(draft), "-o", str(reviewed), "--decisions", "-",
-                  stdin="reject entity fighters\nedit entity two-men name=\"two men arrested in Riga\"\n")
+                  stdin="reject entity recruiters\nedit entity two-men name=\"two men arrested in Riga\"\n")
     assert result.returncode == 0, result.stderr
     assert "accepted 0, edited 1, rejected 1" in result.stdout and "candidates left" in result.stdout
     assert pending_review(read_facts(reviewed))  # some are left: a partly reviewed file

@@ -1,0 +1,552 @@
+"""Entities: who and what an article names, found on the NLP foundation's reading of it.
+
+Each sentence's mentions come from, in order of preference (a longer span wins over a shorter
+one, and a span that is taken is not taken again):
+
+1. a name or alias the gazetteer knows (the graph, or facts files), as the loader matches names;
+2. a named entity of the NLP server (people, organisations, countries, cities, nationalities),
+   its kind from the entity type and from the words of the name (``kind_words`` of
+   ``extract/lexicon.yaml``); a country or a nationality is a state of the lexicon, with its
+   Wikidata id;
+3. a state's body: a state or nationality before a body noun ("Latvian police", "Iran's
+   intelligence ministry", "Russian authorities", the last naming the state itself);
+4. an event: a noun of ``event_nouns`` (``extract/predicates.yaml``), named by its modifiers and
+   place ("the Kerman bombings", "a drone strike near the border"); "the attack" with nothing
+   more is the event the article last spoke of;
+5. a group of people: a plural noun of ``group_nouns`` with a number, a modifier or "the" ("four
+   suspects", "the gunmen").
+
+Then coreference: pronouns, surnames and descriptions ("he", "Bortnikov", "the group") that the
+NLP server links to an earlier mention are that mention's entity, so one group is one entity.
+A surname alone, and an acronym in brackets after a name, become aliases.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from extract.gazetteer import Gazetteer, Known
+from extract.lexicon import Lexicon, StateEntry
+from extract.nlp.document import Annotated, NamedEntity, Sentence
+from extract.predicates import Predicates
+from graph.names import name_key
+
+__all__ = ["Proposal", "Mention", "Recognition", "recognise", "slug"]
+
+_MAX_NGRAM = 7
+_NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
+                "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
+_DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+_EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
+_GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
+                   "victims"}
+
+
+def slug(name: str) -> str:
+    """An entity id made from a name.
+
+    >>> slug("Basmanny district court"), slug("Jehovah’s Witnesses"), slug("U.S. Embassy")
+    ('basmanny-district-court', 'jehovahs-witnesses', 'us-embassy')
+    """
+    text = name_key(name).replace("'", "").replace(".", "")
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:80].strip("-") or "entity"
+
+
+@dataclass
+class Proposal:
+    """An entity the draft proposes (new, or one the graph knows)."""
+
+    key: str                        # identity within the draft
+    name: str
+    kind: str
+    how: str                        # why it is proposed
+    confidence: float
+    known: Known | None = None      # the graph's node it is
+    candidates: list[Known] = field(default_factory=list)  # several possible nodes: never merged
+    aliases: list[str] = field(default_factory=list)
+    external_ids: dict[str, str] = field(default_factory=dict)
+    id: str = ""
+    first: int = -1                 # character offset of the first mention
+    state: StateEntry | None = None  # the lexicon's state it is, or a group's nationality
+    head: str = ""                  # for events and groups: the head noun's lemma
+
+    def add_alias(self, surface: str) -> None:
+        surface = surface.strip()
+        if not surface or (self.known is not None and any(name_key(n) == name_key(surface) for n in self.known.names)):
+            return
+        if name_key(surface) != name_key(self.name) and all(name_key(a) != name_key(surface) for a in self.aliases):
+            self.aliases.append(surface)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Tokens ``first`` to ``end`` (exclusive) of a sentence that name a proposal or refer to it."""
+
+    sentence: int
+    first: int
+    end: int
+    proposal: str
+    how: str               # "name", "body", "event", "group", "reference"
+
+
+@dataclass
+class Recognition:
+    proposals: dict[str, Proposal]
+    mentions: list[Mention]
+    #: (sentence, token) -> proposal key, from the smallest mention over the token
+    tokens: dict[tuple[int, int], str]
+    #: proposal key of each event, with the sentence of its mentions, in text order
+    event_mentions: list[tuple[int, str]]
+    #: a capital's proposal key -> its state's, for "Moscow accused Kyiv"
+    capitals: dict[str, str] = field(default_factory=dict)
+
+    def at(self, sentence: int, token: int) -> str | None:
+        return self.tokens.get((sentence, token))
+
+    def event_before(self, sentence: int) -> str | None:
+        """The event in view at this sentence: the one the text has spoken of most so far (the
+        article's own event rather than one recalled in passing), the later one on a tie."""
+        counts: dict[str, int] = {}
+        for index, key in self.event_mentions:
+            if index > sentence:
+                break
+            counts[key] = counts.get(key, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        return [key for key, n in counts.items() if n == best][-1]
+
+
+def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates) -> Recognition:
+    """Find every entity mention of the article; see the module docstring."""
+    keys: set[str] = set()
+    for sentence in doc.sentences:
+        for _, _, surface in _ngrams(doc.text, sentence):
+            keys |= lexicon.variant_keys(name_key(surface))
+    state = _Reader(doc, gazetteer, lexicon, predicates, gazetteer.lookup(keys))
+    for sentence in doc.sentences:
+        state.read(sentence)
+    state.coreference()
+    state.resolve_new()
+    state.merge_same_ids()
+    mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
+    tokens: dict[tuple[int, int], str] = {}
+    for mention in sorted(mentions, key=lambda m: -(m.end - m.first)):  # smaller mentions overwrite
+        for i in range(mention.first, mention.end):
+            tokens[(mention.sentence, i)] = mention.proposal
+    return Recognition(state.proposals, mentions, tokens, state.event_mentions, state.capitals)
+
+
+def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
+    tokens = sentence.tokens
+    for i, first in enumerate(tokens):
+        if not first.text[:1].isalnum():
+            continue
+        for j in range(i + 1, min(len(tokens), i + _MAX_NGRAM) + 1):
+            last = tokens[j - 1]
+            if last.text[:1].isalnum() or last.text in (")", "."):
+                yield i, j, text[first.start:last.end]
+
+
+def _name_like(surface: str, hits: list[Known]) -> bool:
+    """A span can be a name if it is capitalised or written exactly as a known name ("us" is not the US)."""
+    if surface[:1].isupper():
+        return True
+    return any(name == surface for hit in hits for name in hit.names)
+
+
+class _Reader:
+    def __init__(self, doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates,
+                 known: dict[str, list[Known]]):
+        self.doc = doc
+        self.text = doc.text
+        self.gazetteer = gazetteer
+        self.lexicon = lexicon
+        self.predicates = predicates
+        self.known = known
+        self.proposals: dict[str, Proposal] = {}
+        self.mentions: list[Mention] = []
+        self.event_mentions: list[tuple[int, str]] = []
+        self.taken: dict[int, set[int]] = {}
+        self.group_nouns = {w.casefold() for w in lexicon.group_nouns}
+        self.capitals: dict[str, str] = {}  # a capital's proposal key -> its state's
+
+    # --- proposals -----------------------------------------------------------------------------
+    def _propose(self, key: str, make) -> Proposal:
+        if key not in self.proposals:
+            self.proposals[key] = make()
+        return self.proposals[key]
+
+    def _known(self, entity: Known, how: str, confidence: float) -> str:
+        key = "id:" + entity.id
+        proposal = self._propose(key, lambda: Proposal(key, entity.name, entity.kind, how, confidence, known=entity))
+        proposal.confidence = max(proposal.confidence, confidence)
+        return key
+
+    def _new(self, name: str, kind: str, how: str, confidence: float, **extra) -> str:
+        key = f"new:{kind}:{name_key(name)}"
+        self._propose(key, lambda: Proposal(key, name, kind, how, confidence, **extra))
+        return key
+
+    def _capital_of(self, surface: str) -> StateEntry | None:
+        for key in self.lexicon.variant_keys(name_key(surface)):
+            if (entry := self.lexicon.states.get(key)) is not None:
+                return entry
+        return None
+
+    def _state(self, entry: StateEntry) -> str:
+        for name in (entry.name, *entry.aliases):
+            same = [h for h in self.known.get(name_key(name)) or [] if h.kind == entry.kind]
+            if len(same) == 1:
+                return self._known(same[0], f"the {entry.kind.lower()} {entry.name}, which the graph has", 0.9)
+        external = {"wikidata": entry.wikidata} if entry.wikidata else {}
+        return self._new(entry.name, entry.kind, f"a {entry.kind.lower()} of the draft lexicon", 0.85,
+                         external_ids=external, state=entry)
+
+    def _mention(self, sentence: Sentence, first: int, end: int, key: str, how: str) -> None:
+        self.mentions.append(Mention(sentence.index, first, end, key, how))
+        self.taken.setdefault(sentence.index, set()).update(range(first, end))
+        proposal = self.proposals[key]
+        if proposal.kind == "Event":
+            self.event_mentions.append((sentence.index, key))
+        start = sentence.tokens[first].start
+        if proposal.first < 0 or start < proposal.first:
+            proposal.first = start
+
+    def _free(self, sentence: Sentence, first: int, end: int) -> bool:
+        return not (self.taken.get(sentence.index, set()) & set(range(first, end)))
+
+    def _surface(self, sentence: Sentence, first: int, end: int) -> str:
+        return self.text[sentence.tokens[first].start:sentence.tokens[end - 1].end]
+
+    # --- one sentence ----------------------------------------------------------------------------
+    def read(self, sentence: Sentence) -> None:
+        self._gazetteer_names(sentence)
+        self._named_entities(sentence)
+        self._bodies(sentence)
+        self._events(sentence)
+        self._groups(sentence)
+
+    def _gazetteer_names(self, sentence: Sentence) -> None:
+        found = []
+        for i, j, surface in _ngrams(self.text, sentence):
+            hits: dict[str, Known] = {}
+            exact = False
+            for key in self.lexicon.variant_keys(name_key(surface)):
+                for hit in self.known.get(key, []):
+                    hits[hit.id] = hit
+                    exact = exact or key == name_key(surface)
+            if hits and _name_like(surface, list(hits.values())):
+                found.append((i, j, surface, list(hits.values()), exact))
+        for i, j, surface, hits, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+            if not self._free(sentence, i, j):
+                continue
+            if len(hits) == 1:
+                how = f"“{surface}” is {hits[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
+                key = self._known(hits[0], how, 0.95 if exact else 0.85)
+                if not exact:
+                    self.proposals[key].add_alias(surface)
+            else:  # a name of several entities: a new proposal, the candidates listed, never merged
+                kind = hits[0].kind
+                key = self._new(surface, kind, f"“{surface}” names several entities in the graph: "
+                                + "; ".join(h.label() for h in sorted(hits, key=lambda h: h.id))
+                                + "; never merged: set the id to one of them", 0.3)
+                self.proposals[key].candidates = sorted(hits, key=lambda h: h.id)
+            self._mention(sentence, i, j, key, "name")
+
+    def _named_entities(self, sentence: Sentence) -> None:
+        for entity in sentence.entities:
+            if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
+                continue
+            first, end = entity.first, entity.end
+            while first < end and sentence.tokens[first].lemma in ("the", "a", "an"):
+                first += 1
+            if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
+                continue  # a pronoun: coreference decides whom it stands for
+            surface = self._surface(sentence, first, end)
+            key = self._named(sentence, entity, surface)
+            if key is None:
+                continue
+            self._mention(sentence, first, end, key, "name")
+            # "the Federal Security Service (FSB)": the acronym in brackets is an alias
+            if end + 2 < len(sentence.tokens) and sentence.tokens[end].text in ("(", "-LRB-") \
+                    and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
+                self.proposals[key].add_alias(sentence.tokens[end + 1].text)
+                self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
+        entry = self.lexicon.states.get(name_key(surface))
+        if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and entity.ner not in ("PERSON", "CITY")):
+            if entry is None:
+                if entity.ner == "NATIONALITY":
+                    return None
+                return self._new(surface, "State", f"a country the NLP server named (“{surface}”)", 0.7)
+            key = self._state(entry)
+            if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
+                self.proposals[key].add_alias(surface)
+            return key
+        if entity.ner == "PERSON":
+            # a surname alone is the person of that surname named before
+            if " " not in surface.strip():
+                for proposal in self.proposals.values():
+                    if proposal.kind == "Person" and proposal.name.split()[-1] == surface and proposal.name != surface:
+                        proposal.add_alias(surface)
+                        return proposal.key
+            words = surface.split()
+            while len(words) > 2 and words[0].casefold().rstrip(".") in self.lexicon.titles:
+                words = words[1:]  # "Ayatollah Ali Khamenei": the title is not the name
+            key = self._new(" ".join(words), "Person", "a person the NLP server named", 0.75)
+            if len(words) < len(surface.split()):
+                self.proposals[key].add_alias(surface)
+            return key
+        if entity.ner in ("CITY", "STATE_OR_PROVINCE", "LOCATION"):
+            capital = self._capital_of(surface)
+            if capital is not None and name_key(surface) == name_key(capital.name):
+                return self._state(capital)
+            key = self._new(surface, "Place", f"a place the NLP server named ({entity.ner.lower()})", 0.7)
+            if capital is not None:  # a capital may stand for its state: relations decide
+                self.proposals[key].state = capital
+                self.capitals[key] = self._state(capital)
+            return key
+        words = surface.split()
+        kind = self.lexicon.kind_of_words(words)
+        if entity.ner == "MISC" and kind is None:
+            return None
+        if kind is None:
+            kind = self.lexicon.fallback_kind
+            how = f"an organisation the NLP server named; its kind ({kind}) is a guess"
+            confidence = 0.45
+        else:
+            how = f"a name the NLP server found, of kind {kind} by its words"
+            confidence = 0.7
+        return self._new(surface, kind, how, confidence)
+
+    def _state_at(self, sentence: Sentence, i: int) -> str | None:
+        """The state a token names (a country or nationality), through its mention."""
+        for mention in self.mentions:
+            if mention.sentence == sentence.index and mention.first <= i < mention.end:
+                proposal = self.proposals[mention.proposal]
+                return mention.proposal if proposal.kind in ("State", "Coalition") else None
+        return None
+
+    def _bodies(self, sentence: Sentence) -> None:
+        for token in sentence.tokens:
+            if not token.noun or not self._free(sentence, token.i, token.i + 1):
+                continue
+            word = token.text.casefold()
+            body = self.lexicon.state_bodies.get((word,))
+            kind = body if body is not None else self.lexicon.kind_of_words([word])
+            if kind not in self.lexicon.body_kinds and body != "itself":
+                continue
+            modifiers = [d for d in sentence.children(token.i) if d < token.i and
+                         any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)
+                             if a.head == token.i)]
+            states = [(d, self._state_at(sentence, d)) for d in modifiers]
+            states = [(d, s) for d, s in states if s is not None]
+            if not states:
+                continue
+            d, state_key = states[0]
+            if body == "itself":  # "Russian authorities", "US officials": the state
+                self._mention(sentence, token.i, token.i + 1, state_key, "body")
+                continue
+            first = min(m for m in modifiers)
+            while sentence.tokens[first].lemma in ("the", "'s") and first < token.i:
+                first += 1
+            name = self._surface(sentence, first, token.i + 1)
+            if "'s" in name or "’s" in name:
+                name = name.replace("’s", "").replace("'s", "")
+            kind = self.lexicon.kind_of_words(name.split()) or kind
+            key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
+            self.proposals[key].state = self.proposals[state_key].state
+            self._mention(sentence, token.i, token.i + 1, key, "body")
+
+    def _events(self, sentence: Sentence) -> None:
+        for token in sentence.tokens:
+            if not token.pos.startswith("NN") or token.lemma not in self.predicates.event_nouns \
+                    or not self._free(sentence, token.i, token.i + 1):
+                continue
+            children = sentence.child_arcs(token.i)
+            modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i]
+            dets = {sentence.tokens[a.dep].lemma for a in children if a.label in ("det", "nmod:poss")}
+            places = [a.dep for a in children if a.label in ("nmod:in", "nmod:at", "nmod:near", "nmod:outside")]
+            proper = [m for m in modifiers if sentence.tokens[m].pos.startswith("NNP")
+                      and self._kind_at(sentence, m) not in ("State", "Coalition")]
+            recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH]
+            definite = bool(dets & _DEFINITE)
+            if not (proper or places) and (recent or definite and self.event_mentions):
+                # "two explosions" just after the bombings: that event; "the attack": the one in view
+                key = recent[-1] if recent else self._salient_event()
+                self._mention(sentence, token.i, token.i + 1, key, "reference")
+                continue
+            if not (proper or places or dets or modifiers):
+                continue  # "attacks" in general: not one event
+            first = min([token.i, *modifiers])
+            phrase = self._surface(sentence, first, token.i + 1)
+            place = self._place_name(sentence, places)
+            if place is not None and len(phrase) < 80:
+                name, alias = f"{place} {token.text}", f"{phrase} in {place}"
+            else:
+                name, alias = phrase, None
+            existing = self._same_event(token.lemma, name)
+            key = existing or self._new(name, "Event", f"an event the text describes (“{name}”)", 0.55,
+                                        head=token.lemma)
+            if alias is not None:
+                self.proposals[key].add_alias(alias)
+            self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _salient_event(self) -> str:
+        counts: dict[str, int] = {}
+        for _, key in self.event_mentions:
+            counts[key] = counts.get(key, 0) + 1
+        return max(counts, key=lambda k: counts[k])
+
+    def _kind_at(self, sentence: Sentence, i: int) -> str | None:
+        for mention in self.mentions:
+            if mention.sentence == sentence.index and mention.first <= i < mention.end:
+                return self.proposals[mention.proposal].kind
+        return None
+
+    def _place_name(self, sentence: Sentence, places: list[int]) -> str | None:
+        """The name of the place an event phrase gives ("in the south-eastern city of Kerman": Kerman)."""
+        for place in places:
+            for i in sentence.subtree(place):
+                for mention in self.mentions:
+                    if mention.sentence == sentence.index and mention.first == i \
+                            and self.proposals[mention.proposal].kind in ("Place", "State"):
+                        return self._surface(sentence, mention.first, mention.end)
+        return None
+
+    def _same_event(self, lemma: str, name: str | None = None) -> str | None:
+        for _, key in reversed(self.event_mentions):
+            proposal = self.proposals[key]
+            if name is not None and name_key(proposal.name) == name_key(name):
+                return key
+            if name is None and proposal.head == lemma:
+                return key
+        return None
+
+    def _groups(self, sentence: Sentence) -> None:
+        for token in sentence.tokens:
+            word = token.text.casefold()
+            if token.pos != "NNS" or word not in self.group_nouns or not self._free(sentence, token.i, token.i + 1):
+                continue
+            children = sentence.child_arcs(token.i)
+            modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i
+                         and not sentence.tokens[a.dep].verb]
+            dets = {sentence.tokens[a.dep].lemma for a in children if a.label == "det"}
+            numbered = any(sentence.tokens[m].pos == "CD" for m in modifiers)
+            if not modifiers and not (dets & _DEFINITE):
+                continue
+            if word in _GENERIC_GROUPS and not numbered and not modifiers:
+                continue
+            nationality = next((self._state_at(sentence, m) for m in modifiers if self._state_at(sentence, m)), None)
+            first = min([token.i, *modifiers])
+            name = self._surface(sentence, first, token.i + 1)
+            key = None
+            if not numbered and (dets & _DEFINITE):  # "the suspects": the group named before
+                key = next((m.proposal for m in reversed(self.mentions)
+                            if self.proposals[m.proposal].kind == "PersonGroup"
+                            and self.proposals[m.proposal].head == token.lemma), None)
+            if key is None:
+                key = self._new(name, "PersonGroup", f"a group of people (“{name}”)", 0.5, head=token.lemma)
+                if nationality is not None:
+                    self.proposals[key].state = self.proposals[nationality].state
+            self._mention(sentence, token.i, token.i + 1, key, "group")
+
+    # --- the whole article ------------------------------------------------------------------------
+    def coreference(self) -> None:
+        """Pronouns and descriptions the NLP server links to an earlier mention take its entity."""
+        by_head: dict[tuple[int, int], str] = {}
+        for mention in self.mentions:
+            for i in range(mention.first, mention.end):
+                by_head.setdefault((mention.sentence, i), mention.proposal)
+        for chain in self.doc.chains:
+            owner = None
+            for mention in chain:
+                owner = by_head.get((mention.sentence, mention.head))
+                if owner is not None:
+                    break
+            if owner is None:
+                continue
+            proposal = self.proposals[owner]
+            for mention in chain:
+                if (mention.sentence, mention.head) in by_head:
+                    continue
+                if mention.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
+                    continue
+                sentence = self.doc.sentences[mention.sentence] if mention.sentence < len(self.doc.sentences) else None
+                if sentence is None or sentence.index != mention.sentence:
+                    continue
+                if mention.type == "PROPER" and proposal.kind != "Event":
+                    proposal.add_alias(mention.text)
+                self.mentions.append(Mention(mention.sentence, mention.head, mention.head + 1, owner, "reference"))
+                by_head[(mention.sentence, mention.head)] = owner
+
+    def merge_same_ids(self) -> None:
+        """Two proposals that became one graph node ("FSB" and "Federal Security Service") are one."""
+        owner: dict[str, str] = {}
+        for key, proposal in list(self.proposals.items()):
+            first = owner.setdefault(proposal.id, key)
+            if first == key:
+                continue
+            kept = self.proposals[first]
+            for name in (proposal.name, *proposal.aliases):
+                kept.add_alias(name)
+            if proposal.first >= 0 and (kept.first < 0 or proposal.first < kept.first):
+                kept.first = proposal.first
+            del self.proposals[key]
+            self.mentions = [Mention(m.sentence, m.first, m.end, first, m.how) if m.proposal == key else m
+                             for m in self.mentions]
+            self.event_mentions = [(i, first if k == key else k) for i, k in self.event_mentions]
+            self.capitals = {c: first if s == key else s for c, s in self.capitals.items() if c != key}
+
+    def resolve_new(self) -> None:
+        """Give ids: a new proposal whose name (or a variant) the graph knows becomes that node;
+        other new ones get an id of their own that no other node has."""
+        new = [p for p in self.proposals.values() if p.known is None and not p.candidates]
+        keys: set[str] = set()
+        for proposal in new:
+            for name in (proposal.name, *proposal.aliases):
+                keys |= self.lexicon.variant_keys(name_key(name))
+        missing = keys - set(self.known)
+        found = self.gazetteer.lookup(missing) if missing else {}
+        found.update({k: v for k, v in self.known.items() if k in keys})
+        for proposal in new:
+            hits: dict[str, Known] = {}
+            for name in (proposal.name, *proposal.aliases):
+                for key in self.lexicon.variant_keys(name_key(name)):
+                    for hit in found.get(key, []):
+                        if hit.kind == proposal.kind:
+                            hits[hit.id] = hit
+            if len(hits) == 1:
+                (hit,) = hits.values()
+                proposal.known = hit
+                proposal.how += f"; the graph has it as {hit.label()}"
+                proposal.confidence = max(proposal.confidence, 0.8)
+            elif len(hits) > 1:
+                proposal.candidates = sorted(hits.values(), key=lambda h: h.id)
+                proposal.how += "; its names match several entities in the graph: " + "; ".join(
+                    h.label() for h in proposal.candidates) + "; never merged: set the id to one of them"
+                proposal.confidence = min(proposal.confidence, 0.3)
+        wanted = {}
+        for proposal in self.proposals.values():
+            if proposal.known is not None:
+                proposal.id = proposal.known.id
+                if name_key(proposal.name) != name_key(proposal.known.name):
+                    proposal.add_alias(proposal.name)
+                proposal.name = proposal.known.name
+                proposal.kind = proposal.known.kind
+            else:
+                wanted[proposal.key] = slug(proposal.name)
+        taken = self.gazetteer.existing_ids(set(wanted.values()))
+        used = {p.id for p in self.proposals.values() if p.id}
+        for key, base in wanted.items():
+            candidate, n = base, 2
+            while candidate in used or candidate in taken:
+                candidate, n = f"{base}-{n}", n + 1
+            if candidate != base and base in taken:
+                self.proposals[key].how += f"; the id {base!r} is taken in the graph by {taken[base].label()}"
+            self.proposals[key].id = candidate
+            used.add(candidate)

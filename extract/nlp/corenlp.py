@@ -1,0 +1,94 @@
+"""Read an article with the CoreNLP server: its JSON answer becomes :class:`Annotated`.
+
+The publication date goes with the request, so SUTime resolves "on Friday" or "last week"
+against the day the article appeared, not the day it is drafted.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+from typing import Any
+
+from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
+from extract.nlp.server import ANNOTATORS
+from graph.errors import ServerError
+from graph.settings import Settings
+
+__all__ = ["annotate", "request", "read_json"]
+
+
+def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Annotated:
+    """Annotate ``text`` on the server named by the settings (see :func:`request`)."""
+    return read_json(text, request(text, published=published, settings=settings))
+
+
+def request(text: str, *, published: dt.date | None, settings: Settings) -> dict[str, Any]:
+    """The server's JSON answer for ``text``.
+
+    Raises
+    ------
+    ServerError
+        When the server does not answer or answers with an error (with its words).
+    """
+    properties = {
+        "annotators": ANNOTATORS,
+        "outputFormat": "json",
+        # a blank line ends a sentence: a headline without a full stop is not glued to the lead
+        "ssplit.newlineIsSentenceBreak": "two",
+        "coref.algorithm": "statistical",
+    }
+    if published is not None:
+        properties["date"] = f"{published.isoformat()}T12:00:00"
+    url = settings.corenlp_base_url + "/?" + urllib.parse.urlencode({"properties": json.dumps(properties)})
+    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST",
+                                     headers={"Content-Type": "text/plain; charset=utf-8"})
+    try:
+        with urllib.request.urlopen(request, timeout=settings.corenlp_timeout_s + 5) as answer:
+            return json.loads(answer.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", errors="replace")[:500]
+        raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} refused the article "
+                          f"(HTTP {exc.code}): {detail}") from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} does not answer ({exc}); "
+                          "start it with `intelgraph nlp start` or set CORENLP_URL") from None
+
+
+def read_json(text: str, data: dict[str, Any]) -> Annotated:
+    """The server's JSON answer as :class:`Annotated`.
+
+    CoreNLP counts offsets in UTF-16 code units; Python strings count code points. They differ
+    only after a character outside the Basic Multilingual Plane (an emoji), so offsets are mapped.
+    """
+    to_py = _utf16_to_python(text)
+    sentences = []
+    for s in data.get("sentences", []):
+        tokens = [Token(i=t["index"] - 1, text=t.get("originalText", t["word"]), lemma=t["lemma"].lower(),
+                        pos=t["pos"], ner=t.get("ner", "O"),
+                        start=to_py(t["characterOffsetBegin"]), end=to_py(t["characterOffsetEnd"]),
+                        normalized=t.get("normalizedNER"))
+                  for t in s["tokens"]]
+        arcs = [Arc(a["governor"] - 1, a["dependent"] - 1, a["dep"]) for a in s.get("enhancedPlusPlusDependencies", [])]
+        basic = [Arc(a["governor"] - 1, a["dependent"] - 1, a["dep"]) for a in s.get("basicDependencies", [])]
+        entities = [NamedEntity(m["tokenBegin"], m["tokenEnd"], m["ner"], m["text"], m.get("normalizedNER"))
+                    for m in s.get("entitymentions", [])]
+        sentences.append(Sentence(index=s["index"], tokens=tokens, arcs=arcs, basic=basic, entities=entities))
+    chains = []
+    for chain in data.get("corefs", {}).values():
+        chains.append([CorefMention(sentence=m["sentNum"] - 1, first=m["startIndex"] - 1, end=m["endIndex"] - 1,
+                                    head=m["headIndex"] - 1, text=m["text"], type=m["type"],
+                                    representative=m["isRepresentativeMention"]) for m in chain])
+    return Annotated(text=text, sentences=[s for s in sentences if s.tokens], chains=chains)
+
+
+def _utf16_to_python(text: str):
+    if all(ord(c) < 0x10000 for c in text):
+        return lambda offset: offset
+    table: list[int] = []
+    for index, char in enumerate(text):
+        table.extend([index] * (2 if ord(char) >= 0x10000 else 1))
+    table.append(len(text))
+    return lambda offset: table[offset] if offset < len(table) else len(text)

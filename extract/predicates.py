@@ -1,0 +1,175 @@
+"""The predicate lexicon: which words state which relation type, and where the parse puts its ends.
+
+``extract/predicates.yaml`` is the data; this module reads it once, checks it against the ontology
+(every type known, every path well formed; errors name ``file:line: field``) and answers the
+extractor's questions.
+
+>>> lexicon = get_predicates()
+>>> [entry.type for entry in lexicon.for_word("accuse", verb=True)][:1]
+['ACCUSED']
+>>> lexicon.for_word("arrest", verb=False)[0].subject
+(('nmod:by',), ('nmod:poss',))
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from graph import yamlsource
+from graph.errors import InvalidInput, Problem
+from graph.ontology import get_ontology
+
+__all__ = ["PATH", "Entry", "Predicates", "load_predicates", "get_predicates"]
+
+PATH = Path(__file__).with_name("predicates.yaml")
+
+#: A path through the parse: steps such as "nsubj", "^compound" or ".".
+Route = tuple[str, ...]
+
+
+class _EntryModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    verbs: list[str] = Field(default_factory=list)
+    nouns: list[str] = Field(default_factory=list)
+    kinds: list[str] = Field(default_factory=list)
+    subject: list[str] | None = None
+    object: list[str] | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+    particle: str | None = None
+    implied_object: Literal["event"] | None = None
+
+
+class _FileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    subject_default_verb: list[str]
+    object_default_verb: list[str]
+    subject_default_noun: list[str]
+    object_default_noun: list[str]
+    relations: dict[str, list[_EntryModel]]
+    reporting_verbs: list[str]
+    reporting_nouns: list[str]
+    accusing_verbs: list[str]
+    denial_verbs: list[str]
+    denial_objects: list[str]
+    hedges: list[str]
+    negations: list[str]
+    blames: list[str]
+    accusation: str
+    accusation_implies: str
+    event_nouns: list[str]
+    event_anaphora: list[str]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One way of stating a relation type."""
+
+    type: str
+    verb: bool                      # a verb entry (else a noun entry or a kind entry)
+    subject: tuple[Route, ...]
+    object: tuple[Route, ...]
+    with_: frozenset[str] = frozenset()
+    particle: str | None = None
+    implied_event: bool = False
+    kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
+
+    def describe(self, lemma: str) -> str:
+        extra = f" {self.particle}" if self.particle else ""
+        needs = f" with {'/'.join(sorted(self.with_))}" if self.with_ else ""
+        return f"“{lemma}{extra}”{needs}"
+
+
+@dataclass
+class Predicates:
+    by_verb: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_noun: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    reporting_verbs: frozenset[str] = frozenset()
+    reporting_nouns: frozenset[str] = frozenset()
+    accusing_verbs: frozenset[str] = frozenset()
+    denial_verbs: frozenset[str] = frozenset()
+    denial_objects: frozenset[str] = frozenset()
+    hedges: frozenset[str] = frozenset()
+    negations: frozenset[str] = frozenset()
+    blames: frozenset[str] = frozenset()
+    accusation: str = ""
+    accusation_implies: str = ""
+    event_nouns: frozenset[str] = frozenset()
+    event_anaphora: frozenset[str] = frozenset()
+
+    def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
+        return (self.by_verb if verb else self.by_noun).get(lemma, [])
+
+
+def _route(text: str) -> Route:
+    return tuple(text.split("/"))
+
+
+def _check_route(text: str) -> str | None:
+    for step in text.split("/"):
+        if step != "." and not step.lstrip("^").replace(":", "").replace("_", "").isalpha():
+            return f"bad step {step!r} in path {text!r}"
+    return None
+
+
+def load_predicates(path: Path = PATH) -> Predicates:
+    """Read and check the lexicon; raise :class:`InvalidInput` listing every problem."""
+    doc = yamlsource.load(path)
+    try:
+        model = _FileModel.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InvalidInput(yamlsource.validation_problems(doc, exc)) from None
+    ontology = get_ontology()
+    problems: list[Problem] = []
+    out = Predicates(
+        reporting_verbs=frozenset(model.reporting_verbs), reporting_nouns=frozenset(model.reporting_nouns),
+        accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs), denial_objects=frozenset(model.denial_objects),
+        hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
+        accusation=model.accusation, accusation_implies=model.accusation_implies, event_nouns=frozenset(model.event_nouns),
+        event_anaphora=frozenset(model.event_anaphora))
+    for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
+                        (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies)]:
+        if name not in ontology.relations:
+            problems.append(doc.problem(where, f"unknown relation type {name!r}"))
+    for type_name, entries in model.relations.items():
+        if type_name not in ontology.relations:
+            problems.append(doc.problem(("relations", type_name), f"unknown relation type {type_name!r}"))
+            continue
+        for index, raw in enumerate(entries):
+            where = ("relations", type_name, index)
+            if sum(bool(x) for x in (raw.verbs, raw.nouns, raw.kinds)) != 1:
+                problems.append(doc.problem(where, "give exactly one of verbs, nouns or kinds"))
+                continue
+            for kind in raw.kinds:
+                if kind not in ontology.kinds:
+                    problems.append(doc.problem((*where, "kinds"), f"unknown kind {kind!r}"))
+            verb = bool(raw.verbs)
+            subject = raw.subject or (model.subject_default_verb if verb else
+                                      ["."] if raw.kinds else model.subject_default_noun)
+            obj = raw.object or (model.object_default_verb if verb else model.object_default_noun)
+            for side, routes in (("subject", subject), ("object", obj)):
+                for route in routes:
+                    if (message := _check_route(route)) is not None:
+                        problems.append(doc.problem((*where, side), message))
+            entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
+                          object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
+                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds))
+            for lemma in raw.verbs:
+                out.by_verb[lemma].append(entry)
+            for lemma in raw.nouns:
+                out.by_noun[lemma].append(entry)
+            for kind in raw.kinds:
+                out.by_kind[kind].append(entry)
+    if problems:
+        raise InvalidInput(problems)
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_predicates() -> Predicates:
+    return load_predicates()
