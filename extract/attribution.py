@@ -32,6 +32,8 @@ __all__ = ["attribute"]
 # Arcs through which a clause belongs to what the word above it says or denies.
 _CLAUSE_LABELS = ("ccomp", "parataxis", "xcomp", "advcl", "acl", "csubj", "obj", "conj", "dep", "obl")
 _MAX_DEPTH = 6
+# Arcs that say what an accusation is about ("blamed X for Y", "accused X of V-ing").
+_GROUNDS = ("obl:for", "obl:of", "obl:over", "advcl", "obl:in")
 
 
 def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candidate],
@@ -74,20 +76,28 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
             candidate.denies = claim
             candidate.subject, candidate.type, candidate.object = claim.triple
         out.append(candidate)
-    out.extend(_accusation_contents(recognition, predicates, out))
+    out.extend(_accusation_contents(doc, recognition, predicates, out))
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
     return out
 
 
-def _accusation_contents(recognition: Recognition, predicates: Predicates, done: list[Candidate]) -> list[Candidate]:
+def _accusation_contents(doc: Annotated, recognition: Recognition, predicates: Predicates,
+                         done: list[Candidate]) -> list[Candidate]:
     """"Iran blamed Israel" with nothing said of what: Israel is accused of the event in view."""
     out = []
     for accusation in [c for c in done if c.type == predicates.accusation and c.status == "reported"]:
         said = any(c.sentence == accusation.sentence and c.subject == accusation.object
                    and c.asserted_by == accusation.subject for c in done)
-        event = next((k for i, k in recognition.event_mentions if i == accusation.sentence), None) \
-            or recognition.event_before(accusation.sentence)
+        sentence = doc.sentences[accusation.sentence]
+        grounds = [d for a in sentence.child_arcs(accusation.predicate) if a.label.startswith(_GROUNDS)
+                   for d in [a.dep]]
+        if grounds:  # "blamed for ammunition shortages": of that, unless it is an event
+            event = next((recognition.at(sentence.index, d) for d in grounds if recognition.at(sentence.index, d)
+                          and recognition.proposals[recognition.at(sentence.index, d) or ""].kind == "Event"), None)
+        else:
+            event = next((k for i, k in recognition.event_mentions if i == accusation.sentence), None) \
+                or recognition.event_before(accusation.sentence)
         if said or event is None:
             continue
         out.append(replace(accusation, subject=accusation.object, type=predicates.accusation_implies, object=event,

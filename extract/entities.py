@@ -150,6 +150,19 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
                 yield i, j, text[first.start:last.end]
 
 
+def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+    """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two."""
+    out = []
+    for entity in entities:
+        first = entity.first
+        for i in range(entity.first, entity.end):
+            if sentence.tokens[i].pos in ("CC", ",") and first < i < entity.end - 1:
+                out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
+                first = i + 1
+        out.append(entity if first == entity.first else NamedEntity(first, entity.end, entity.ner, "", entity.normalized))
+    return out
+
+
 def _name_like(surface: str, hits: list[Known]) -> bool:
     """A span can be a name if it is capitalised or written exactly as a known name ("us" is not the US)."""
     if surface[:1].isupper():
@@ -240,9 +253,13 @@ class _Reader:
                     exact = exact or key == name_key(surface)
             if hits and _name_like(surface, list(hits.values())):
                 found.append((i, j, surface, list(hits.values()), exact))
+        inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
+                        and self.lexicon.kind_of_words(e.text.split()) in self.lexicon.body_kinds]
         for i, j, surface, hits, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
+            if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
+                continue  # "United States" inside "United States Department of State": the body's name
             if len(hits) == 1:
                 how = f"“{surface}” is {hits[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
                 key = self._known(hits[0], how, 0.95 if exact else 0.85)
@@ -257,7 +274,7 @@ class _Reader:
             self._mention(sentence, i, j, key, "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
-        for entity in sentence.entities:
+        for entity in _split_lists(sentence, sentence.entities):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end
