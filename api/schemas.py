@@ -298,6 +298,15 @@ class DocumentEvidence(BaseModel):
 class DocumentText(BaseModel):
     """A document with its text and the spans of its quotes."""
 
+    model_config = _example({"id": "crocus-city-hall-ft-2024", "title": "Russia ignored US warnings",
+                             "publisher": "Financial Times", "published": "2024-03-24", "url": None,
+                             "text": "…", "evidence": [{"id": "crocus-city-hall-ft-2024#cia-warned-russia",
+                                                        "relation": "cia-warned-russia", "edge": "e-90ed4acdb273da8e",
+                                                        "type": "WARNED", "status": "reported", "quote": "…",
+                                                        "start": 120, "end": 180, "subject": "cia",
+                                                        "object": "russia", "subject_name": "CIA",
+                                                        "object_name": "Russia", "event": None}]})
+
     id: str
     title: str | None
     publisher: str | None

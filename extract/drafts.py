@@ -47,6 +47,7 @@ __all__ = ["DraftStore", "NewDocument", "Action", "ACTIONS", "SECTIONS"]
 
 ACTIONS = ("accept", "reject", "edit", "add")
 SECTIONS = {"document": "document", "entity": "entities", "relation": "relations"}
+_SINGULAR = {plural: singular for singular, plural in SECTIONS.items()}
 _ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
 _ARTICLE, _DRAFT, _STATE, _LOCK = "article.txt", "draft.facts.yaml", "review.json", ".lock"
 #: The fields an added relation takes besides its span (``start``, ``end``).
@@ -395,7 +396,7 @@ def _add(review: Review, section: str, changes: dict[str, Any], text: str, where
         raise InvalidInput([Problem(where, None, "changes.name", f"{item['name']!r} is in the draft already: "
                                                                  "accept or edit that one")])
     items.append(item)
-    review.log.append(f"added {section[:-1]} {new_id}")
+    review.log.append(f"added {_SINGULAR[section]} {new_id}")
 
 
 def _item(item: dict[str, Any]) -> dict[str, Any]:
@@ -411,7 +412,7 @@ def _progress(state: dict[str, Any], review: Review) -> dict[str, int]:
 
 
 def _where(section: str, item: dict[str, Any]) -> str:
-    return "document" if section == "document" else f"{section[:-1]} {item.get('id')}"
+    return "document" if section == "document" else f"{_SINGULAR[section]} {item.get('id')}"
 
 
 def _against_items(problem: Problem, review: Review, where: str | None = None) -> Problem:
@@ -422,7 +423,7 @@ def _against_items(problem: Problem, review: Review, where: str | None = None) -
         items = review.data.get(match.group(1)) or []
         index = int(match.group(2))
         if index < len(items):
-            field = f"{match.group(1)[:-1]} {items[index].get('id')}{match.group(3)}"
+            field = f"{_SINGULAR[match.group(1)]} {items[index].get('id')}{match.group(3)}"
     return Problem(where or problem.file, None if where else problem.line, field, problem.message)
 
 
