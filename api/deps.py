@@ -16,10 +16,11 @@ from graph.services.paths import PathService
 from graph.services.subgraph import SubgraphService
 from graph.settings import Settings
 from graph.store import Store
+from loaders.drafts import DraftService
 
 __all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
            "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
-           "MergesDep"]
+           "MergesDep", "DraftsDep"]
 
 T = TypeVar("T")
 
@@ -66,3 +67,4 @@ GradesDep = Annotated[GradeService, _over_store(GradeService)]
 MergesDep = Annotated[MergeService, _over_store(MergeService)]
 ConsoleDep = Annotated[CypherConsole, _over_store_and_settings(CypherConsole)]
 SavedQueriesDep = Annotated[SavedQueries, _over_store_and_settings(SavedQueries)]
+DraftsDep = Annotated[DraftService, _over_store_and_settings(DraftService)]

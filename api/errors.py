@@ -5,7 +5,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from graph.errors import (Ambiguous, DatabaseUnavailable, IntelgraphError, InvalidInput, InvalidParameter,
+from graph.errors import (Ambiguous, Conflict, DatabaseUnavailable, IntelgraphError, InvalidInput, InvalidParameter,
                           NotFound, QueryRefused, QueryTimeout)
 
 __all__ = ["install_error_handlers", "RETRY_AFTER_S"]
@@ -15,6 +15,7 @@ RETRY_AFTER_S = 5
 # Most specific first: the first matching class decides the status.
 _STATUS = [
     (Ambiguous, 409),
+    (Conflict, 409),
     (NotFound, 404),
     (InvalidParameter, 422),
     (InvalidInput, 422),
@@ -36,8 +37,10 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
         detail = "Neo4j is unavailable; retry shortly"
     else:
         detail = str(exc)
+    problems = ([{"where": p.field, "message": p.message, "file": p.file, "line": p.line} for p in exc.problems]
+                if isinstance(exc, InvalidInput) else None)
     return _problem(status, detail, parameter=getattr(exc, "parameter", None),
-                    candidates=getattr(exc, "candidates", None))
+                    candidates=getattr(exc, "candidates", None), problems=problems)
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI
 
 from api.errors import install_error_handlers
 from api.security import install_security, limit_cypher_rate, require_key, require_reader
-from api.routes import (centrality, cypher, documents, edges, entities, export, health, merges, ontology, paths,
+from api.routes import (centrality, cypher, documents, drafts, edges, entities, export, health, merges, ontology, paths,
                         sources, subgraph, web)
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(cypher.router, dependencies=[Depends(limit_cypher_rate)])
     app.include_router(export.router, dependencies=[Depends(require_key)])
     app.include_router(merges.router)  # writes need a key, reads a reader (per route)
+    app.include_router(drafts.router)  # likewise: the workbench (issue 17)
     app.mount("/static", web.static_files(), name="static")  # the page's assets, after every API route
     return app
 

@@ -38,6 +38,8 @@ class Problem(BaseModel):
     detail: str
     parameter: str | None = None
     candidates: list[dict[str, Any]] | None = None
+    problems: list[dict[str, Any]] | None = Field(None, description="For invalid input: each problem, where it "
+                                                  "is (a field, or an item such as 'relation ID') and what")
 
 
 class CypherStep(BaseModel):
@@ -275,6 +277,43 @@ class Document(BaseModel):
     publisher: str | None = None
     published: str | None = Field(None, description="Publication date, YYYY-MM-DD")
     url: str | None = None
+
+
+class DocumentEvidence(BaseModel):
+    id: str
+    relation: str
+    edge: str | None
+    type: str
+    status: str
+    quote: str
+    start: int
+    end: int
+    subject: str | None = None
+    object: str | None = None
+    subject_name: str | None = None
+    object_name: str | None = None
+    event: str | None = None
+
+
+class DocumentText(BaseModel):
+    """A document with its text and the spans of its quotes."""
+
+    model_config = _example({"id": "crocus-city-hall-ft-2024", "title": "Russia ignored US warnings",
+                             "publisher": "Financial Times", "published": "2024-03-24", "url": None,
+                             "text": "…", "evidence": [{"id": "crocus-city-hall-ft-2024#cia-warned-russia",
+                                                        "relation": "cia-warned-russia", "edge": "e-90ed4acdb273da8e",
+                                                        "type": "WARNED", "status": "reported", "quote": "…",
+                                                        "start": 120, "end": 180, "subject": "cia",
+                                                        "object": "russia", "subject_name": "CIA",
+                                                        "object_name": "Russia", "event": None}]})
+
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    text: str | None
+    evidence: list[DocumentEvidence]
 
 
 class Documents(BaseModel):

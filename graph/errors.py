@@ -15,6 +15,7 @@ __all__ = [
     "CypherRegistryError",
     "NotFound",
     "Ambiguous",
+    "Conflict",
     "DatabaseUnavailable",
     "QueryRefused",
     "QueryTimeout",
@@ -76,6 +77,11 @@ class Ambiguous(IntelgraphError):
         self.candidates = candidates
         self.parameter = parameter
         super().__init__(message)
+
+
+class Conflict(IntelgraphError):
+    """A write made against a version that is no longer current (another reviewer saved first),
+    or onto something that exists already."""
 
 
 class DatabaseUnavailable(IntelgraphError):

@@ -116,6 +116,8 @@ class Settings(BaseSettings):
 
     # --- corpus -------------------------------------------------------------------------
     corpus_dir: Path = PROJECT_ROOT / "corpus"
+    drafts_dir: Path = Field(default=PROJECT_ROOT / "drafts", description="Where the workbench keeps drafts "
+                             "being reviewed, one folder each (extract/drafts.py); loaded ones go to corpus_dir.")
 
     @property
     def manages_local_server(self) -> bool:

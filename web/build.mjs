@@ -18,13 +18,16 @@ const copyHtml = {
   name: "copy-index-html",
   setup(build) {
     build.onEnd(async (result) => {
-      if (result.errors.length === 0) await copyFile(join(src, "index.html"), join(out, "index.html"));
+      if (result.errors.length === 0) {
+        await copyFile(join(src, "index.html"), join(out, "index.html"));
+        await copyFile(join(src, "workbench.html"), join(out, "workbench.html")); // the workbench (issue 17)
+      }
     });
   },
 };
 
 const options = {
-  entryPoints: { app: join(src, "main.js") },
+  entryPoints: { app: join(src, "main.js"), workbench: join(src, "workbench.js") },
   outdir: out,
   bundle: true,
   format: "esm",

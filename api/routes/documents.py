@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Path, Query
 
 from api.deps import DocumentsDep
 from api.params import split_list
-from api.schemas import Documents, Problem
+from api.schemas import Documents, DocumentText, Problem
 from graph.services.documents import MAX_IDS
 
 router = APIRouter(tags=["documents"])
@@ -24,3 +24,12 @@ def documents(
     Ids that name no document are left out rather than failing the request.
     """
     return {"documents": service.by_ids(split_list(ids))}
+
+
+@router.get("/documents/{document_id}", response_model=DocumentText,
+            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
+def document(service: DocumentsDep,
+             document_id: Annotated[str, Path(max_length=200, examples=["crocus-city-hall-ft-2024"])]) -> dict:
+    """One document with its text and every quote it gives, at its span (``start``, ``end``: code
+    points, end exclusive) with the edge it supports: what an evidence item opens."""
+    return service.with_text(document_id)

@@ -35,6 +35,15 @@ def index() -> Response:
     return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
 
 
+@router.get("/workbench", response_model=None)
+def workbench() -> Response:
+    """The analysts' workbench: drafts, their review, and documents opened at a quote (issue 17)."""
+    page = STATIC_DIR / "workbench.html"
+    if not page.is_file():
+        return HTMLResponse(_NOT_BUILT, status_code=503)
+    return FileResponse(page, media_type="text/html", headers={"Cache-Control": "no-cache"})
+
+
 def static_files() -> StaticFiles:
     """The built assets (``app.js``, ``app.css``), for ``app.mount("/static", ...)``."""
     return StaticFiles(directory=STATIC_DIR, check_dir=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from graph.errors import InvalidParameter
+from graph.errors import InvalidParameter, NotFound
 from graph.store import Store
 
 __all__ = ["DocumentService", "MAX_IDS", "unique_ids"]
@@ -44,3 +44,17 @@ class DocumentService:
         if not 1 <= len(wanted) <= MAX_IDS:
             raise InvalidParameter("ids", f"give between 1 and {MAX_IDS} document ids")
         return self.store.read("documents/by_ids", ids=wanted)
+
+    def with_text(self, document_id: str) -> dict[str, Any]:
+        """One document with its text and its evidence, each with the quote's span and its edge
+        (the workbench's document view).
+
+        Raises
+        ------
+        NotFound
+            For an id that names no document.
+        """
+        rows = self.store.read("documents/with_text", id=document_id)
+        if not rows:
+            raise NotFound(f"no document {document_id!r}", parameter="document_id")
+        return {**rows[0]["document"], "evidence": rows[0]["evidence"]}

@@ -684,7 +684,10 @@ function renderEdge(panel, edge) {
           doc?.published || ev.published ? ` · ${formatDate(doc?.published || ev.published)}` : "",
           ev.event ? ` · happened ${ev.event.includes("-") && !ev.event.includes(" ") && !ev.event.includes("/")
             ? formatDate(ev.event) : ev.event}` : "",
-          h("div.ref", `${ev.document} · ${ev.relation} · chars ${ev.start}–${ev.end}`)));
+          h("div.ref", `${ev.document} · ${ev.relation} · chars ${ev.start}–${ev.end} · `,
+            // the workbench's document view (web/src/workbench.js): the article, opened at this quote
+            h("a.open-quote", { href: `workbench?document=${encodeURIComponent(ev.document)}&relation=${
+              encodeURIComponent(ev.relation)}`, title: "Open the article at this quote" }, "open in the article"))));
     })),
     h("dl.facts", facts),
     denied.length ? h("div.related", h("h3", "This denial rejects"), denied.map(relatedEdge)) : null,
