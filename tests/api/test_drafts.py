@@ -23,7 +23,7 @@ NEW = {"text": ARTICLE, "title": "Russia's FSB accuses Ukraine over concert hall
 
 
 @pytest.fixture
-def folders(tmp_path: Path, neo4j_server: Settings) -> Settings:
+def folders(tmp_path: Path, neo4j_server: Settings, nlp_server: Settings) -> Settings:
     return neo4j_server.model_copy(update={"drafts_dir": tmp_path / "drafts", "corpus_dir": tmp_path / "corpus"})
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.settings import Settings
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, SEED_CORPUS, TEST_CORPUS, running_api
 
@@ -29,7 +30,8 @@ STEPS = ("open the workbench and draft a pasted article", "review candidates by 
          "find the new edge on a path and open its quote in the document view")
 
 
-def test_an_analyst_turns_a_pasted_article_into_loaded_facts(empty_store: Store, tmp_path: Path) -> None:
+def test_an_analyst_turns_a_pasted_article_into_loaded_facts(empty_store: Store, nlp_server: Settings,
+                                                            tmp_path: Path) -> None:
     from loaders.facts_loader import load_paths
 
     assert (ROOT / "api" / "static" / "workbench.js").is_file(), "the page is not built: run `make setup`"
