@@ -32,9 +32,10 @@ __all__ = ["DocumentInfo", "GUESSABLE", "MAX_TEXT_BYTES", "default_document_id",
 #: The document fields a draft guesses when the command line does not give them; a guess is
 #: never accepted silently (extract/review.py): a person has to set each one.
 GUESSABLE = ("title", "publisher", "published")
-#: One article, not a book: 1 MB is about 170,000 words, some 140 times a long news article.
-#: Drafting is linear in the text, but a draft of more than that is not reviewable by a person.
-MAX_TEXT_BYTES = 1_000_000
+#: One article, not a book: 300 kB is about 50,000 words, some 40 long news articles. Drafting
+#: time grows with the text (here: 39 kB in 14 s, 155 kB in 33 s with --no-graph), so a longer
+#: text would take minutes and give a draft no person can review in one sitting.
+MAX_TEXT_BYTES = 300_000
 #: Fewer letters than this and the language is not guessed (langdetect is unreliable on a line).
 _LANGUAGE_MIN_LETTERS = 120
 
@@ -141,8 +142,8 @@ def read_article(path: Path, *, language: str | None = None) -> tuple[str, bytes
     except OSError as exc:
         raise InvalidInput([Problem(name, None, "", f"cannot read the article: {exc.strerror}")]) from None
     if len(raw) > MAX_TEXT_BYTES:
-        raise InvalidInput([Problem(name, None, "", f"{len(raw) / 1e6:.1f} MB is more than one article "
-                                                    f"(the limit is {MAX_TEXT_BYTES / 1e6:.0f} MB): split it "
+        raise InvalidInput([Problem(name, None, "", f"{len(raw) / 1e3:,.0f} kB is more than one article "
+                                                    f"(the limit is {MAX_TEXT_BYTES / 1e3:,.0f} kB): split it "
                                                     "into its articles and draft each")])
     if not raw.strip():
         raise InvalidInput([Problem(name, None, "", "the file is empty (nothing but white space): nothing to draft")])

@@ -63,6 +63,7 @@ __all__ = ["Decision", "Match", "Review", "find_in_text", "parse_decisions", "pa
 
 SECTIONS = ("document", "entities", "relations")
 _WHAT = {"document": "document", "entity": "entities", "relation": "relations"}
+_ONE = {"document": "document", "entities": "entity", "relations": "relation"}
 
 
 @dataclass(frozen=True)
@@ -226,12 +227,12 @@ class Review:
                 raise ValueError("the document cannot be rejected: edit its fields instead")
             self._remove(section, item)
             self.counts["rejected"] += 1
-            self.log.append(f"rejected {section[:-1]} {item['id']}")
+            self.log.append(f"rejected {_ONE[section]} {item['id']}")
             return
         if decision.action == "edit":
             self._edit(section, item, decision.changes)
             self.counts["edited"] += 1
-            self.log.append(f"edited {section if section == 'document' else section[:-1] + ' ' + item['id']}: "
+            self.log.append(f"edited {section if section == 'document' else _ONE[section] + ' ' + item['id']}: "
                             + ", ".join(sorted(decision.changes)))
             if section == "document" and _guessed(item):
                 _mark_guessed(item, [g for g in _guessed(item) if g not in decision.changes])
@@ -284,7 +285,7 @@ class Review:
         self.data.setdefault(section, []).append(item)
         self.counts["added"] += 1
         where = f" (characters {match.start}-{match.end}, line {match.line})" if section == "relations" else ""
-        self.log.append(f"added {section[:-1]} {item['id']}{where}")
+        self.log.append(f"added {_ONE[section]} {item['id']}{where}")
         return item
 
     def _edit(self, section: str, item: dict[str, Any], changes: dict[str, Any]) -> None:
@@ -345,7 +346,7 @@ class Review:
                     self.data["relations"].remove(rel)
                     gone_relations.add(rel["id"])
                     self.counts["dropped"] += 1
-                    self.log.append(f"dropped relation {rel['id']} with {section[:-1]} {item['id']}")
+                    self.log.append(f"dropped relation {rel['id']} with {_ONE[section]} {item['id']}")
                     changed = True
                 elif set(rel.get("disputed_by") or []) & gone_entities:
                     rel["disputed_by"] = [d for d in rel["disputed_by"] if d not in gone_entities]
