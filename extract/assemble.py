@@ -142,8 +142,8 @@ def read_article(path: Path, *, language: str | None = None) -> tuple[str, bytes
     except OSError as exc:
         raise InvalidInput([Problem(name, None, "", f"cannot read the article: {exc.strerror}")]) from None
     if len(raw) > MAX_TEXT_BYTES:
-        raise InvalidInput([Problem(name, None, "", f"{len(raw) / 1e3:,.0f} kB is more than one article "
-                                                    f"(the limit is {MAX_TEXT_BYTES / 1e3:,.0f} kB): split it "
+        raise InvalidInput([Problem(name, None, "", f"{len(raw):,} bytes is more than one article (the limit "
+                                                    f"is {MAX_TEXT_BYTES:,} bytes, about 50,000 words): split it "
                                                     "into its articles and draft each")])
     if not raw.strip():
         raise InvalidInput([Problem(name, None, "", "the file is empty (nothing but white space): nothing to draft")])
