@@ -223,7 +223,7 @@ def test_at_a_terminal_guessed_fields_are_asked_for_and_a_relation_is_added(gues
     for line in ("subject=oleg-petrenko", "type=SPOKESPERSON_FOR", "object=ministry", "quote=spokesman"):
         tmux.keys(line, "Enter")
     tmux.keys("Enter")
-    tmux.wait_for("added relation oleg-petrenko-spokesperson-for-ministry (characters")
+    tmux.wait_for("added relation oleg-petrenko-spokesperson-for-ministry (characters 158-167, line 2)")
     tmux.wait_for("2/6  entity")                                # the same card again
     tmux.keys("w", "Enter")
     screen = tmux.wait_for("EXIT=")
