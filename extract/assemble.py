@@ -28,7 +28,7 @@ from extract.sentences import split_sentences
 from extract.writer import dump_facts, write_atomically
 
 __all__ = ["DocumentInfo", "GUESSABLE", "MAX_TEXT_BYTES", "default_document_id", "detect_language", "draft_facts",
-           "read_article", "write_draft"]
+           "read_article", "slug", "write_draft"]
 
 #: The document fields a draft guesses when the command line does not give them; a guess is
 #: never accepted silently (extract/review.py): a person has to set each one.

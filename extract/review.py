@@ -55,7 +55,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.facts import Facts, parse_facts
 from graph.names import name_key
-from extract.mentions import slug
+from extract.assemble import slug  # the draft's own id rule, wherever its module keeps it
 from extract.writer import dump_facts, write_atomically
 
 __all__ = ["Decision", "Match", "Review", "find_in_text", "parse_decisions", "parse_value", "read_draft",
