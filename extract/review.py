@@ -273,10 +273,10 @@ class Review:
             fields["quote"] = match.verbatim
             fields.setdefault("status", "reported")
             base = f"{fields['subject']}-{str(fields['type']).lower().replace('_', '-')}-{fields['object']}"
-            rid, n = str(fields.pop("id", None) or base), 2
-            if "id" not in fields and self.find("relations", rid) is not None and rid == base:
-                while self.find("relations", rid) is not None:
-                    rid, n = f"{base}-{n}", n + 1
+            given = fields.pop("id", None)
+            rid, n = str(given or base), 2
+            while not given and self.find("relations", rid) is not None:  # the same triple again: -2, -3
+                rid, n = f"{base}-{n}", n + 1
             if self.find("relations", rid) is not None:
                 raise ValueError(f"relation {rid!r} is already in the file: give another id=…")
             item = {"id": rid, **fields}

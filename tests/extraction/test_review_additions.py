@@ -257,3 +257,18 @@ def test_at_a_terminal_the_last_card_offers_to_add_before_writing(dated: Path, t
     screen = tmux.wait_for("EXIT=")
     assert "EXIT=0" in screen and "added 1" in screen
     assert "Northern Front" in {e.name for e in read_facts(dated).facts.entities}
+
+
+def test_an_added_relation_gets_a_free_id_unless_one_is_given() -> None:
+    from extract.review import Review
+
+    review = Review({"document": {"id": "d"}, "entities": [], "relations": [
+        {"id": "a-accused-b", "subject": "a", "type": "ACCUSED", "object": "b"}]},
+        "A blamed B. Then A blamed B again, loudly.")
+    review.apply(parse_decisions('add relation subject=a type=ACCUSED object=b quote="again, loudly"'))
+    assert [r["id"] for r in review.data["relations"]] == ["a-accused-b", "a-accused-b-2"]
+    assert review.data["relations"][1]["quote"] == "again, loudly" and review.counts["added"] == 1
+    with pytest.raises(InvalidInput, match="relation 'a-accused-b' is already in the file: give another id=…"):
+        review.apply(parse_decisions('add relation subject=a type=ACCUSED object=b quote="Then A" id=a-accused-b'))
+    with pytest.raises(InvalidInput, match="the document's text is not available"):
+        Review({"document": {"id": "d"}}).apply(parse_decisions('add entity name=A kind=State'))
