@@ -7,9 +7,14 @@ terminal, or applies decisions given by a script, and writes the reviewed file
 from __future__ import annotations
 
 import copy
+import dataclasses
+import functools
 import datetime as dt
+import hashlib
 import os
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,7 +25,8 @@ from rich.prompt import Prompt
 
 from cli.common import err, out, user_errors
 from graph.errors import InvalidInput, InvalidParameter
-from extract.assemble import DocumentInfo, write_draft
+from extract.assemble import DocumentInfo, default_document_id, read_article, write_draft
+from extract.duplicates import same_text_if_reachable, same_text_in_files, same_text_in_graph
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
 from extract.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
 
@@ -41,6 +47,9 @@ def draft(
         exists=True)] = None,
     no_graph: Annotated[bool, typer.Option("--no-graph", help="Recognise nothing known: every entity is new.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    language: Annotated[str | None, typer.Option(
+        "--language", help="The text's language (ISO 639-1, e.g. de); default: English, which is checked, since "
+                           "the extractor reads English only.")] = None,
 ) -> None:
     """Draft a facts file from an article: every entity and relation a candidate for review."""
     output = output or article.with_name(article.name.removesuffix(".txt") + ".facts.yaml")
@@ -48,18 +57,31 @@ def draft(
         if output.exists() and not force:
             raise InvalidParameter("output", f"{output} exists (a reviewed file, perhaps): give --force to "
                                               "overwrite it, or another --output")
+        if output.resolve() == article.resolve():
+            raise InvalidParameter("output", "is the article itself: give another --output")
+        if language is not None and not re.fullmatch(r"[a-z]{2}", language):
+            raise InvalidParameter("language", f"expected a two-letter ISO 639-1 code (en, de, ru), not {language!r}")
         published = _date(date)
-        info = DocumentInfo(title=title, publisher=publisher, published=published, id=document_id, url=url)
-        if no_graph:
-            facts = write_draft(article, output, info=info, gazetteer=EmptyGazetteer())
-        elif gazetteer:
-            facts = write_draft(article, output, info=info, gazetteer=FactsGazetteer.from_paths(gazetteer))
+        _, raw = read_article(article, language=language)  # bad input stops here, before anything else
+        sha256 = hashlib.sha256(raw).hexdigest()
+        document = document_id or default_document_id(article, output)
+        info = DocumentInfo(title=title, publisher=publisher, published=published, id=document_id, url=url,
+                            language=language)
+        if no_graph or gazetteer:
+            same = same_text_in_files(gazetteer or [], sha256=sha256, document_id=document)
+            same += same_text_if_reachable(sha256=sha256, document_id=document)
+            info = dataclasses.replace(info, same_text=tuple(s.message(document) for s in same))
+            known: Gazetteer = FactsGazetteer.from_paths(gazetteer) if gazetteer else EmptyGazetteer()
+            facts = write_draft(article, output, info=info, gazetteer=known)
         else:
             from graph.store import Store
 
             with Store() as store:
-                known: Gazetteer = GraphGazetteer(store)
-                facts = write_draft(article, output, info=info, gazetteer=known)
+                same = same_text_in_graph(store, sha256=sha256, document_id=document)
+                info = dataclasses.replace(info, same_text=tuple(s.message(document) for s in same))
+                facts = write_draft(article, output, info=info, gazetteer=GraphGazetteer(store))
+    for message in info.same_text:
+        err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
     entities, relations = facts.facts.entities, facts.facts.relations
     matched = sum(1 for e in entities if e.review and e.review.match and len(e.review.match) == 1
                   and e.review.match[0] == e.id)
@@ -86,6 +108,11 @@ def review(
     with user_errors():
         state, header = read_draft(facts_file)
         _retarget_text(state, facts_file, target)
+        document = state.data.get("document") or {}
+        if isinstance(document.get("sha256"), str) and isinstance(document.get("id"), str):
+            for same in same_text_if_reachable(sha256=document["sha256"], document_id=document["id"]):
+                err.print(f"[yellow]warning:[/yellow] {escape(same.message(document['id']))}", highlight=False,
+                          soft_wrap=True)
         if decisions is not None or accept_all:
             if decisions is not None:
                 text = sys.stdin.read() if decisions == "-" else Path(decisions).read_text(encoding="utf-8")
@@ -102,8 +129,13 @@ def review(
     left = len(state.candidates())
     counts = state.counts
     out.print(f"reviewed {target}: accepted {counts['accepted']}, edited {counts['edited']}, rejected "
-              f"{counts['rejected']} (and {counts['dropped']} relations dropped with them); "
-              f"{left} candidates left", highlight=False, markup=False, soft_wrap=True)
+              f"{counts['rejected']}, added {counts['added']} (and {counts['dropped']} relations dropped with "
+              f"them); {left} candidates left", highlight=False, markup=False, soft_wrap=True)
+    guessed = state.guessed()
+    if guessed:
+        err.print(f"not accepted: {', '.join('document.' + g for g in guessed)} guessed by the draft; a person "
+                  f"must set {'it' if len(guessed) == 1 else 'each'}: edit document "
+                  + " ".join(f"{g}=…" for g in guessed), highlight=False, markup=False, soft_wrap=True)
     if left:
         out.print(f"intelgraph load refuses the file until none is left: intelgraph review {target}",
                   highlight=False, markup=False, soft_wrap=True)
@@ -138,8 +170,7 @@ def _interactive(state: Review, target: Path) -> bool:
             continue  # dropped with an entity rejected before
         while True:
             err.print(_card(state, section, item, number, len(todo)))
-            answer = Prompt.ask("[a]ccept  [e]dit  [r]eject  [s]kip  [w]rite and stop  [q]uit",
-                                choices=["a", "e", "r", "s", "w", "q"], default="a", console=err,
+            answer = Prompt.ask(PROMPT, choices=["a", "e", "r", "s", "n", "w", "q"], default="a", console=err,
                                 show_choices=False)
             if answer == "q":
                 return False
@@ -147,27 +178,91 @@ def _interactive(state: Review, target: Path) -> bool:
                 return True
             if answer == "s":
                 break
-            before = copy.deepcopy(state.data), dict(state.counts), list(state.log)
-            try:
-                if answer == "a":
-                    state.accept(section, item)
-                elif answer == "r":
-                    state.reject(section, item)
-                else:
-                    changes = _ask_changes()
-                    if not changes:
-                        continue
-                    state.edit(section, item, changes)
-                state.facts(target)  # every decision leaves a valid file, or is undone
-            except (InvalidInput, ValueError) as exc:
-                problems = exc.problems if isinstance(exc, InvalidInput) else [str(exc)]
-                for problem in problems:
-                    err.print(f"[red]not possible:[/red] {escape(str(problem))}", highlight=False)
-                state.data, state.counts, state.log = before
-                item = _refind(state, section, item)
+            if answer == "n":
+                _add(state, target)
                 continue
-            break
+            guessed = state.guessed() if section == "document" else []
+            done = _decide(state, target, functools.partial(_answer, state, section, item, answer, guessed))
+            item = _refind(state, section, item)
+            if done:
+                break
+    while True:  # every card seen: add what the draft missed, then write
+        answer = Prompt.ask(END_PROMPT, choices=["n", "w", "q"], default="w", console=err, show_choices=False)
+        if answer == "q":
+            return False
+        if answer == "w":
+            return True
+        _add(state, target)
+
+
+#: What a card asks; Rich would read ``[a]`` as markup and show "ccept", hence the escapes.
+PROMPT = escape("[a]ccept  [e]dit  [r]eject  [s]kip  [n]ew entity or relation  [w]rite and stop  [q]uit")
+END_PROMPT = escape("every card seen: [n]ew entity or relation  [w]rite  [q]uit")
+
+
+def _answer(state: Review, section: str, item: dict[str, Any], answer: str, guessed: list[str]) -> bool:
+    """Carry out one answer to a card; False if there was nothing to do (an empty edit)."""
+    if answer == "a" and guessed:
+        changes = _ask_guessed(item, guessed)  # a guess is never accepted: the reviewer types each field
+        state.edit(section, item, changes)
+    elif answer == "a":
+        state.accept(section, item)
+    elif answer == "r":
+        state.reject(section, item)
+    else:
+        changes = _ask_changes()
+        if not changes:
+            return False
+        state.edit(section, item, changes)
     return True
+
+
+def _decide(state: Review, target: Path, work: Callable[[], bool]) -> bool:
+    """Run one decision; undo it (saying why) unless it leaves a valid file. True if it was made."""
+    before = copy.deepcopy(state.data), dict(state.counts), list(state.log)
+    try:
+        if not work():
+            return False
+        state.facts(target)  # every decision leaves a valid file, or is undone
+    except (InvalidInput, ValueError) as exc:
+        problems = exc.problems if isinstance(exc, InvalidInput) else [str(exc)]
+        for problem in problems:
+            err.print(f"[red]not possible:[/red] {escape(str(problem))}", highlight=False, soft_wrap=True)
+        state.data, state.counts, state.log = before
+        return False
+    return True
+
+
+def _ask_guessed(item: dict[str, Any], guessed: list[str]) -> dict[str, Any]:
+    err.print("the draft guessed these; type each (a guess is never accepted as it is):", highlight=False)
+    changes: dict[str, Any] = {}
+    for name in guessed:
+        while True:
+            value = Prompt.ask(f"  {name} (guessed: {escape(str(item.get(name, '')))})"
+                               + (", YYYY-MM-DD" if name == "published" else ""), console=err, default="",
+                               show_default=False).strip()
+            if value:
+                changes[name] = value
+                break
+            err.print(f"  {name} is needed", highlight=False)
+    return changes
+
+
+def _add(state: Review, target: Path) -> None:
+    """Add an entity or a relation the draft missed: its fields, with a name or quote searched in the text."""
+    what = Prompt.ask(escape("add an [e]ntity or a [r]elation? (empty: neither)"), choices=["e", "r", ""],
+                      default="", console=err, show_choices=False, show_default=False)
+    if not what:
+        return
+    section = "entities" if what == "e" else "relations"
+    example = ("name=… (searched in the text) kind=Person [id=…] [aliases=[…]]" if section == "entities" else
+               "subject=ID type=TYPE object=ID quote=… (searched in the text) [status=claimed asserted_by=ID]")
+    err.print(f"field=value, one a line: {example}; an empty line ends", highlight=False, markup=False)
+    fields = _ask_changes(hint=False)
+    if not fields:
+        return
+    if _decide(state, target, lambda: bool(state.add(section, fields))):
+        err.print(f"[green]{escape(state.log[-1])}[/green]", highlight=False, soft_wrap=True)
 
 
 def _refind(state: Review, section: str, item: dict[str, Any]) -> dict[str, Any]:
@@ -175,9 +270,10 @@ def _refind(state: Review, section: str, item: dict[str, Any]) -> dict[str, Any]
     return found if found is not None else item
 
 
-def _ask_changes() -> dict[str, Any]:
-    err.print("field=value, one a line (e.g. kind=Person, status=claimed, asserted_by=russia, id=another-id); "
-              "an empty line ends", highlight=False)
+def _ask_changes(*, hint: bool = True) -> dict[str, Any]:
+    if hint:
+        err.print("field=value, one a line (e.g. kind=Person, status=claimed, asserted_by=russia, id=another-id); "
+                  "an empty line ends", highlight=False)
     changes: dict[str, Any] = {}
     while True:
         line = Prompt.ask("  ", console=err, default="", show_default=False).strip()

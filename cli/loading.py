@@ -8,6 +8,8 @@ import typer
 from rich.progress import Progress
 
 from cli.common import err, out, user_errors
+from extract.duplicates import same_text_of
+from graph.facts import pending_review
 from graph.settings import get_settings
 from graph.store import Store
 from graph.services.grades import read_sources_file
@@ -27,8 +29,15 @@ def validate(paths: Paths = None) -> None:
     for path, grades in sources.items():
         out.print(f"ok  {path}  ({len(grades)} graded sources)", highlight=False, markup=False, soft_wrap=True)
     for facts in documents:
+        pending = pending_review(facts)
+        left = f"; {len(pending)} draft candidates left, which load refuses" if pending else ""
         out.print(f"ok  {facts.path}  ({len(facts.facts.entities)} entities, "
-                  f"{len(facts.facts.relations)} relations)", highlight=False, markup=False, soft_wrap=True)
+                  f"{len(facts.facts.relations)} relations{left})", highlight=False, markup=False, soft_wrap=True)
+        if facts.document.review is not None and facts.document.review.guessed:
+            err.print(f"warning: {pending[0]}", highlight=False, markup=False, soft_wrap=True)
+    for facts, same in same_text_of(documents):
+        err.print(f"warning: {facts.path}: document.sha256: {same.message(facts.document.id)}", highlight=False,
+                  markup=False, soft_wrap=True)
 
 
 def load(paths: Paths = None) -> None:

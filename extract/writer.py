@@ -21,10 +21,13 @@ relations: []
 from __future__ import annotations
 
 import json
+import os
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
-__all__ = ["dump_facts", "scalar"]
+__all__ = ["dump_facts", "scalar", "write_atomically"]
 
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._()/-]*[A-Za-z0-9.)]$|^[A-Za-z]$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,3 +93,25 @@ def _ordered(item: dict[str, Any], section: str) -> list[tuple[str, Any]]:
     rest = [(k, v) for k, v in item.items() if k not in order and k != "review" and v not in (None, [], {})]
     review = [("review", item["review"])] if item.get("review") else []
     return known + rest + review
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` (UTF-8) all at once: to a temporary file in the same folder,
+    then renamed over ``path``. A failure (a full disk, an interrupt) leaves ``path`` as it was.
+
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomically(folder / "a.facts.yaml", "document: {}\\n")
+    >>> (folder / "a.facts.yaml").read_text(), sorted(p.name for p in folder.iterdir())
+    ('document: {}\\n', ['a.facts.yaml'])
+    """
+    path = Path(path)
+    handle, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

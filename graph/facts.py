@@ -54,6 +54,9 @@ class Review(_Strict):
                                  description="Why the draft proposes it: the cue, the match, the guess.")]
     confidence: Annotated[float | None, Field(ge=0, le=1, description="How sure the draft is, 0 to 1.")] = None
     match: list[Id] = Field([], description="Graph entities the draft matched it to; several when ambiguous.")
+    guessed: list[Literal["title", "publisher", "published"]] = Field(
+        [], description="On the document: the fields the draft guessed. Review never accepts a guess: a person "
+                        "sets each field (extract/review.py).")
 
 
 class DocumentMeta(_Strict):
@@ -158,9 +161,19 @@ def pending_review(facts: Facts) -> list[Problem]:
     items: list[tuple[tuple[str | int, ...], Review | None]] = [(("document",), facts.document.review)]
     items += [(("entities", i), e.review) for i, e in enumerate(facts.facts.entities)]
     items += [(("relations", i), r.review) for i, r in enumerate(facts.facts.relations)]
-    return [facts.located.problem(at + ("review",), "a draft candidate nobody has reviewed: accept, edit or "
-                                                    f"reject it first (intelgraph review {facts.path})")
-            for at, review in items if review is not None and review.candidate]
+    problems = []
+    for at, review in items:
+        if review is not None and review.guessed:
+            # a guess is never a fact, even under candidate: false
+            fields = ", ".join(f"document.{name}" for name in review.guessed)
+            each = "it" if len(review.guessed) == 1 else "each"
+            problems.append(facts.located.problem(at + ("review",), f"{fields} guessed by the draft: a person must "
+                                                                    f"set {each} (intelgraph review {facts.path})"))
+        elif review is not None and review.candidate:
+            problems.append(facts.located.problem(at + ("review",), "a draft candidate nobody has reviewed: accept, "
+                                                                    f"edit or reject it first (intelgraph review "
+                                                                    f"{facts.path})"))
+    return problems
 
 
 def json_schema() -> dict[str, Any]:

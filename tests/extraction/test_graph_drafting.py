@@ -122,7 +122,10 @@ def test_the_loader_refuses_a_draft_and_writes_nothing(seed_only: Store, tmp_pat
         load_paths(seed_only, [draft.path])
     problems = caught.value.problems
     assert len(problems) == 1 + len(draft.facts.entities) + len(draft.facts.relations)  # the date was guessed
-    assert all(p.field.endswith(".review") and "nobody has reviewed" in p.message for p in problems)
+    assert all(p.field.endswith(".review") for p in problems)
+    guessed = [p for p in problems if p.field == "document.review"]
+    assert len(guessed) == 1 and "document.published guessed by the draft: a person must set it" in guessed[0].message
+    assert all("nobody has reviewed" in p.message for p in problems if p not in guessed)
     with pytest.raises(InvalidInput):
         load_document(seed_only, draft)
     assert counts(seed_only) == before

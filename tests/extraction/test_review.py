@@ -1,6 +1,7 @@
 """extract/review.py and ``intelgraph review`` with scripted decisions (no database needed)."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -26,7 +27,7 @@ def draft(tmp_path: Path) -> Path:
     shutil.copy(TINY, tmp_path / TINY.name)
     output = tmp_path / "tiny.facts.yaml"
     write_draft(tmp_path / TINY.name, output, gazetteer=FactsGazetteer.from_paths([SEED]),
-                info=DocumentInfo(title="Arrests in Riga", publisher="Test"))
+                info=DocumentInfo(title="Arrests in Riga", publisher="Test", published=dt.date(2024, 4, 12)))
     return output
 
 
@@ -47,7 +48,7 @@ def test_decisions_are_read_line_by_line_and_errors_name_the_line() -> None:
     with pytest.raises(InvalidInput) as caught:
         parse_decisions("accept entity fsb\nkeep entity x\nedit relation r1\n", "d.txt")
     assert [str(p) for p in caught.value.problems] == [
-        "d.txt:2: expected accept, reject or edit, not 'keep'", "d.txt:3: edit needs at least one field=value"]
+        "d.txt:2: expected accept, reject, edit or add, not 'keep'", "d.txt:3: edit needs at least one field=value"]
 
 
 def test_rejecting_an_entity_drops_its_relations_and_their_denials(draft: Path) -> None:
