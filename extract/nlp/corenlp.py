@@ -21,8 +21,21 @@ __all__ = ["annotate", "request", "read_json"]
 
 
 def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Annotated:
-    """Annotate ``text`` on the server named by the settings (see :func:`request`)."""
-    return read_json(text, request(text, published=published, settings=settings))
+    """Annotate ``text`` on the server named by the settings (see :func:`request`).
+
+    The last few answers are kept: drafting one text again (against another gazetteer, or after
+    a reviewer's redraft) does not read it again.
+    """
+    key = (text, published, settings.corenlp_base_url)
+    if key not in _recent:
+        if len(_recent) >= _RECENT:
+            _recent.pop(next(iter(_recent)))
+        _recent[key] = request(text, published=published, settings=settings)
+    return read_json(text, _recent[key])
+
+
+_RECENT = 16
+_recent: dict[tuple[str, dt.date | None, str], dict[str, Any]] = {}
 
 
 def request(text: str, *, published: dt.date | None, settings: Settings) -> dict[str, Any]:
