@@ -34,6 +34,7 @@ keeps that index in a temporary on-disk SQLite database, so memory stays flat.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import sqlite3
 import uuid
@@ -121,25 +122,32 @@ def relationship_of(relation: str, subject_kind: str, object_kind: str,
     return "related-to", False
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> tuple[list[str], list[str]]:
+    """Every country's names (name, official and common name) in lower case, sorted, with their codes."""
+    pairs = sorted((value.lower(), str(country.alpha_2)) for country in pycountry.countries
+                   for key in ("name", "official_name", "common_name")
+                   if (value := getattr(country, key, None)))
+    return [name for name, _ in pairs], [code for _, code in pairs]
+
+
 @lru_cache(maxsize=4096)
 def _country_by_name(name: str) -> str | None:
-    try:
-        return str(pycountry.countries.lookup(name).alpha_2)
-    except LookupError:
-        pass
-    try:
-        found = pycountry.countries.search_fuzzy(name)
-    except LookupError:
-        return None
-    # Fuzzy search also finds countries that merely mention the name (a subdivision, a
-    # neighbour); take its best hit only when one of that country's names starts with ours.
-    best: Any = found[0]
-    names = [getattr(best, key, "") or "" for key in ("name", "official_name", "common_name")]
-    return str(best.alpha_2) if any(item.lower().startswith(name.lower()) for item in names) else None
+    """The code of the one country called ``name``, or whose name starts with it ("Russia")."""
+    names, codes = _country_names()
+    wanted = name.lower()
+    start = bisect.bisect_left(names, wanted)
+    end = bisect.bisect_left(names, wanted + "\uffff")  # every name that starts with ours
+    exact = {codes[i] for i in range(start, end) if names[i] == wanted}
+    found = exact or {codes[i] for i in range(start, end)}
+    return found.pop() if len(found) == 1 else None
 
 
 def country_code(node: dict[str, Any]) -> str | None:
     """A State's ISO 3166-1 alpha-2 code: its ``iso3166`` external id, else found by name or alias.
+
+    A name finds the one country called so (pycountry's ISO 3166 names), or else the one country
+    whose name starts with it; an ambiguous name ("Korea", "Congo") finds none.
 
     >>> country_code({"name": "Russia", "aliases": ["Moscow"], "external_ids": {"wikidata": "Q159"}})
     'RU'
@@ -377,8 +385,8 @@ class _Writer:
                        "description": f"“{item['quote']}”"} for item in evidence]
         return documents, quotes, references
 
-    def _statement(self, edge: dict[str, Any]) -> str:
-        subject, target = self.spool.lookup(edge["source"]), self.spool.lookup(edge["target"])
+    @staticmethod
+    def _statement(edge: dict[str, Any], subject: _Ref, target: _Ref) -> str:
         return f"{subject.name} {_words(edge['type'])} {target.name}"
 
     def _relationship(self, edge: dict[str, Any], subject: _Ref, target: _Ref) -> dict[str, Any]:
@@ -406,7 +414,8 @@ class _Writer:
             object_id = stix_id("relationship", "edge", edge["id"])
             obj = self.common("relationship", object_id, created, modified)
             obj.update(self._relationship(edge, subject, target))
-            obj["description"] = f"{self._statement(edge)} (intelgraph relation {edge['type']}).\n{quotes}"
+            statement = self._statement(edge, subject, target)
+            obj["description"] = f"{statement} (intelgraph relation {edge['type']}).\n{quotes}"
             if edge.get("first_date") and edge.get("last_date"):
                 obj["start_time"] = _day_start(period_bounds(edge["first_date"])[0])
                 obj["stop_time"] = _day_end(period_bounds(edge["last_date"])[1])
@@ -414,11 +423,12 @@ class _Writer:
             object_id = stix_id("note", "edge", edge["id"])
             asserter = self.spool.lookup(edge.get("asserted_by"))
             disputed = [self.spool.lookup(item).name for item in as_list(edge.get("disputed_by"))]
-            content = f"Claimed by {asserter.name}: {self._statement(edge)}.\n{quotes}"
+            statement = self._statement(edge, subject, target)
+            content = f"Claimed by {asserter.name}: {statement}.\n{quotes}"
             if disputed:
                 content += "\nDisputed by: " + ", ".join(disputed) + "."
             obj = self.common("note", object_id, created, modified)
-            obj.update({"abstract": f"{asserter.name} claims that {self._statement(edge)}", "content": content,
+            obj.update({"abstract": f"{asserter.name} claims that {statement}", "content": content,
                         "authors": [asserter.name],
                         "object_refs": list(dict.fromkeys(
                             ref for ref in (subject.ref, target.ref, asserter.ref) if ref)),
@@ -435,13 +445,13 @@ class _Writer:
         documents, quotes, references = self._evidence(edge)
         created, modified = self.times.of_documents(documents, edge["id"])
         asserter = self.spool.lookup(edge.get("asserted_by"))
-        source_ref = self.spool.lookup(edge["source"]).ref
-        target_ref = self.spool.lookup(edge["target"]).ref
+        subject, target = self.spool.lookup(edge["source"]), self.spool.lookup(edge["target"])
+        source_ref, target_ref = subject.ref, target.ref
         denied = [ref for ref in (self.spool.edge_ref(item) for item in as_list(edge.get("denies"))) if ref]
         refs = list(dict.fromkeys(ref for ref in (*denied, source_ref, target_ref, asserter.ref) if ref))
         obj = self.common("opinion", stix_id("opinion", "edge", edge["id"]), created, modified)
         obj.update({"opinion": "strongly-disagree", "authors": [asserter.name],
-                    "explanation": f"{asserter.name} denies that {self._statement(edge)}.\n{quotes}",
+                    "explanation": f"{asserter.name} denies that {self._statement(edge, subject, target)}.\n{quotes}",
                     "object_refs": refs, "labels": ["denial", _words(edge["type"]).replace(" ", "-")]})
         _extend(obj, relation=edge["type"])
         if references:
