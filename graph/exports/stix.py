@@ -131,7 +131,7 @@ def _country_names() -> tuple[list[str], list[str]]:
     return [name for name, _ in pairs], [code for _, code in pairs]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)  # a few hundred states at most; bounded, so memory stays flat
 def _country_by_name(name: str) -> str | None:
     """The code of the one country called ``name``, or whose name starts with it ("Russia")."""
     names, codes = _country_names()
