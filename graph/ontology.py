@@ -253,7 +253,8 @@ def _read_relations(doc: yamlsource.Located, raw: Any, kinds: dict[str, Kind],
         if not isinstance(symmetric, bool):
             problems.append(doc.problem(at + ("symmetric",), "expected true or false"))
         elif symmetric and ends["subject"] != ends["object"]:
-            problems.append(doc.problem(at + ("symmetric",), "a symmetric relation needs the same subject and object kinds"))
+            problems.append(doc.problem(at + ("symmetric",),
+                                        "a symmetric relation needs the same subject and object kinds"))
         cameo = spec.get("cameo")
         if cameo is not None and not (isinstance(cameo, str) and _CAMEO.match(cameo)):
             problems.append(doc.problem(at + ("cameo",), "expected a quoted CAMEO code of 2 to 4 digits, e.g. \"112\""))

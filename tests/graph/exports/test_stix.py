@@ -210,7 +210,7 @@ def test_the_writer_may_be_resumed_on_other_threads() -> None:
     out = [next(chunks)]
 
     def more() -> None:
-        out.extend(chunk for _, chunk in zip(range(20), chunks))
+        out.extend(chunk for _, chunk in zip(range(20), chunks, strict=False))
 
     for _ in range(30):
         worker = threading.Thread(target=more)
