@@ -20,7 +20,7 @@ from typing import Any
 from graph import yamlsource
 from graph.errors import InvalidInput, OntologyError, Problem
 
-__all__ = ["Kind", "RelationType", "Ontology", "load_ontology", "get_ontology", "DEFAULT_PATH",
+__all__ = ["Kind", "RelationType", "StixRule", "Ontology", "load_ontology", "get_ontology", "DEFAULT_PATH",
            "RESERVED_LABELS"]
 
 DEFAULT_PATH = Path(__file__).with_name("ontology.yaml")
@@ -36,9 +36,9 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _SHAPES = frozenset({"ellipse", "triangle", "rectangle", "round-rectangle", "diamond", "hexagon",
                      "octagon", "star", "tag", "pentagon", "vee", "rhomboid"})
 _KIND_FIELDS = {"description", "color", "shape", "stix"}
-_RELATION_FIELDS = {"description", "subject", "object", "symmetric", "cameo", "category", "examples"}
-# A cue names the subject and the object ({S}, {O}); {A} marks the party that asserts it. An
-# object may be left out only where it can only be an event (the draft takes the last one named).
+_RELATION_FIELDS = {"description", "subject", "object", "symmetric", "cameo", "category", "examples", "stix"}
+_STIX_RULE_FIELDS = {"type", "subject", "object", "reverse"}
+_STIX_RELATIONSHIP = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,23 @@ class Kind:
     color: str
     shape: str
     stix: dict[str, str]
+
+
+@dataclass(frozen=True)
+class StixRule:
+    """A STIX 2.1 relationship type a relation becomes between some subject and object kinds.
+
+    ``reverse`` writes the STIX relationship from the object to the subject (an event
+    ``attributed-to`` the group that carried it out).
+    """
+
+    type: str
+    subject_kinds: frozenset[str]
+    object_kinds: frozenset[str]
+    reverse: bool = False
+
+    def applies(self, subject_kind: str, object_kind: str) -> bool:
+        return subject_kind in self.subject_kinds and object_kind in self.object_kinds
 
 
 @dataclass(frozen=True)
@@ -66,6 +83,8 @@ class RelationType:
     #: sentences that state the relation ("[S Moscow] rejected [O Washington]'s offer"), for people
     #: writing the extractor's predicates (extract/predicates.yaml)
     examples: tuple[str, ...] = ()
+    #: the STIX 2.1 relationship types it becomes, the first that applies; none: ``related-to``
+    stix: tuple[StixRule, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -229,13 +248,65 @@ def _read_relations(doc: yamlsource.Located, raw: Any, kinds: dict[str, Kind],
         if not isinstance(symmetric, bool):
             problems.append(doc.problem(at + ("symmetric",), "expected true or false"))
         elif symmetric and ends["subject"] != ends["object"]:
-            problems.append(doc.problem(at + ("symmetric",), "a symmetric relation needs the same subject and object kinds"))
+            problems.append(doc.problem(at + ("symmetric",),
+                                        "a symmetric relation needs the same subject and object kinds"))
         cameo = spec.get("cameo")
         if cameo is not None and not (isinstance(cameo, str) and _CAMEO.match(cameo)):
             problems.append(doc.problem(at + ("cameo",), "expected a quoted CAMEO code of 2 to 4 digits, e.g. \"112\""))
         category = spec.get("category", "other")
         examples = _read_phrases(doc, spec, at, "examples", problems)
+        stix = _read_stix_rules(doc, spec.get("stix"), at + ("stix",), ends, kinds, groups, problems)
         relations[name] = RelationType(name, str(description or ""), ends["subject"], ends["object"],
                                        bool(symmetric), cameo if isinstance(cameo, str) else None, str(category),
-                                       examples)
+                                       examples, stix)
     return relations
+
+
+def _read_stix_rules(doc: yamlsource.Located, raw: Any, at: tuple, ends: dict[str, frozenset[str]],
+                     kinds: dict[str, Kind], groups: dict[str, frozenset[str]],
+                     problems: list[Problem]) -> tuple[StixRule, ...]:
+    """A relation's ``stix:`` list: each rule a STIX relationship type, for some of its kinds."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problems.append(doc.problem(at, "expected a list of {type, subject, object, reverse} rules"))
+        return ()
+    rules = []
+    for index, spec in enumerate(raw):
+        where = at + (index,)
+        if not isinstance(spec, dict):
+            problems.append(doc.problem(where, "expected a mapping with a STIX relationship type"))
+            continue
+        for key in sorted(set(spec) - _STIX_RULE_FIELDS):
+            problems.append(doc.problem(where + (key,),
+                                        f"unknown field (expected {', '.join(sorted(_STIX_RULE_FIELDS))})"))
+        stix_type = spec.get("type")
+        if not isinstance(stix_type, str) or not _STIX_RELATIONSHIP.match(stix_type):
+            problems.append(doc.problem(where + ("type",), "expected a STIX relationship type, e.g. located-at"))
+            continue
+        chosen = {}
+        for end in ("subject", "object"):
+            listed = spec.get(end)
+            if listed is None:
+                chosen[end] = ends[end]
+                continue
+            allowed: set[str] = set()
+            if not isinstance(listed, list) or not listed:
+                problems.append(doc.problem(where + (end,), "must be a non-empty list of kinds or groups"))
+                listed = []
+            for item_index, item in enumerate(listed):
+                members = {item} if item in kinds else groups.get(item)
+                if members is None:
+                    problems.append(doc.problem(where + (end, item_index), f"unknown kind or group {item!r}"))
+                elif not members <= ends[end]:
+                    problems.append(doc.problem(where + (end, item_index),
+                                                f"{item} is not a {end} kind the relation allows"))
+                else:
+                    allowed |= members
+            chosen[end] = frozenset(allowed)
+        reverse = spec.get("reverse", False)
+        if not isinstance(reverse, bool):
+            problems.append(doc.problem(where + ("reverse",), "expected true or false"))
+            continue
+        rules.append(StixRule(stix_type, chosen["subject"], chosen["object"], reverse))
+    return tuple(rules)

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -63,6 +62,9 @@ class Settings(BaseSettings):
     export_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of each read of an export "
                                     "(GET /export, intelgraph export), which streams the graph for longer than "
                                     "an ordinary read (the whole graph of the L benchmark: about 100 s).")
+    stix_tlp: Literal["clear", "green", "amber", "amber+strict", "red"] = Field(
+        default="clear", description="The TLP 2.0 marking on every object of the STIX export (STIX_TLP); "
+        "the seed corpus is published news, so TLP:CLEAR.")
     projection_partitions: int = Field(default=2, ge=1, le=64, description="Statements that read the "
                                        "analytics projection's edges side by side: Neo4j runs each on one core, "
                                        "so as many as the cores it can spare (docs/performance.md).")

@@ -1,8 +1,11 @@
-// description: Create or update a document node from its metadata.
+// description: >-
+//   Create or update a document node from its metadata: loaded_at is when it was last loaded,
+//   first_loaded_at when it was first (the STIX export's created and modified times).
 // mode: write
 // params:
 //   document: {type: map, description: "{id, title, publisher, published, language, text_file, sha256, url, authors, text, facts_sha256}"}
 // returns: nothing
 CYPHER replan=skip
 MERGE (d:Document {id: $document.id})
-SET d += $document, d.published = date($document.published), d.loaded_at = datetime()
+SET d += $document, d.published = date($document.published), d.loaded_at = datetime(),
+    d.first_loaded_at = coalesce(d.first_loaded_at, datetime())

@@ -90,6 +90,14 @@ def test_real_ontology_allows(ontology: Ontology) -> None:
     assert not ontology.allows("NO_SUCH_TYPE", "State", "State")
 
 
+def test_stix_rules_are_read_with_their_kinds(tmp_path: Path) -> None:
+    text = _edit('    cameo: "112"\n',
+                 '    cameo: "112"\n    stix:\n      - {type: targets, object: [Person], reverse: true}\n')
+    rule, = load_ontology(_write(tmp_path, text)).relations["ACCUSED"].stix
+    assert (rule.type, rule.reverse) == ("targets", True)
+    assert rule.applies("State", "Person") and not rule.applies("State", "State")
+
+
 def test_good_ontology_loads(tmp_path: Path) -> None:
     ontology = load_ontology(_write(tmp_path, GOOD))
     assert ontology.kind_names == ["Event", "Person", "State"]
@@ -150,6 +158,15 @@ BAD_CASES = {
     "group of an unknown kind": (
         "Actor: [State, Person]", "Actor: [State, Persona]",
         "Actor:", "groups.Actor[1]", "unknown kind 'Persona'"),
+    "STIX rule of a kind the relation does not allow": (
+        '    cameo: "112"\n', '    cameo: "112"\n    stix:\n      - {type: targets, subject: [Event]}\n',
+        "type: targets", "relations.ACCUSED.stix[0].subject[0]", "not a subject kind the relation allows"),
+    "STIX rule with a bad relationship type": (
+        '    cameo: "112"\n', '    cameo: "112"\n    stix:\n      - {type: Targets}\n',
+        "type: Targets", "relations.ACCUSED.stix[0].type", "expected a STIX relationship type"),
+    "STIX rule with an unknown field": (
+        '    cameo: "112"\n', '    cameo: "112"\n    stix:\n      - {type: targets, flip: true}\n',
+        "flip: true", "relations.ACCUSED.stix[0].flip", "unknown field"),
     "malformed YAML": (
         "    subject: [Person]\n", "    subject: [Person\n",
         "object: [State]", "YAML syntax", "expected ',' or ']'"),
