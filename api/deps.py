@@ -10,7 +10,9 @@ from graph.services.centrality import CentralityService
 from graph.services.cypher_console import CypherConsole, SavedQueries
 from graph.services.documents import DocumentService
 from graph.services.entities import EntityService
+from graph.services.explore import ExploreService
 from graph.services.grades import GradeService
+from graph.services.investigations import InvestigationService
 from graph.services.merges import MergeService
 from graph.services.paths import PathService
 from graph.services.subgraph import SubgraphService
@@ -19,7 +21,7 @@ from graph.store import Store
 
 __all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
            "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
-           "MergesDep"]
+           "MergesDep", "InvestigationsDep", "ExploreDep"]
 
 T = TypeVar("T")
 
@@ -66,3 +68,5 @@ GradesDep = Annotated[GradeService, _over_store(GradeService)]
 MergesDep = Annotated[MergeService, _over_store(MergeService)]
 ConsoleDep = Annotated[CypherConsole, _over_store_and_settings(CypherConsole)]
 SavedQueriesDep = Annotated[SavedQueries, _over_store_and_settings(SavedQueries)]
+InvestigationsDep = Annotated[InvestigationService, _over_store(InvestigationService)]
+ExploreDep = Annotated[ExploreService, _over_store(ExploreService)]

@@ -9,8 +9,8 @@ from fastapi import Depends, FastAPI
 
 from api.errors import install_error_handlers
 from api.security import install_security, limit_cypher_rate, require_key, require_reader
-from api.routes import (centrality, cypher, documents, edges, entities, export, health, merges, ontology, paths,
-                        sources, subgraph, web)
+from api.routes import (centrality, cypher, documents, edges, entities, explore, export, health, investigations, merges,
+                        ontology, paths, sources, subgraph, web)
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
 from graph.settings import Settings, get_settings
@@ -52,11 +52,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_security(app, settings)
     for module in (health, web):
         app.include_router(module.router)
-    for module in (entities, edges, paths, subgraph, centrality, documents, sources, ontology):
+    for module in (entities, edges, paths, subgraph, centrality, documents, sources, ontology, explore):
         app.include_router(module.router, dependencies=[Depends(require_reader)])
     app.include_router(cypher.router, dependencies=[Depends(limit_cypher_rate)])
     app.include_router(export.router, dependencies=[Depends(require_key)])
     app.include_router(merges.router)  # writes need a key, reads a reader (per route)
+    app.include_router(investigations.router)  # the same: saving needs a key, reading a reader (issue 19)
     app.mount("/static", web.static_files(), name="static")  # the page's assets, after every API route
     return app
 
