@@ -238,6 +238,7 @@ class SavedQuery(BaseModel):
     description: str
     returns: str
     params: list[QueryParam]
+    cypher: str | None = Field(None, description="The statement it runs, as Neo4j Browser takes it")
 
 
 class SavedQueries(BaseModel):
