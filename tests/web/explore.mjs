@@ -281,7 +281,9 @@ try {
 
   await step("responsive at 5,000 elements", async () => {
     await page.goto(new URL("/?node=cia", base).href, { waitUntil: "domcontentloaded" });
-    await page.waitForFunction(() => window.cy && window.cy.nodes().length > 2);
+    await page.waitForFunction(() => window.cy && window.cy.nodes().length > 2
+      && document.body.getAttribute("aria-busy") === "false"); // no expansion still on its way
+    await page.waitForTimeout(300);
     const figures = await page.evaluate(async () => {
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       const longTasks = [];

@@ -443,8 +443,11 @@ export class GraphView {
         data: { id: node.id, label, name: node.name, kind: node.kind, color: kind.color, shape: kind.shape,
                 size: NODE_SIZE } });
     }
+    const added = new Set(elements.map((e) => e.data.id));
+    const present = (id) => added.has(id) || this.has(id);
     for (const edge of edges) {
-      if (this.has(edge.id)) continue;
+      // An edge whose end left the scene meanwhile (hidden, collapsed, cleared) is not drawn.
+      if (this.has(edge.id) || !present(edge.source) || !present(edge.target)) continue;
       const rel = this.relations.get(edge.type);
       elements.push({ group: "edges",
         data: { id: edge.id, source: edge.source, target: edge.target, label: edgeLabel(edge), type: edge.type,
