@@ -493,10 +493,13 @@ class MergeList(BaseModel):
 _SCENE_EXAMPLE = {"nodes": [{"id": "fsb", "x": 0, "y": 0, "pinned": True}, {"id": "russia", "x": 180, "y": 40}],
                   "hidden": [], "filters": {"min_grade": "B2", "exclude_claims": False},
                   "view": "?node=fsb&min_grade=B2"}
-_INVESTIGATION_EXAMPLE = {"id": "inv-3f9c2a7d41b06e58", "title": "FSB and its neighbours", "author": "client:127.0.0.1",
-                          "created": "2026-12-06T04:30:01.123Z", "modified": "2026-12-06T04:31:12.456Z",
-                          "nodes": 2, "note_count": 1, "scene": _SCENE_EXAMPLE,
-                          "notes": [{"target": "fsb", "kind": "node", "text": "Check the March warnings."}]}
+_INVESTIGATION_EXAMPLE: dict[str, Any] = {"id": "inv-3f9c2a7d41b06e58",
+                                           "title": "FSB and its neighbours", "author": "client:127.0.0.1",
+                                           "created": "2026-12-06T04:30:01.123Z",
+                                           "modified": "2026-12-06T04:31:12.456Z",
+                                           "nodes": 2, "note_count": 1, "scene": _SCENE_EXAMPLE,
+                                           "notes": [{"target": "fsb", "kind": "node",
+                                                      "text": "Check the March warnings."}]}
 
 
 class InvestigationRequest(BaseModel):
