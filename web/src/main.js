@@ -1165,6 +1165,7 @@ async function openInvestigation(id) {
 /** After the explore scene changed: the panels, the legend, the URL, the size guard. */
 function exploreChanged() {
   drawn = { nodes: explorer.nodes, edges: explorer.edges };
+  for (const node of drawn.nodes.values()) entities.set(node.id, { ...entities.get(node.id), ...node }); // names in lists
   state.hide = [...explorer.hidden];
   commit();
   renderLegend();
