@@ -10,7 +10,9 @@ from graph.services.centrality import CentralityService
 from graph.services.cypher_console import CypherConsole, SavedQueries
 from graph.services.documents import DocumentService
 from graph.services.entities import EntityService
+from graph.services.explore import ExploreService
 from graph.services.grades import GradeService
+from graph.services.investigations import InvestigationService
 from graph.services.merges import MergeService
 from graph.services.paths import PathService
 from graph.services.subgraph import SubgraphService
@@ -20,7 +22,7 @@ from loaders.drafts import DraftService
 
 __all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
            "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
-           "MergesDep", "DraftsDep"]
+           "MergesDep", "DraftsDep", "InvestigationsDep", "ExploreDep"]
 
 T = TypeVar("T")
 
@@ -68,3 +70,5 @@ MergesDep = Annotated[MergeService, _over_store(MergeService)]
 ConsoleDep = Annotated[CypherConsole, _over_store_and_settings(CypherConsole)]
 SavedQueriesDep = Annotated[SavedQueries, _over_store_and_settings(SavedQueries)]
 DraftsDep = Annotated[DraftService, _over_store_and_settings(DraftService)]
+InvestigationsDep = Annotated[InvestigationService, _over_store(InvestigationService)]
+ExploreDep = Annotated[ExploreService, _over_store(ExploreService)]

@@ -9,8 +9,8 @@ from fastapi import Depends, FastAPI
 
 from api.errors import install_error_handlers
 from api.security import install_security, limit_cypher_rate, require_key, require_reader
-from api.routes import (centrality, cypher, documents, drafts, edges, entities, export, health, merges, ontology, paths,
-                        sources, subgraph, web)
+from api.routes import (apidocs, centrality, cypher, documents, drafts, edges, entities, explore, export, health,
+                        investigations, merges, ontology, paths, sources, subgraph, web)
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
 from graph.settings import Settings, get_settings
@@ -46,18 +46,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             store.close()
 
-    app = FastAPI(title="intelgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs and /redoc come from api/routes/apidocs.py: the project's own Swagger UI and ReDoc, no CDN.
+    app = FastAPI(title="intelgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url=None, redoc_url=None)
     app.state.settings = settings
     install_error_handlers(app)
     install_security(app, settings)
-    for module in (health, web):
+    for module in (health, web, apidocs):
         app.include_router(module.router)
-    for module in (entities, edges, paths, subgraph, centrality, documents, sources, ontology):
+    for module in (entities, edges, paths, subgraph, centrality, documents, sources, ontology, explore):
         app.include_router(module.router, dependencies=[Depends(require_reader)])
     app.include_router(cypher.router, dependencies=[Depends(limit_cypher_rate)])
     app.include_router(export.router, dependencies=[Depends(require_key)])
     app.include_router(merges.router)  # writes need a key, reads a reader (per route)
     app.include_router(drafts.router)  # likewise: the workbench (issue 17)
+    app.include_router(investigations.router)  # the same: saving needs a key, reading a reader (issue 19)
     app.mount("/static", web.static_files(), name="static")  # the page's assets, after every API route
     return app
 

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from graph.cypher import get_registry
+from graph.services.investigations import Note, Scene
 
 _EVIDENCE_EXAMPLE = {"document": "ft-2024-crocus-intelligence", "relation": "cia-offered-intel-russia",
                      "quote": "the CIA sent a team of analysts to Moscow armed with credible information",
@@ -239,6 +240,7 @@ class SavedQuery(BaseModel):
     description: str
     returns: str
     params: list[QueryParam]
+    cypher: str | None = Field(None, description="The statement it runs, as Neo4j Browser takes it")
 
 
 class SavedQueries(BaseModel):
@@ -523,3 +525,73 @@ class MergeOutcome(BaseModel):
 class MergeList(BaseModel):
     model_config = _example({"merges": [_MERGE_EXAMPLE]})
     merges: list[Merge]
+
+
+# --- investigations (issue 19): scenes kept from the web page ---------------------------------
+
+_SCENE_EXAMPLE = {"nodes": [{"id": "fsb", "x": 0, "y": 0, "pinned": True}, {"id": "russia", "x": 180, "y": 40}],
+                  "hidden": [], "filters": {"min_grade": "B2", "exclude_claims": False},
+                  "view": "?node=fsb&min_grade=B2"}
+_INVESTIGATION_EXAMPLE: dict[str, Any] = {"id": "inv-3f9c2a7d41b06e58",
+                                           "title": "FSB and its neighbours", "author": "client:127.0.0.1",
+                                           "created": "2026-12-06T04:30:01.123Z",
+                                           "modified": "2026-12-06T04:31:12.456Z",
+                                           "nodes": 2, "note_count": 1, "scene": _SCENE_EXAMPLE,
+                                           "notes": [{"target": "fsb", "kind": "node",
+                                                      "text": "Check the March warnings."}]}
+
+
+class InvestigationRequest(BaseModel):
+    """An investigation to save: a title, the scene on screen, and notes on its entities and edges."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        key: _INVESTIGATION_EXAMPLE[key] for key in ("title", "scene", "notes")}]})
+    title: str = Field(min_length=1, max_length=300)
+    scene: Scene
+    notes: list[Note] = Field(default_factory=list, max_length=2000)
+
+
+class InvestigationRename(BaseModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"title": "FSB, March 2024"}]})
+    title: str = Field(min_length=1, max_length=300)
+
+
+class InvestigationSummary(BaseModel):
+    id: str
+    title: str
+    author: str | None = Field(None, description="Who saved it first: the API key's fingerprint when keys are set")
+    created: str | None = None
+    modified: str | None = None
+    nodes: int = Field(0, description="Entities in the scene")
+    note_count: int = 0
+
+
+class Investigation(InvestigationSummary):
+    model_config = _example(_INVESTIGATION_EXAMPLE)
+    scene: Scene
+    notes: list[Note]
+
+
+class InvestigationList(BaseModel):
+    model_config = _example({"investigations": [{k: v for k, v in _INVESTIGATION_EXAMPLE.items()
+                                                 if k not in ("scene", "notes")}]})
+    investigations: list[InvestigationSummary]
+
+
+class Neighbour(BaseModel):
+    id: str
+    name: str
+    kind: str
+    edges: int = Field(description="Edges the filter allows between it and the expanded entity")
+    degree: int = Field(description="Its edges in the whole graph")
+
+
+class Expansion(BaseModel):
+    """The most relevant neighbours of an entity (``GET /expand``), and how many there are in all."""
+
+    model_config = _example({"id": "fsb", "direction": "both", "total": 12, "neighbours": [
+        {"id": "russia", "name": "Russia", "kind": "Government", "edges": 3, "degree": 40}]})
+    id: str
+    direction: Literal["both", "out", "in"]
+    total: int = Field(description="Neighbours in all; those beyond the limit are left out")
+    neighbours: list[Neighbour]

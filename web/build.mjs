@@ -21,10 +21,24 @@ const copyHtml = {
       if (result.errors.length === 0) {
         await copyFile(join(src, "index.html"), join(out, "index.html"));
         await copyFile(join(src, "workbench.html"), join(out, "workbench.html")); // the workbench (issue 17)
+        await copyApiDocs();
       }
     });
   },
 };
+
+// The API's documentation pages (/docs and /redoc, api/routes/apidocs.py) from the project's
+// own copies of Swagger UI and ReDoc, so that they work on a machine with no internet.
+const API_DOCS = [
+  ["swagger-ui-dist/swagger-ui-bundle.js", "swagger-ui-bundle.js"],
+  ["swagger-ui-dist/swagger-ui.css", "swagger-ui.css"],
+  ["swagger-ui-dist/favicon-32x32.png", "favicon-32x32.png"],
+  ["redoc/bundles/redoc.standalone.js", "redoc.standalone.js"],
+];
+async function copyApiDocs() {
+  await mkdir(join(out, "apidocs"), { recursive: true });
+  for (const [from, to] of API_DOCS) await copyFile(join(here, "node_modules", from), join(out, "apidocs", to));
+}
 
 const options = {
   entryPoints: { app: join(src, "main.js"), workbench: join(src, "workbench.js") },

@@ -197,6 +197,6 @@ class SavedQueries:
 def describe(name: str, statement: Statement) -> dict[str, Any]:
     """A saved query as ``GET /queries`` lists it."""
     return {"name": name, "title": statement.title, "description": statement.description,
-            "returns": statement.returns,
+            "returns": statement.returns, "cypher": statement.text,
             "params": [{"name": p.name, "type": p.type, "description": p.description, "required": p.required,
                         "default": p.default} for p in statement.params.values()]}

@@ -150,3 +150,21 @@ export async function getFile(path, params) {
   const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
   return { blob: await response.blob(), filename: match ? decodeURIComponent(match[1]) : null };
 }
+
+/** Send JSON (POST, PUT, PATCH) or DELETE; the answer's JSON, or null for 204. Throws ApiError. */
+export async function sendJSON(method, path, body = undefined) {
+  let response;
+  try {
+    const init = { method, headers: headers("application/json") };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    response = await fetch(path, init);
+  } catch {
+    throw new ApiError({ status: 0, title: "The intelgraph API cannot be reached",
+      text: "The page got no answer from the server. Check that the API is running (intelgraph serve) and reload." });
+  }
+  if (!response.ok) throw await failure(response, null);
+  return response.status === 204 ? null : response.json();
+}

@@ -1,11 +1,15 @@
 // intelgraph's analyst page: the paths between two entities, drawn, with the evidence of
 // every edge one click away. All state is in the URL (state.js), so a link reopens the view.
 import "./app.css";
-import { ApiError, getFile, getJSON, setApiKey } from "./api.js";
+import { ApiError, getFile, getJSON, sendJSON, setApiKey } from "./api.js";
 import { EntityCombo } from "./autocomplete.js";
 import { dateRange, fill, formatDate, h, humanType, shapeIcon } from "./dom.js";
 import { GraphView, STATUS_COLOR } from "./graph.js";
 import { DEFAULTS, formatState, parseState } from "./state.js";
+import { evidenceParams, evidenceWords, EvidenceFilters } from "./filters.js";
+import { Explorer, formatExpansion, parseExpansion } from "./explore.js";
+import { Investigations } from "./investigations.js";
+import { SavedQueriesMenu } from "./queries.js";
 
 // The export formats of GET /export, with what each is for.
 const EXPORTS = [
@@ -86,6 +90,7 @@ window.addEventListener("popstate", () => {
   from.set(null, state.from);
   to.set(null, state.to);
   if (state.from && state.to) search({ fromHistory: true });
+  else if (state.expand.length || state.node) startExplore();
   else showWelcome();
 });
 
@@ -157,6 +162,8 @@ function showWelcome() {
         to.set(null, "Isis-K");
         search({ push: true });
       } }, "Example: CIA → Isis-K"),
+      h("button.secondary#explore-example", { type: "button", onclick: () => exploreFrom("cia") },
+        "Explore from one entity: CIA"),
     ]);
   renderPathsPanel();
   renderEvidence();
@@ -181,6 +188,7 @@ function applyControls() {
   el.measure.value = state.measure;
   el.rankKind.value = state.kind;
   el.size.checked = state.size;
+  evidenceFilters.apply(state);
   renderTypes();
   selectTab(state.tab, { focus: false });
 }
@@ -190,7 +198,8 @@ function rerun() {
   commit();
   clearTimeout(rerunTimer);
   rerunTimer = setTimeout(() => {
-    if (state.from && state.to) search();
+    if (explorer.active) refreshExplore();
+    else if (state.from && state.to) search();
   }, 200);
 }
 
@@ -321,7 +330,7 @@ el.typesNone.addEventListener("click", () => {
 function filterParams() {
   const all = allTypes();
   const checked = checkedTypes();
-  const params = { exclude_claims: state.claims === "hide" };
+  const params = { exclude_claims: state.claims === "hide", ...evidenceParams(state) };
   if (checked.size !== all.length) {
     if (state.types.length) params.types = [...checked];
     else params.exclude_types = state.xtypes;
@@ -337,6 +346,7 @@ async function search({ push = false, fromHistory = false } = {}) {
     (source ? el.toInput : el.fromInput).focus();
     return;
   }
+  leaveExplore();
   if (!fromHistory) {
     if (source !== state.from || target !== state.to) {
       state.edge = "";
@@ -450,6 +460,7 @@ function renderSummary() {
   const checked = checkedTypes().size;
   if (checked < allTypes().length) filters.push(`${checked} of ${allTypes().length} types`);
   if (state.directed) filters.push("directed");
+  filters.push(...evidenceWords(state));
   fill(el.summary, h("div.route", h("strong", `${result.from.name} → ${result.to.name}`),
     h("span.stats", stats.join(" · ")), filters.length ? h("span.filters", filters.join(" · ")) : null));
 }
@@ -632,6 +643,10 @@ function renderEvidence() {
   const panel = el.panels.evidence;
   if (state.edge && drawn.edges.has(state.edge)) return renderEdge(panel, drawn.edges.get(state.edge));
   if (state.node && drawn.nodes.has(state.node)) return renderNode(panel, drawn.nodes.get(state.node));
+  if (explorer.active) {
+    return fill(panel, h("p.empty-note", "Click an entity to expand it, collapse it, pin it, hide it or write a note; " +
+      "click an edge to read the quotes it rests on."));
+  }
   fill(panel, h("p.empty-note", result?.paths.length
     ? ["Click an edge on the graph, or press ", h("kbd", "j"), " and ", h("kbd", "k"),
       ", to read the quotes it rests on, who asserts it and who disputes it. Click an entity for its details."]
@@ -692,6 +707,7 @@ function renderEdge(panel, edge) {
     h("dl.facts", facts),
     denied.length ? h("div.related", h("h3", "This denial rejects"), denied.map(relatedEdge)) : null,
     deniedBy.length ? h("div.related", h("h3", "Denied by"), deniedBy.map(relatedEdge)) : null,
+    investigations.noteBox("edge", edge.id),
   );
 }
 
@@ -718,9 +734,13 @@ function renderNode(panel, node) {
       h("div.line", h("span.rel", node.kind), h("span.empty-note", kind.description))),
     entity.aliases?.length ? h("p.aliases", "Also: ", entity.aliases.join(", ")) : null,
     entity.degree !== undefined ? h("p.empty-note", `${entity.degree} edges in the whole graph; ${onScreen.length} on screen.`) : null,
+    explorer.active ? explorer.actions(node.id) : null,
     h("div.actions",
       h("button.secondary", { type: "button", onclick: () => { from.set(node); search({ push: true }); } }, "Paths from here"),
-      h("button.secondary", { type: "button", onclick: () => { to.set(node); search({ push: true }); } }, "Paths to here")),
+      h("button.secondary", { type: "button", onclick: () => { to.set(node); search({ push: true }); } }, "Paths to here"),
+      explorer.active ? null : h("button.secondary#explore-here", { type: "button", onclick: () => exploreFrom(node.id) },
+        "Explore from here")),
+    investigations.noteBox("node", node.id),
     h("div.related", h("h3", "Edges on screen"), onScreen.map((e) => h("div", edgeButton(e, { withEnds: true }))))));
 }
 
@@ -923,7 +943,7 @@ document.addEventListener("keydown", (event) => {
   const target = event.target;
   const typing = target instanceof HTMLInputElement && !["checkbox", "radio", "range"].includes(target.type) ||
     target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement;
-  if (typing || el.help.open) return;
+  if (typing || el.help.open || document.querySelector("dialog[open]")) return;
   const actions = {
     "/": () => el.fromInput.select(),
     t: () => el.toInput.select(),
@@ -943,6 +963,8 @@ document.addEventListener("keydown", (event) => {
     "-": () => graph.zoom(0.8),
     d: download,
     "?": () => el.help.showModal(),
+    q: () => savedQueries.show(),
+    i: () => document.getElementById("investigations-button")?.click(),
     Escape: () => (el.message.hidden ? clearSelection() : hideMessage()),
   };
   const action = actions[event.key];
@@ -956,6 +978,216 @@ function setMode(mode) {
   state.mode = mode;
   applyControls();
   rerun();
+}
+
+// ---- explore, evidence filters, saved queries, investigations (issue 19) -----------------
+
+const evidenceFilters = new EvidenceFilters(document.querySelector(".sidebar"), (patch) => {
+  Object.assign(state, patch);
+  evidenceFilters.apply(state);
+  ranking = null; // the ranking depends on the filters
+  rerun();
+  if (state.tab === "centrality" || state.size) loadCentrality();
+});
+// The Evidence group goes right after the Paths group.
+document.querySelector(".sidebar .group").after(document.getElementById("evidence-filters"));
+
+const explorer = new Explorer({
+  graph, getJSON, params: filterParams, relations: () => ontology.relations,
+  onChange: () => exploreChanged(),
+});
+explorer.onExpand = (id, options) => expandNode(id, options);
+window.intelgraph.explorer = explorer;
+window.intelgraph.graph = graph; // the view, for the size test (tests/web/explore.mjs)
+
+const investigations = new Investigations({
+  api: { getJSON, sendJSON, getFile },
+  scene: () => (explorer.active ? explorer.scene()
+    : { nodes: [...drawn.nodes.keys()].map((id) => ({ id, ...roundPosition(graph.positions()[id]), pinned: false })),
+        hidden: [] }),
+  filters: () => {
+    const params = filterParams();
+    return { types: params.types || [], exclude_types: params.exclude_types || [],
+             exclude_claims: Boolean(params.exclude_claims), min_grade: params.min_grade || null,
+             as_of: params.as_of || null, during: params.during || null };
+  },
+  view: () => location.search,
+  onOpen: (investigation) => drawInvestigation(investigation),
+  current: (id) => {
+    if (id !== undefined) {
+      state.inv = id;
+      commit();
+    }
+    return state.inv;
+  },
+  onError: showError,
+});
+window.intelgraph.investigations = investigations;
+
+const savedQueries = new SavedQueriesMenu({
+  api: { getJSON, sendJSON }, kindOf: (k) => graph.kind(k), onError: showError,
+  onDraw: (ids) => drawScene(ids),
+});
+
+function roundPosition(p) {
+  return { x: Math.round(p?.x || 0), y: Math.round(p?.y || 0) };
+}
+
+function addTopButtons() {
+  if (document.getElementById("queries-button")) return;
+  const nav = document.querySelector(".top-links");
+  nav.prepend(
+    h("button.link-button#queries-button", { type: "button", onclick: () => savedQueries.show(),
+      title: "Saved queries (q)" }, "Queries"),
+    h("button.link-button#investigations-button", { type: "button", title: "Save or open an investigation (i)",
+      onclick: () => investigations.show((kind, id) => (kind === "node" ? drawn.nodes.has(id) : drawn.edges.has(id))) },
+    "Investigations"));
+}
+
+function leaveExplore() {
+  if (!explorer.active) return;
+  explorer.reset();
+  state.expand = [];
+  state.hide = [];
+}
+
+/** Open the explore view on one entity and expand it. */
+async function exploreFrom(id) {
+  state.from = "";
+  state.to = "";
+  state.edge = "";
+  state.node = id;
+  state.expand = [id];
+  state.hide = [];
+  from.set(null, "");
+  to.set(null, "");
+  result = null;
+  commit({ push: true });
+  await startExplore();
+}
+
+/** Draw the explore view the URL describes: its first entity, then each expansion in order. */
+async function startExplore() {
+  sceneTitle = "";
+  hideMessage();
+  busy(true);
+  try {
+    if (!state.expand.length) {
+      state.expand = [state.node];
+      commit();
+    }
+    const specs = state.expand.map(parseExpansion);
+    const root = await explorer.open(specs[0].id);
+    for (const id of state.hide) explorer.hidden.add(id);
+    for (const spec of specs) await explorer.expand(spec.id, spec);
+    document.title = `${root.name} · explore · intelgraph`;
+    if (state.node && drawn.nodes.has(state.node)) selectNode(state.node, { switchTab: state.tab === "evidence" });
+  } catch (error) {
+    explorer.reset();
+    clearGraph();
+    showError(error);
+  } finally {
+    busy(false);
+  }
+  graph.fit();
+}
+
+async function expandNode(id, options) {
+  busy(true);
+  try {
+    await explorer.expand(id, options);
+    state.expand = [...state.expand.filter((e) => parseExpansion(e).id !== id), formatExpansion({ id, ...options })];
+    commit();
+    graph.fit();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(false);
+  }
+}
+
+async function refreshExplore() {
+  busy(true);
+  try {
+    await explorer.refresh();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(false);
+  }
+}
+
+let sceneTitle = ""; // what the summary calls a scene that is not one entity's neighbourhood
+
+/** Draw a set of entities (a saved query's answer, a kept scene) in the explore view. */
+async function drawScene(ids, scene = null, title = "The entities the saved query names") {
+  sceneTitle = title;
+  leaveExplore();
+  state.from = "";
+  state.to = "";
+  from.set(null, "");
+  to.set(null, "");
+  result = null;
+  const columns = Math.ceil(Math.sqrt(ids.length));
+  const layout = scene || { nodes: ids.map((id, i) => ({ id, x: (i % columns) * 190, y: Math.floor(i / columns) * 150 })),
+                            hidden: [] };
+  busy(true);
+  try {
+    await explorer.load(layout);
+    state.node = "";
+    state.expand = [];
+    commit({ push: true });
+    graph.fit();
+  } catch (error) {
+    showError(error);
+  } finally {
+    busy(false);
+  }
+}
+
+/** An investigation reopened: its filters, then its scene where it was. */
+async function drawInvestigation(investigation) {
+  const kept = parseState(investigation.scene.view || "");
+  for (const key of ["claims", "types", "xtypes", "directed", "grade", "asof", "during"]) state[key] = kept[key];
+  state.inv = investigation.id;
+  applyControls();
+  await drawScene([], investigation.scene, `Investigation: ${investigation.title}`);
+  state.inv = investigation.id;
+  commit();
+  document.title = `${investigation.title} · intelgraph`;
+}
+
+async function openInvestigation(id) {
+  try {
+    await investigations.open(id);
+  } catch (error) {
+    showError(error);
+  }
+}
+
+/** After the explore scene changed: the panels, the legend, the URL, the size guard. */
+function exploreChanged() {
+  drawn = { nodes: explorer.nodes, edges: explorer.edges };
+  for (const node of drawn.nodes.values()) entities.set(node.id, { ...entities.get(node.id), ...node }); // names in lists
+  state.hide = [...explorer.hidden];
+  commit();
+  renderLegend();
+  renderTypes();
+  el.download.disabled = !drawn.nodes.size;
+  el.exportNote.style.color = "";
+  el.exportNote.textContent = `${drawn.nodes.size} entities on screen and the edges among them.`;
+  evidenceFilters.setSpan([...drawn.edges.values()].flatMap((e) => [e.event_start, e.event_end, e.first_date, e.last_date]));
+  const off = explorer.offScreen();
+  const words = [`${drawn.nodes.size} entities`, `${drawn.edges.size} edges`];
+  if (off) words.push(`${off} more neighbours off screen`);
+  const filters = evidenceWords(state);
+  if (state.claims === "hide") filters.push("claims hidden");
+  const root = drawn.nodes.get(explorer.root);
+  const title = sceneTitle || (root ? `Exploring from ${root.name}` : "Explore");
+  fill(el.summary, h("div.route", h("strong", title),
+    h("span.stats#explore-stats", words.join(" · ")), filters.length ? h("span.filters", filters.join(" · ")) : null));
+  renderPathsPanel();
+  renderEvidence();
 }
 
 // ---- start -------------------------------------------------------------------------------
@@ -978,7 +1210,10 @@ async function init() {
   applyControls();
   from.set(null, state.from);
   to.set(null, state.to);
-  if (state.from && state.to) await search();
+  addTopButtons();
+  if (state.inv) await openInvestigation(state.inv);
+  else if (state.from && state.to) await search();
+  else if (state.expand.length || state.node) await startExplore();
   else {
     showWelcome();
     if (state.tab === "centrality") loadCentrality();

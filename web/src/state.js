@@ -6,10 +6,16 @@
 //   claims=hide    drop claimed and denied edges;  directed=1  follow edge direction
 //   tab            paths | evidence | centrality;  edge / node  what the evidence panel shows
 //   measure, kind  the centrality ranking;  size=1  node size by that measure
+//   grade, asof, during   the evidence filters: minimum grade (B2), the graph as known on a day,
+//                  event time overlapping START..END (web/src/filters.js)
+//   expand         explore view: the entities expanded, in order, each id[~direction[~limit]]
+//                  (?node=ID alone opens the view on one entity);  hide  entities hidden
+//   inv            the investigation open (web/src/investigations.js)
 
 export const DEFAULTS = Object.freeze({
-  from: "", to: "", mode: "all_shortest", k: 3, hops: 6, types: [], xtypes: [], claims: "show",
+  from: "", to: "", mode: "shortest", k: 3, hops: 6, types: [], xtypes: [], claims: "show",
   directed: false, tab: "paths", edge: "", node: "", measure: "pagerank", kind: "", size: false,
+  grade: "", asof: "", during: "", expand: [], hide: [], inv: "",
 });
 
 const MODES = ["shortest", "all_shortest", "k_shortest"];
@@ -45,6 +51,12 @@ export function parseState(search) {
     measure: pick("measure", MEASURES),
     kind: p.get("kind") || "",
     size: p.get("size") === "1",
+    grade: /^[A-F]?[1-6]?$/.test(p.get("grade") || "") ? (p.get("grade") || "") : "",
+    asof: /^\d{4}-\d{2}-\d{2}$/.test(p.get("asof") || "") ? p.get("asof") : "",
+    during: /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.test(p.get("during") || "") ? p.get("during") : "",
+    expand: list(p.get("expand")),
+    hide: list(p.get("hide")),
+    inv: p.get("inv") || "",
   };
 }
 
