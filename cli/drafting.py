@@ -10,6 +10,7 @@ import copy
 import datetime as dt
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -24,7 +25,15 @@ from extract.assemble import DocumentInfo, write_draft
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
 from extract.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
 
-__all__ = ["draft", "review"]
+__all__ = ["draft", "review", "Extractor"]
+
+
+class Extractor(StrEnum):
+    """Who proposes the candidates: the rules and parsers, a language model (extract/llm/), or both."""
+
+    linguistic = "linguistic"
+    llm = "llm"
+    both = "both"
 
 
 def draft(
@@ -41,6 +50,10 @@ def draft(
         exists=True)] = None,
     no_graph: Annotated[bool, typer.Option("--no-graph", help="Recognise nothing known: every entity is new.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
+    extractor: Annotated[Extractor, typer.Option(
+        help="linguistic: rules and parsers, no model; llm: a language model at LLM_BASE_URL (LLM_MODEL, "
+             "docs/extraction.md); both: the two merged, each candidate marked with its origin.")
+    ] = Extractor.linguistic,
 ) -> None:
     """Draft a facts file from an article: every entity and relation a candidate for review."""
     output = output or article.with_name(article.name.removesuffix(".txt") + ".facts.yaml")
@@ -50,16 +63,18 @@ def draft(
                                               "overwrite it, or another --output")
         published = _date(date)
         info = DocumentInfo(title=title, publisher=publisher, published=published, id=document_id, url=url)
+        how = extractor.value
         if no_graph:
-            facts = write_draft(article, output, info=info, gazetteer=EmptyGazetteer())
+            facts = write_draft(article, output, info=info, gazetteer=EmptyGazetteer(), extractor=how)
         elif gazetteer:
-            facts = write_draft(article, output, info=info, gazetteer=FactsGazetteer.from_paths(gazetteer))
+            facts = write_draft(article, output, info=info, gazetteer=FactsGazetteer.from_paths(gazetteer),
+                                extractor=how)
         else:
             from graph.store import Store
 
             with Store() as store:
                 known: Gazetteer = GraphGazetteer(store)
-                facts = write_draft(article, output, info=info, gazetteer=known)
+                facts = write_draft(article, output, info=info, gazetteer=known, extractor=how)
     entities, relations = facts.facts.entities, facts.facts.relations
     matched = sum(1 for e in entities if e.review and e.review.match and len(e.review.match) == 1
                   and e.review.match[0] == e.id)
@@ -67,7 +82,23 @@ def draft(
     out.print(f"drafted {output}: {len(entities)} entities ({matched} already in the graph), {len(relations)} "
               f"relations ({statuses['reported']} reported, {statuses['claimed']} claimed, {statuses['denied']} "
               f"denied), all candidates", highlight=False, markup=False, soft_wrap=True)
+    if extractor is not Extractor.linguistic:
+        _model_notes(output)
     out.print(f"next: intelgraph review {output}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _model_notes(output: Path) -> None:
+    """What the model cost, the chunks missing and the count of proposals dropped, from the draft's header."""
+    notes = [line.removeprefix("# llm: ") for line in output.read_text(encoding="utf-8").splitlines()
+             if line.startswith("# llm: ")]
+    for note in notes:
+        if not note.startswith("dropped "):
+            (err if note.startswith("MISSING") else out).print(note, highlight=False, markup=False,
+                                                               soft_wrap=True)
+    dropped = sum(1 for note in notes if note.startswith("dropped "))
+    if dropped:
+        out.print(f"{dropped} proposal(s) of the model dropped, each with its reason, at the head of {output}",
+                  highlight=False, markup=False, soft_wrap=True)
 
 
 def review(
