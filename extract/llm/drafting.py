@@ -8,6 +8,7 @@ entity the validation dropped, with the reason.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -72,7 +73,18 @@ def run_llm(text: str, *, ontology: Ontology, settings: Settings, client: ModelC
     run = LLMRun(client.model, client.base_url, chunks)
     response_format = prompt.response_format(ontology)
 
+    stop = threading.Event()  # set by an error that ends the draft: no chunk asked after it
+
     def ask(chunk: Chunk) -> ChunkCandidates | str:
+        try:
+            return asked_about(chunk)
+        except BaseException:
+            stop.set()
+            raise
+
+    def asked_about(chunk: Chunk) -> ChunkCandidates | str:
+        if stop.is_set():
+            return "not asked: the draft stopped"
         asked = prompt.messages(chunk, len(chunks), ontology)
         try:
             answer = client.complete(asked, response_format)
