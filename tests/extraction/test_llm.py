@@ -353,3 +353,25 @@ def test_cli_an_unknown_extractor_is_refused(article: Path) -> None:
     with ReplayServer("latvia-valid") as server:
         done = draft_cli(server, article, "--extractor", "gpt")
     assert done.returncode == 2 and "--extractor" in done.stderr
+
+
+# --- against the graph ---------------------------------------------------------------------------
+
+@pytest.mark.neo4j
+def test_entities_are_resolved_against_the_graph_as_against_its_facts(store: Any) -> None:
+    """The model's entities resolved by the real Neo4j (GraphGazetteer, the entity_keys index) and by
+    the same article's facts file give the same draft."""
+    from extract.gazetteer import GraphGazetteer
+    from loaders.facts_loader import load_paths
+
+    seed = SEED_CORPUS / "crocus-city-hall-ft-2024.facts.yaml"
+    store.delete_all()
+    load_paths(store, [seed])
+    with ReplayServer("latvia-valid") as server:
+        by_graph = llm_draft(TEXT, document={"id": "d"}, gazetteer=GraphGazetteer(store), settings=settings(server))
+        by_facts = llm_draft(TEXT, document={"id": "d"}, gazetteer=FactsGazetteer.from_paths([seed]),
+                             settings=settings(server))
+    by_graph["notes"] = by_facts["notes"] = []  # the server's port differs
+    assert by_graph == by_facts
+    matched = {e["id"] for e in by_graph["entities"] if e["review"].get("match") == [e["id"]]}
+    assert {"fsb", "iskp", "ukraine"} <= matched
