@@ -246,4 +246,6 @@ def _card(state: Review, section: str, item: dict[str, Any], number: int, total:
         body += f"\nconfidence: {review['confidence']}"
     if review.get("match"):
         body += f"\ngraph match: {', '.join(review['match'])}"
+    if review.get("origin"):
+        body += f"\nproposed by: {' and '.join(review['origin'])}"
     return Panel(escape(body), title=f"{number}/{total}  {escape(title)}", title_align="left", expand=False)

@@ -328,6 +328,11 @@ def test_cli_extractor_both_merges_and_marks_origins(article: Path) -> None:
     alone = read_facts(article.with_name("linguistic.facts.yaml"))
     assert all(not r.review.origin for r in alone.facts.relations if r.review), "the default marks no origin"
     assert len(facts.facts.relations) >= len(alone.facts.relations)
+    # a merged draft is reviewed like any other
+    reviewed = subprocess.run([str(INTELGRAPH), "review", str(output), "--accept-all"], capture_output=True,
+                              text=True, timeout=120, cwd=ROOT, stdin=subprocess.DEVNULL)
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert all(r.review is None for r in read_facts(output).facts.relations)
 
 
 def test_cli_a_partial_draft_names_its_missing_chunks(article: Path) -> None:
