@@ -21,16 +21,21 @@ from extract.llm.client import BudgetExceeded, ChunkTimeout, ModelClient
 from extract.llm.merge import merge_drafts
 from extract.llm.validate import ChunkCandidates, Dropped, Entity, Malformed, Relation, check_chunk, read_answer
 from extract.mentions import slug
+from graph.errors import IntelgraphError, InvalidParameter
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
 from graph.settings import Settings, get_settings
 
-__all__ = ["EXTRACTORS", "LLMRun", "run_llm", "llm_draft", "draft_with_llm"]
+__all__ = ["EXTRACTORS", "LLMRun", "NothingProposed", "run_llm", "llm_draft", "draft_with_llm"]
 
 EXTRACTORS = ("linguistic", "llm", "both")
 
 _RELATION_CONFIDENCE = 0.5  # a model says nothing reliable about its own certainty
 _ENTITY_CONFIDENCE = 0.5
+
+
+class NothingProposed(IntelgraphError):
+    """Every chunk is missing, or nothing the model proposed passed the checks: nothing is written."""
 
 
 @dataclass
@@ -124,6 +129,9 @@ def llm_draft(text: str, *, document: dict[str, Any], gazetteer: Gazetteer, onto
     ontology = ontology or get_ontology()
     run = run_llm(text, ontology=ontology, settings=settings or get_settings(), client=client)
     entities, relations, merged_notes = _combine(run, ontology)
+    if not entities:  # a facts file needs one: say why there is none rather than fail its validation
+        raise NothingProposed("the model proposed no entity that passed the checks, so there is no draft to "
+                              "write: " + "; ".join(run.notes()))
     ids = _resolve(entities, gazetteer)
     return {"document": document, "entities": [_entity(e, ids[name_key(e.name)], run) for e in entities],
             "relations": _relations(relations, entities, ids, run, merged_notes),
@@ -134,8 +142,6 @@ def draft_with_llm(extractor: str, text: str, *, document: dict[str, Any], gazet
                    ontology: Ontology | None, linguistic: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """``--extractor llm`` or ``both``: the model's draft, alone or merged with ``linguistic()``'s."""
     if extractor not in EXTRACTORS:
-        from graph.errors import InvalidParameter
-
         raise InvalidParameter("extractor", f"expected one of {', '.join(EXTRACTORS)}, not {extractor!r}")
     model = llm_draft(text, document=document, gazetteer=gazetteer, ontology=ontology)
     draft = model if extractor == "llm" else merge_drafts(linguistic(), model, ontology=ontology or get_ontology())

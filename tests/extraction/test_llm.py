@@ -18,7 +18,7 @@ import pytest
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer
 from extract.llm.chunks import chunk_text
 from extract.llm.client import ModelUnavailable
-from extract.llm.drafting import LLMRun, llm_draft, run_llm
+from extract.llm.drafting import LLMRun, NothingProposed, draft_with_llm, llm_draft, run_llm
 from extract.llm.validate import INVENTED_QUOTE
 from graph.errors import InvalidParameter
 from graph.facts import read_facts
@@ -269,6 +269,19 @@ def test_a_refused_key_names_llm_api_key() -> None:
                           settings=settings(server, llm_api_key="sk-test-right"))
     assert server.requests[-1]["authorization"] == "Bearer sk-test-right"
     assert len(draft["relations"]) == 6
+
+
+def test_no_entity_at_all_is_an_error_not_an_empty_draft() -> None:
+    with ReplayServer("latvia-budget") as server:
+        with pytest.raises(NothingProposed, match=r"no entity .* MISSING chunk 1 of 3 .*LLM_MAX_TOKENS_PER_ARTICLE"):
+            llm_draft(TEXT, document={"id": "d"}, gazetteer=EmptyGazetteer(),
+                      settings=settings(server, llm_max_tokens_per_article=100))
+    assert server.requests == []
+
+
+def test_an_unknown_extractor_is_refused() -> None:
+    with pytest.raises(InvalidParameter, match="^extractor: expected one of linguistic, llm, both, not 'gpt'"):
+        draft_with_llm("gpt", TEXT, document={}, gazetteer=EmptyGazetteer(), ontology=None, linguistic=dict)
 
 
 def test_the_token_budget_leaves_out_the_chunks_past_it() -> None:
