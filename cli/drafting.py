@@ -15,6 +15,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +31,15 @@ from extract.duplicates import same_text_if_reachable, same_text_in_files, same_
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
 from extract.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
 
-__all__ = ["draft", "review"]
+__all__ = ["draft", "review", "Extractor"]
+
+
+class Extractor(StrEnum):
+    """Who proposes the candidates: the rules and parsers, a language model (extract/llm/), or both."""
+
+    linguistic = "linguistic"
+    llm = "llm"
+    both = "both"
 
 
 def draft(
@@ -50,6 +59,10 @@ def draft(
     language: Annotated[str | None, typer.Option(
         "--language", help="The text's language (ISO 639-1, e.g. de); default: English, which is checked, since "
                            "the extractor reads English only.")] = None,
+    extractor: Annotated[Extractor, typer.Option(
+        help="linguistic: rules and parsers, no model; llm: a language model at LLM_BASE_URL (LLM_MODEL, "
+             "docs/extraction.md); both: the two merged, each candidate marked with its origin.")
+    ] = Extractor.linguistic,
 ) -> None:
     """Draft a facts file from an article: every entity and relation a candidate for review."""
     output = output or article.with_name(article.name.removesuffix(".txt") + ".facts.yaml")
@@ -72,14 +85,15 @@ def draft(
             same += same_text_if_reachable(sha256=sha256, document_id=document)
             info = dataclasses.replace(info, same_text=tuple(s.message(document) for s in same))
             known: Gazetteer = FactsGazetteer.from_paths(gazetteer) if gazetteer else EmptyGazetteer()
-            facts = write_draft(article, output, info=info, gazetteer=known)
+            facts = write_draft(article, output, info=info, gazetteer=known, extractor=extractor.value)
         else:
             from graph.store import Store
 
             with Store() as store:
                 same = same_text_in_graph(store, sha256=sha256, document_id=document)
                 info = dataclasses.replace(info, same_text=tuple(s.message(document) for s in same))
-                facts = write_draft(article, output, info=info, gazetteer=GraphGazetteer(store))
+                facts = write_draft(article, output, info=info, gazetteer=GraphGazetteer(store),
+                                    extractor=extractor.value)
     for message in info.same_text:
         err.print(f"[yellow]warning:[/yellow] {escape(message)}", highlight=False, soft_wrap=True)
     entities, relations = facts.facts.entities, facts.facts.relations
@@ -89,7 +103,23 @@ def draft(
     out.print(f"drafted {output}: {len(entities)} entities ({matched} already in the graph), {len(relations)} "
               f"relations ({statuses['reported']} reported, {statuses['claimed']} claimed, {statuses['denied']} "
               f"denied), all candidates", highlight=False, markup=False, soft_wrap=True)
+    if extractor is not Extractor.linguistic:
+        _model_notes(output)
     out.print(f"next: intelgraph review {output}", highlight=False, markup=False, soft_wrap=True)
+
+
+def _model_notes(output: Path) -> None:
+    """What the model cost, the chunks missing and the count of proposals dropped, from the draft's header."""
+    notes = [line.removeprefix("# llm: ") for line in output.read_text(encoding="utf-8").splitlines()
+             if line.startswith("# llm: ")]
+    for note in notes:
+        if not note.startswith("dropped "):
+            (err if note.startswith("MISSING") else out).print(note, highlight=False, markup=False,
+                                                               soft_wrap=True)
+    dropped = sum(1 for note in notes if note.startswith("dropped "))
+    if dropped:
+        out.print(f"{dropped} proposal(s) of the model dropped, each with its reason, at the head of {output}",
+                  highlight=False, markup=False, soft_wrap=True)
 
 
 def review(
@@ -311,4 +341,6 @@ def _card(state: Review, section: str, item: dict[str, Any], number: int, total:
         body += f"\nconfidence: {review['confidence']}"
     if review.get("match"):
         body += f"\ngraph match: {', '.join(review['match'])}"
+    if review.get("origin"):
+        body += f"\nproposed by: {' and '.join(review['origin'])}"
     return Panel(escape(body), title=f"{number}/{total}  {escape(title)}", title_align="left", expand=False)

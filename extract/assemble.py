@@ -76,8 +76,16 @@ def corenlp_reader(settings: Settings | None = None) -> Reader:
 
 def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, gazetteer: Gazetteer,
                 ontology: Ontology | None = None, lexicon: Lexicon | None = None,
-                reader: Reader | None = None) -> dict[str, Any]:
-    """The draft's data (as a facts file holds it) for an article's text."""
+                reader: Reader | None = None, extractor: str = "linguistic") -> dict[str, Any]:
+    """The draft's data (as a facts file holds it) for an article's text; ``extractor`` ``llm`` or
+    ``both`` asks a model too (extract/llm/), and adds ``notes`` for the file's header."""
+    if extractor != "linguistic":
+        from extract.llm.drafting import draft_with_llm
+
+        return draft_with_llm(extractor, text, document=_document(text, text_name, sha256, info),
+                              gazetteer=gazetteer, ontology=ontology, linguistic=lambda: draft_facts(
+                                  text, text_name=text_name, sha256=sha256, info=info, gazetteer=gazetteer,
+                                  ontology=ontology, lexicon=lexicon, reader=reader))
     ontology = ontology or get_ontology()
     lexicon = lexicon or get_lexicon()
     predicates = get_predicates()
@@ -101,15 +109,16 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
 
 
 def write_draft(text_path: Path, output: Path, *, info: DocumentInfo, gazetteer: Gazetteer,
-                ontology: Ontology | None = None, reader: Reader | None = None) -> Facts:
+                ontology: Ontology | None = None, reader: Reader | None = None,
+                extractor: str = "linguistic") -> Facts:
     """Draft the facts of the article in ``text_path`` into ``output``; return them, validated."""
     text, raw = read_article(Path(text_path), language=info.language)
     output = Path(output)
     text_name = _text_name(Path(text_path), output)
     data = draft_facts(text, text_name=text_name, sha256=hashlib.sha256(raw).hexdigest(), info=info,
-                       gazetteer=gazetteer, ontology=ontology, reader=reader)
+                       gazetteer=gazetteer, ontology=ontology, reader=reader, extractor=extractor)
     header = _HEADER.format(today=dt.date.today().isoformat(), text=Path(text_path).name, output=output)
-    dropped: list[str] = []
+    dropped: list[str] = data.pop("notes", [])
     last: InvalidInput | None = None
     for _ in range(5):
         source = dump_facts(data, header="\n".join([header, *dropped]))

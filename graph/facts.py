@@ -27,7 +27,7 @@ from graph.ontology import Ontology, get_ontology
 
 __all__ = ["DocumentMeta", "EntityFact", "RelationFact", "FactsFile", "Facts", "Evidence", "Review",
            "pending_review",
-           "read_facts", "parse_facts", "json_schema", "FACTS_SUFFIX", "STATUSES"]
+           "find_quote", "read_facts", "parse_facts", "json_schema", "FACTS_SUFFIX", "STATUSES"]
 
 FACTS_SUFFIX = ".facts.yaml"
 STATUSES = ("reported", "claimed", "denied")
@@ -57,6 +57,8 @@ class Review(_Strict):
     guessed: list[Literal["title", "publisher", "published"]] = Field(
         [], description="On the document: the fields the draft guessed. Review never accepts a guess: a person "
                         "sets each field (extract/review.py).")
+    origin: list[Literal["linguistic", "llm"]] = Field(
+        [], description="Which extractors proposed it (`intelgraph draft --extractor both`); empty when only one ran.")
 
 
 class DocumentMeta(_Strict):
@@ -312,12 +314,12 @@ def _check_relations(doc: yamlsource.Located, facts: FactsFile, entities: dict[s
             problems.append(doc.problem(at + ("denies",), "only a denied relation can deny another"))
 
         if text is not None:
-            start = text.find(rel.quote)
-            if start < 0:
+            span = find_quote(rel.quote, text)
+            if span is None:
                 problems.append(doc.problem(at + ("quote",), "not found verbatim in the document's text"
                                                              + _near_miss_hint(rel.quote, text)))
             else:
-                spans[rel.id] = Evidence(start, start + len(rel.quote))
+                spans[rel.id] = span
 
     for index, rel in enumerate(facts.relations):
         if rel.denies is None:
@@ -334,8 +336,47 @@ def _check_relations(doc: yamlsource.Located, facts: FactsFile, entities: dict[s
     return spans
 
 
+def find_quote(quote: str, text: str, *, loose: bool = False, start: int = 0) -> Evidence | None:
+    """Where ``quote`` first sits in ``text`` at or after ``start``: verbatim, or with ``loose`` also
+    ignoring what :func:`~graph.names.name_key` ignores (case, apostrophe and dash styles, runs of
+    spaces). The span is always the text's own, so ``text[span.start:span.end]`` is a verbatim quote.
+
+    >>> text = "The FSB accused Kiev — without evidence — of ‘sheltering’ them."
+    >>> find_quote("accused Kiev", text)
+    Evidence(start=8, end=20)
+    >>> find_quote("Kiev - without  evidence - of 'sheltering'", text) is None
+    True
+    >>> span = find_quote("Kiev - without  evidence - of 'sheltering'", text, loose=True)
+    >>> text[span.start:span.end]
+    'Kiev — without evidence — of ‘sheltering’'
+    """
+    at = text.find(quote, start)
+    if at >= 0:
+        return Evidence(at, at + len(quote))
+    if not loose:
+        return None
+    wanted = name_key(quote)
+    if not wanted:
+        return None
+    # The text's key, one character at a time, with where each key character came from.
+    keyed: list[str] = []
+    origin: list[int] = []
+    for index in range(start, len(text)):
+        char = text[index]
+        part = " " if char.isspace() else name_key(char)
+        if part == " " and (not keyed or keyed[-1] == " "):
+            continue
+        keyed.append(part)
+        origin.extend([index] * len(part))
+    flat = "".join(keyed)
+    at = flat.find(wanted)
+    if at < 0:
+        return None
+    return Evidence(origin[at], origin[at + len(wanted) - 1] + 1)
+
+
 def _near_miss_hint(quote: str, text: str) -> str:
     """Say why a quote that almost matches does not, the usual cause being quote marks."""
-    if name_key(quote) in name_key(text):
+    if find_quote(quote, text, loose=True) is not None:
         return " (it matches if case, apostrophes, dashes or spaces are ignored: copy them exactly)"
     return ""

@@ -115,6 +115,20 @@ class Settings(BaseSettings):
                                            "the models to load (about 30 s on an idle machine).")
     corenlp_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of one article's annotation "
                                      "(a 1,200-word article takes seconds on an idle machine, minutes on a loaded one).")
+    # --- the LLM extractor (intelgraph draft --extractor llm|both, docs/extraction.md) ----------
+    llm_base_url: str = Field(default="http://127.0.0.1:11434/v1", description="An OpenAI-compatible "
+                              "chat-completions endpoint (default: a local Ollama).")
+    llm_model: str | None = Field(default=None, description="The model to ask; required by --extractor llm|both.")
+    llm_api_key: SecretStr | None = Field(default=None, description="The endpoint's key; none for a local server.")
+    llm_timeout_s: float = Field(default=120.0, gt=0, description="Time-out of each request to the model.")
+    llm_max_tokens_per_article: int = Field(default=100_000, ge=1, description="Most tokens (prompt and answer) "
+                                            "spent on one article; chunks past it are left out and named.")
+    llm_concurrency: int = Field(default=2, ge=1, le=64, description="Chunks sent to the model side by side.")
+    llm_chunk_chars: int = Field(default=6000, ge=200, description="Longest chunk of article sent at once.")
+    llm_chunk_overlap_chars: int = Field(default=600, ge=0, description="Characters a chunk repeats of the one "
+                                         "before, so that a sentence cut by the border is whole in one of them.")
+    llm_retries: int = Field(default=3, ge=0, le=10, description="Retries of a rate-limited (429) or failing "
+                             "(5xx) request, with exponential back-off, before the draft stops.")
 
     # --- corpus -------------------------------------------------------------------------
     corpus_dir: Path = PROJECT_ROOT / "corpus"
