@@ -105,7 +105,7 @@ def test_resolution_rows_are_the_cyphers_parameters() -> None:
 
 
 def test_an_entity_keeps_its_name_while_a_mention_gives_it() -> None:
-    row = {"aliases": [], "external_ids": [], "keys": []}
+    row: dict[str, list[str]] = {"aliases": [], "external_ids": [], "keys": []}
     mentions = [("d1", {**row, "name": "ISKP"}), ("d2", {**row, "name": "Islamic State Khorasan"})]
     assert entity_summary(id="isk", name="Islamic State Khorasan", kind="ArmedGroup",
                           mentions=mentions)["aliases"] == ["ISKP"]
