@@ -1,7 +1,7 @@
 """Where a statement sits on the graph: the node each entity id stands for, following merges.
 
 An entity's *origin* is the node a document's entity is without merges (the node with its id,
-or the one its names name; :mod:`loaders.facts_loader` decides). Merges an analyst made
+or the one its external ids or names name; :func:`loaders.rules.resolve` decides). Merges an analyst made
 (:mod:`graph.services.merges`) redirect an origin to another node. The loader places a
 document's evidence with the merges in force when it loads it; a merge or an unmerge places it
 again with the merges in force after it.

@@ -8,7 +8,8 @@ then, in a single write transaction:
    GraphMeta node, keeps loads and merges from interleaving;
 2. resolves each entity to a node: the same id, or else the one node its external ids or (of
    the same kind) its names already name (an ambiguous name is an error, like any other bad
-   input), then follows the merges in force;
+   input), then follows the merges in force; the rule, and the rows and summaries below, are
+   :mod:`loaders.rules`, which the bulk load (:mod:`loaders.bulk`) follows too;
 3. takes back what an earlier version of the document contributed (evidence and mentions);
 4. merges the document, its entities and its edges in ``UNWIND`` batches, on stable ids, and
    records one ``Evidence`` node per relation;
@@ -37,16 +38,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.dates import event_bounds
 from graph.errors import InvalidInput, Problem
 from graph.facts import FACTS_SUFFIX, Facts, pending_review, read_facts
 from graph.grading import grade_edges
-from graph.services.grades import SOURCES_FILE, GradeService, SourceGrade, read_sources_file
-from graph.names import evidence_id, lucene_phrase, name_key
+from graph.ontology import Ontology, get_ontology
+
 # In graph/ so that graph.services.merges can place evidence too; re-exported here (__all__).
 from graph.placement import active_redirects, follow, place_evidence
-from graph.ontology import Ontology, get_ontology
+from graph.services.grades import SOURCES_FILE, GradeService, SourceGrade, read_sources_file
 from graph.store import Store, Tx
+from loaders.rules import Found, document_row, entity_refs, entity_rows, evidence_rows, resolution_rows, resolve
 
 __all__ = ["LoadReport", "find_facts_files", "find_sources_files", "validate_paths", "load_document", "load_paths",
            "place_evidence", "active_redirects", "follow"]
@@ -172,17 +173,17 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
         report.merged = {local: node for local, node in resolved.items() if local != node}
         released = tx.run("load/release_document", document=facts.document.id)[0]
 
-        tx.run("load/upsert_document", document=_document_row(facts))
-        entity_rows = _entity_rows(facts, origins, resolved)
-        for rows in _batches(entity_rows, batch):
+        tx.run("load/upsert_document", document=document_row(facts))
+        entities = entity_rows(facts, origins, resolved)
+        for rows in _batches(entities, batch):
             tx.run("load/upsert_entities", document=facts.document.id, rows=rows)
 
-        evidence_rows = _evidence_rows(facts, origins)
-        edge_rows = place_evidence(evidence_rows, lambda origin: follow(redirects, origin), ontology)
+        evidence = evidence_rows(facts, origins)
+        edge_rows = place_evidence(evidence, lambda origin: follow(redirects, origin), ontology)
         for relation_type, typed_rows in _by_type(edge_rows).items():
             for rows in _batches(typed_rows, batch):
                 tx.run("load/upsert_edges", relation_type=relation_type, rows=rows)
-        for rows in _batches(evidence_rows, batch):
+        for rows in _batches(evidence, batch):
             tx.run("load/create_evidence", rows=rows)
 
         touched_edges = {e["id"]: e for e in released["edges"]}
@@ -190,12 +191,12 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
                                           "type": row["type"]} for row in edge_rows})
         for rows in _batches(list(touched_edges.values()), batch):
             report.edges_removed += tx.run("load/refresh_edges", edges=rows)[0]["deleted"]
-        touched_entities = sorted(set(released["entities"]) | {row["id"] for row in entity_rows})
+        touched_entities = sorted(set(released["entities"]) | {row["id"] for row in entities})
         for rows in _batches(touched_entities, batch):
             report.entities_removed += tx.run("load/refresh_entities", ids=rows)[0]["deleted"]
         grade_edges(tx, list(touched_edges.values()), batch=batch)
-        report.entities = len(entity_rows)
-        report.relations = len(evidence_rows)
+        report.entities = len(entities)
+        report.relations = len(evidence)
         return report
 
     report = store.transaction(work)
@@ -215,133 +216,13 @@ def _by_type(edge_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]
     return grouped
 
 
-def _origin_of(candidate: dict[str, Any]) -> str:
-    """The origin a name match stands for: that of the mentions which gave the node the name.
-
-    After a merge a node carries the names of the entity merged into it; a document naming that
-    entity must get it as its origin, so that an unmerge gives it back.
-
-    >>> _origin_of({"id": "bureau", "origins": ["north"]}), _origin_of({"id": "bureau", "origins": []})
-    ('north', 'bureau')
-    >>> _origin_of({"id": "bureau", "origins": ["north", "bureau"]})
-    'bureau'
-    """
-    origins = candidate.get("origins") or []
-    if len(origins) == 1:
-        return origins[0]
-    return candidate["id"] if candidate["id"] in origins or not origins else sorted(origins)[0]
-
-
 def _resolve_entities(tx: Tx, facts: Facts, batch: int, redirects: dict[str, str],
                       merged_kinds: dict[str, str] | None = None) -> dict[str, str]:
-    """Map each entity id of the file to its origin: the node it would be without merges.
-
-    That is the node with the same id (also when it was merged into another), or else the one
-    node of the same kind that one of its names already names.
-    """
-    entities = facts.facts.entities
-    rows = [{"id": e.id, "kind": e.kind, "keys": sorted({name_key(n) for n in [e.name, *e.aliases]}),
-             "terms": sorted({lucene_phrase(name_key(n)) for n in [e.name, *e.aliases]}),
-             "external_terms": sorted(lucene_phrase(f"{k}:{v}") for k, v in e.external_ids.items())}
-            for e in entities]
-    found: dict[str, dict[str, Any]] = {}
-    for chunk in _batches(rows, batch):
-        for row in tx.run("load/resolve_entities", rows=chunk):
-            found[row["id"]] = row
-
-    problems: list[Problem] = []
-    resolved: dict[str, str] = {}
-    merged_kinds = merged_kinds or {}
-    path = str(facts.path)
-    for index, entity in enumerate(entities):
-        row = found[entity.id]
-        where = facts.line_of(("entities", index))
-        if entity.id in redirects:  # merged into another: still its own origin, of its own kind
-            if merged_kinds.get(entity.id) not in (None, entity.kind):
-                problems.append(Problem(path, where, f"entities[{index}].kind",
-                                        f"{entity.id!r} was a {merged_kinds[entity.id]} when it was merged into "
-                                        f"{redirects[entity.id]!r}, not a {entity.kind}"))
-            resolved[entity.id] = entity.id
-            continue
-        if row["existing_kind"] is not None:
-            if row["existing_kind"] != entity.kind:
-                problems.append(Problem(path, where, f"entities[{index}].kind",
-                                        f"{entity.id!r} is already in the graph as a {row['existing_kind']}, "
-                                        f"not a {entity.kind}"))
-            resolved[entity.id] = entity.id
-            continue
-        by_external_id = row["by_external_id"]  # the same Wikidata id (or other registry's): the same node
-        if by_external_id:
-            names = ", ".join(f"{c['id']} ({c['name']}, {c['kind']})" for c in by_external_id)
-            if len(by_external_id) > 1 or by_external_id[0]["kind"] != entity.kind:
-                problems.append(Problem(path, facts.line_of(("entities", index, "external_ids")),
-                                        f"entities[{index}].external_ids",
-                                        f"its external ids are those of {names} in the graph: "
-                                        f"{'use one of their ids' if len(by_external_id) > 1 else 'use its id and kind'}"))
-            else:
-                resolved[entity.id] = by_external_id[0]["id"]
-            continue
-        candidates = row["by_name"]
-        if len(candidates) > 1:
-            names = ", ".join(f"{c['id']} ({c['name']})" for c in candidates)
-            problems.append(Problem(path, where, f"entities[{index}]",
-                                    f"its names match several {entity.kind} entities already in the graph: "
-                                    f"{names}; use one of their ids"))
-            continue
-        resolved[entity.id] = _origin_of(candidates[0]) if candidates else entity.id
-
-    targets: dict[str, str] = {}
-    for index, entity in enumerate(entities):
-        target = resolved.get(entity.id)
-        if target is None:
-            continue
-        other = targets.setdefault(target, entity.id)
-        if other != entity.id:
-            problems.append(Problem(path, facts.line_of(("entities", index)), f"entities[{index}]",
-                                    f"{entity.id!r} and {other!r} both resolve to {target!r}: merge them"))
-    if problems:
-        raise InvalidInput(problems)
-    return resolved
-
-
-def _document_row(facts: Facts) -> dict[str, Any]:
-    meta = facts.document
-    return {"id": meta.id, "title": meta.title, "publisher": meta.publisher,
-            "published": meta.published.isoformat(), "language": meta.language, "text_file": meta.text,
-            "sha256": meta.sha256, "url": meta.url, "authors": list(meta.authors), "text": facts.text,
-            "facts_sha256": facts.content_sha256}
-
-
-def _entity_rows(facts: Facts, origins: dict[str, str], resolved: dict[str, str]) -> list[dict[str, Any]]:
-    rows = []
-    for entity in facts.facts.entities:
-        names = [entity.name, *entity.aliases]
-        rows.append({"id": resolved[entity.id], "origin": origins[entity.id], "name": entity.name,
-                     "kind": entity.kind,
-                     "aliases": list(entity.aliases),
-                     "keys": list(dict.fromkeys(name_key(n) for n in names)),
-                     "external_ids": [f"{k}:{v}" for k, v in sorted(entity.external_ids.items())]})
-    return rows
-
-
-def _evidence_rows(facts: Facts, origins: dict[str, str]) -> list[dict[str, Any]]:
-    """One row per relation: what the document says, with its ends as origins (see :func:`place_evidence`)."""
-    meta = facts.document
-    published = meta.published.isoformat()
-    names = {entity.id: entity.name for entity in facts.facts.entities}
-    rows = []
-    for rel in facts.facts.relations:
-        span = facts.spans[rel.id]
-        start, end = event_bounds(rel.date) if rel.date else (None, None)
-        rows.append({
-            "id": evidence_id(document=meta.id, relation=rel.id), "document": meta.id, "relation": rel.id,
-            "type": rel.type, "status": rel.status, "quote": rel.quote, "start": span.start, "end": span.end,
-            "published": published, "publisher": meta.publisher,
-            "date": rel.date or published, "event": rel.date,
-            "event_start": start.isoformat() if start else None, "event_end": end.isoformat() if end else None,
-            "subject_origin": origins[rel.subject], "object_origin": origins[rel.object],
-            "asserted_by_origin": origins[rel.asserted_by] if rel.asserted_by else None,
-            "disputed_by_origin": [origins[d] for d in rel.disputed_by],
-            "subject_name": names[rel.subject], "object_name": names[rel.object],
-            "denies_relation": rel.denies, "note": rel.note})
-    return rows
+    """Map each entity id of the file to its origin (:func:`loaders.rules.resolve`), from what
+    ``load/resolve_entities`` finds in the graph."""
+    refs = entity_refs(facts)
+    found: dict[str, Found] = {}
+    for chunk in _batches(resolution_rows(refs), batch):
+        for record in tx.run("load/resolve_entities", rows=chunk):
+            found[record["id"]] = Found.from_record(record)
+    return resolve(str(facts.path), refs, found, redirects=redirects, merged_kinds=merged_kinds)

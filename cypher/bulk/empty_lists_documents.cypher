@@ -1,7 +1,7 @@
 // description: >-
 //   After a bulk import, give documents without authors the empty list the transactional loader stores
 //   (neo4j-admin import cannot write an empty array: it leaves the property out). At most
-//   $batch documents per call, each call its own transaction: loaders/bulk.py calls again until
+//   $batch documents per call, each call its own transaction: loaders/bulk/importer.py calls again until
 //   fewer are fixed.
 // mode: write
 // params:

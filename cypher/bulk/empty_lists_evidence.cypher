@@ -1,7 +1,7 @@
 // description: >-
 //   After a bulk import, give evidence without disputes the empty disputed_by and disputed_by_origin lists the transactional loader stores
 //   (neo4j-admin import cannot write an empty array: it leaves the property out). At most
-//   $batch pieces of evidence per call, each call its own transaction: loaders/bulk.py calls again until
+//   $batch pieces of evidence per call, each call its own transaction: loaders/bulk/importer.py calls again until
 //   fewer are fixed.
 // mode: write
 // params:

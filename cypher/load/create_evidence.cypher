@@ -1,7 +1,7 @@
 // description: Record each relation of a document as evidence for its edge.
 // mode: write
 // params:
-//   rows: {type: list, description: "the rows of loaders.facts_loader._evidence_rows, placed by place_evidence"}
+//   rows: {type: list, description: "the rows of loaders.rules.evidence_rows, placed by place_evidence"}
 // returns: nothing
 CYPHER replan=skip
 UNWIND $rows AS row

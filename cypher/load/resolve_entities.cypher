@@ -1,11 +1,11 @@
 // description: >-
 //   For each entity of a facts file, the node with the same id (and its kind), the nodes that
 //   have one of its external ids (any kind: the loader refuses a kind that differs), and the nodes
-//   of the same kind that one of its names or aliases already names. The loader decides from this
-//   which node each entity becomes.
+//   of the same kind that one of its names or aliases already names. loaders.rules.resolve decides
+//   from this which node each entity becomes (the bulk load asks loaders.rules.EntityIndex the same).
 // mode: read
 // params:
-//   rows: {type: list, description: "{id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids"}
+//   rows: {type: list, description: "loaders.rules.resolution_rows, {id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids"}
 // returns: id, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins})
 CYPHER replan=skip
 UNWIND $rows AS row

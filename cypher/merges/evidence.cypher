@@ -1,5 +1,5 @@
 // description: >-
-//   The evidence of these documents as place_evidence (loaders/facts_loader.py) takes it: what
+//   The evidence of these documents as place_evidence (graph/placement.py) takes it: what
 //   each relation says, with its ends as origins, and where it is placed now.
 // mode: read
 // params:

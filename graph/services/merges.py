@@ -23,7 +23,7 @@ and after. Undoing it adds who, when, why and what moved back; the record stays,
 A document loaded while a merge is in force that names the source by its id keeps the source as
 its origin, so it attaches to ``into`` and goes back on unmerge. One that names it only by a
 name finds ``into`` by that name but takes the origin of the mentions that gave ``into`` the
-name, the source, so it goes back too (loaders.facts_loader._origin_of).
+name, the source, so it goes back too (loaders.rules.origin_of).
 """
 from __future__ import annotations
 

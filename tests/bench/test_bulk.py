@@ -1,4 +1,4 @@
-"""loaders/bulk.py: a bulk first load builds the transactional loader's graph, and refuses what it must.
+"""loaders/bulk/: a bulk first load builds the transactional loader's graph, and refuses what it must.
 
 The bulk loads go into a throwaway server of their own (its own home under a temporary folder,
 its own free ports), never the test server; the transactional loads of the same files go into
@@ -20,14 +20,14 @@ from typing import Any
 import pytest
 
 from bench.generate import SIZES, generate
-from bench.server import bench_settings, free_port, wipe_database
+from bench.server import bench_settings, child_environment, free_port, wipe_database
 from graph import localserver
 from graph.errors import InvalidInput
 from graph.settings import Settings
 from graph.store import Store
 from loaders import bulk
 from loaders.facts_loader import load_paths
-from tests.conftest import AMBIGUITY, ROOT, SEED_CORPUS, TEST_CORPUS
+from tests.conftest import AMBIGUITY, FIXTURES, ROOT, SEED_CORPUS, TEST_CORPUS
 
 pytestmark = pytest.mark.neo4j
 
@@ -77,7 +77,8 @@ def _graph(settings: Settings) -> dict[str, dict[tuple, Any]]:
             props = dict(row["p"])
             if "quotes" in props:
                 props["quotes"] = sorted(props["quotes"])
-            relationships[(row["type"], row["a"], row["b"], props.get("id"))] = (props, sorted(map(tuple, row["types"])))
+            relationships[(row["type"], row["a"], row["b"], props.get("id"))] = (
+                props, sorted(map(tuple, row["types"])))
     return {"nodes": nodes, "relationships": relationships}
 
 
@@ -116,6 +117,56 @@ def test_entities_resolve_by_name_as_the_loader_resolves_them(throwaway: Setting
     _assert_same_graph(_graph(empty_store.settings), _graph(throwaway))
 
 
+SHARED_IDS = FIXTURES / "shared_ids"  # one entity under several ids, names and Wikidata ids
+
+
+def _intelgraph(settings: Settings, *args: str) -> str:
+    """Run the command against ``settings``' server, as a user would; its standard output."""
+    result = subprocess.run([sys.executable, "-m", "cli.main", *args], cwd=ROOT, capture_output=True, text=True,
+                            env=child_environment(settings), timeout=600)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_both_commands_resolve_shared_external_ids_aliases_and_names_alike(throwaway: Settings,
+                                                                          empty_store: Store) -> None:
+    """``intelgraph load`` and ``intelgraph bulk-load`` of files that name one entity by another id: by
+    its Wikidata id (also one only a later file gave it), by an earlier alias, by an alias that is
+    an earlier name. Before loaders/rules.py the bulk load had no external-id match: seven
+    entities where the loader has four."""
+    wipe_database(throwaway)
+    bulk_out = _intelgraph(throwaway, "bulk-load", str(SHARED_IDS))
+    load_out = _intelgraph(empty_store.settings, "load", str(SHARED_IDS))
+    expected = {"shared-b": {"rf": "russia", "fsb-ru": "fsb", "iskp": "isk"},
+                "shared-c": {"wk": "isk", "lubyanka": "fsb"}}
+    for document, merged in expected.items():
+        for local, node in merged.items():
+            assert f"{document}: {local} resolved to existing entity {node}" in bulk_out
+            assert f"{local} resolved to existing entity {node}" in load_out
+    transactional, bulk_loaded = _graph(empty_store.settings), _graph(throwaway)
+    entities = {key[1]: props for key, (props, _) in transactional["nodes"].items() if "Entity" in key[0]}
+    assert sorted(entities) == ["fsb", "isk", "kremlin", "russia"]
+    assert entities["isk"]["external_ids"] == ["wikidata:Q19573474"]  # given by b under iskp
+    assert entities["russia"]["documents"] == ["shared-a", "shared-b"]
+    _assert_same_graph(transactional, bulk_loaded)
+
+
+def test_both_loaders_refuse_an_external_id_of_another_kind_alike(empty_store: Store, tmp_path: Path) -> None:
+    corpus = tmp_path / "shared"
+    shutil.copytree(SHARED_IDS, corpus)
+    facts = corpus / "c.facts.yaml"
+    text = facts.read_text(encoding="utf-8")  # the Kremlin, given Russia's Wikidata id
+    facts.write_text(text.replace("kind: GovernmentBody\n",
+                                  "kind: GovernmentBody\n    external_ids: {wikidata: Q159}\n"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as by_bulk:
+        bulk.plan([corpus])
+    with pytest.raises(InvalidInput) as by_loader:
+        load_paths(empty_store, [corpus])
+    assert [str(p) for p in by_bulk.value.problems] == [str(p) for p in by_loader.value.problems] == [
+        f"{facts}:15: entities[0].external_ids: its external ids are those of russia (Russia, State) in the graph: "
+        "use its id and kind"]
+
+
 def test_a_database_that_is_not_empty_is_refused(throwaway: Settings, xs_corpus: Path) -> None:
     _bulk(throwaway, [TEST_CORPUS])
     with pytest.raises(bulk.BulkLoadRefused, match="not empty"):
@@ -142,7 +193,7 @@ def test_an_invalid_file_writes_nothing(throwaway: Settings, tmp_path: Path) -> 
 
 
 def test_csv_keeps_empty_strings_apart_from_missing_values(tmp_path: Path) -> None:
-    table = bulk._CsvFile(tmp_path, "t", [("a", "a"), ("b", "b"), ("c:string[]", "c"), ("n:long", "n")], 1 << 20)
+    table = bulk.CsvFile(tmp_path, "t", [("a", "a"), ("b", "b"), ("c:string[]", "c"), ("n:long", "n")], 1 << 20)
     table.write({"a": "", "b": None, "c": ["x", 'y "z"'], "n": 3})
     table.write({"a": "line\nbreak", "c": []})
     table.close()

@@ -1,0 +1,194 @@
+"""The CSV files of a bulk load: the planned graph as ``neo4j-admin database import`` reads it.
+
+:func:`write_csv` writes one table per kind of node and relationship (entities, documents,
+evidence, the graph's version; mentions and edges), each in parts (:class:`CsvFile`), and
+returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from graph.errors import InvalidInput, Problem
+from loaders.bulk.plan import BulkPlan
+
+__all__ = ["ARRAY_DELIMITER", "PART_BYTES", "CsvFile", "CsvSet", "write_csv"]
+
+#: Between the items of a list in a CSV cell (U+001F, the unit separator: YAML cannot hold it raw).
+ARRAY_DELIMITER = "\x1f"
+
+
+class CsvFile:
+    """One table as neo4j-admin CSV: every string quoted (so "" is an empty string and an empty
+    cell is null), lists joined by :data:`ARRAY_DELIMITER`.
+
+    The table is written in parts of about ``part_bytes``, each with its header and imported as
+    its own input: Neo4j 5.26's reader of multi-line cells fails on a cell that crosses the end
+    of its read buffer, which it cannot do in a part smaller than the buffer.
+    """
+
+    def __init__(self, folder: Path, stem: str, columns: list[tuple[str, str]], part_bytes: int):
+        self.folder, self.stem, self.columns, self.part_bytes = folder, stem, columns, part_bytes
+        self.header = ",".join(header for header, _ in columns) + "\n"
+        self.parts: list[Path] = []
+        self.multiline: list[Path] = []
+        self.rows = 0
+        self.largest_row = 0
+        self._handle: TextIO | None = None
+        self._size = 0
+        self._part_multiline = False
+
+    def _cell(self, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, list):
+            if not value:
+                return ""  # the importer leaves the property out; cypher/bulk/ puts [] back
+            for item in value:
+                if ARRAY_DELIMITER in item:
+                    raise InvalidInput([Problem(self.stem, None, "", f"{item!r} holds U+001F, which a bulk "
+                                                                     "load cannot write; use intelgraph load")])
+            value = ARRAY_DELIMITER.join(value)
+        if "\n" in value or "\r" in value:
+            self._part_multiline = True
+        return '"' + value.replace('"', '""') + '"'
+
+    def _next_part(self) -> None:
+        self._close_part()
+        path = self.folder / f"{self.stem}-{len(self.parts):04d}.csv"
+        self.parts.append(path)
+        self._handle = path.open("w", encoding="utf-8", newline="")
+        self._handle.write(self.header)
+        self._size = len(self.header)
+
+    def _close_part(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            if self._part_multiline:
+                self.multiline.append(self.parts[-1])
+        self._handle = None
+        self._part_multiline = False
+
+    def write(self, row: dict[str, Any]) -> None:
+        part_multiline, self._part_multiline = self._part_multiline, False
+        line = ",".join(self._cell(row.get(key)) for _, key in self.columns) + "\n"
+        row_multiline, self._part_multiline = self._part_multiline, part_multiline
+        size = len(line) if line.isascii() else len(line.encode())
+        if self._handle is None or (self._size + size > self.part_bytes and self._size > len(self.header)):
+            self._next_part()
+        self._part_multiline = self._part_multiline or row_multiline
+        assert self._handle is not None
+        self._handle.write(line)
+        self._size += size
+        self.rows += 1
+        self.largest_row = max(self.largest_row, size)
+
+    def close(self) -> None:
+        if self._handle is None:
+            self._next_part()  # an empty table still has its header
+        self._close_part()
+
+
+_ENTITY_COLUMNS = [("id:ID(Entity)", "id"), (":LABEL", "labels"), ("name", "name"), ("kind", "kind"),
+                   ("aliases:string[]", "aliases"), ("keys:string[]", "keys"), ("search_text", "search_text"),
+                   ("external_ids:string[]", "external_ids"), ("documents:string[]", "documents"),
+                   ("first_reported", "first_reported")]
+_DOCUMENT_COLUMNS = [("id:ID(Document)", "id"), ("title", "title"), ("publisher", "publisher"),
+                     ("published:date", "published"), ("language", "language"), ("text_file", "text_file"),
+                     ("sha256", "sha256"), ("url", "url"), ("authors:string[]", "authors"), ("text", "text"),
+                     ("facts_sha256", "facts_sha256"), ("loaded_at:datetime", "loaded_at")]
+_MENTION_COLUMNS = [(":START_ID(Document)", "document"), (":END_ID(Entity)", "id"), ("origin", "origin"),
+                    ("kind", "kind"), ("name", "name"),
+                    ("aliases:string[]", "aliases"), ("keys:string[]", "keys"),
+                    ("external_ids:string[]", "external_ids")]
+_EDGE_COLUMNS = [(":START_ID(Entity)", "subject"), (":END_ID(Entity)", "object"), (":TYPE", "type"), ("id", "id"),
+                 ("status", "status"), ("asserted_by", "asserted_by"), ("documents:string[]", "documents"),
+                 ("quotes:string[]", "quotes"), ("disputed_by:string[]", "disputed_by"), ("denies:string[]", "denies"),
+                 ("first_date", "first_date"), ("last_date", "last_date"), ("weight:long", "weight"),
+                 ("event_known:boolean", "event_known"), ("event_start", "event_start"), ("event_end", "event_end"),
+                 ("first_reported", "first_reported"), ("last_reported", "last_reported"),
+                 ("publishers:string[]", "publishers"), ("reliability", "reliability"),
+                 ("credibility:long", "credibility"), ("grade", "grade"), ("grade_reason", "grade_reason"),
+                 ("grade_computed", "grade_computed"), ("grade_overridden:boolean", "grade_overridden")]
+# Evidence and GraphMeta are never the end of an imported relationship: no id space, no id map.
+_EVIDENCE_COLUMNS = [("id", "id"), ("edge", "edge"), ("document", "document"), ("relation", "relation"),
+                     ("type", "type"), ("status", "status"), ("subject", "subject"), ("object", "object"),
+                     ("asserted_by", "asserted_by"), ("quote", "quote"), ("start:long", "start"), ("end:long", "end"),
+                     ("date", "date"), ("event", "event"), ("event_start", "event_start"), ("event_end", "event_end"),
+                     ("published", "published"), ("publisher", "publisher"),
+                     ("subject_name", "subject_name"), ("object_name", "object_name"),
+                     ("subject_origin", "subject_origin"), ("object_origin", "object_origin"),
+                     ("asserted_by_origin", "asserted_by_origin"),
+                     ("disputed_by_origin:string[]", "disputed_by_origin"),
+                     ("disputed_by:string[]", "disputed_by"), ("note", "note"), ("denies", "denies"),
+                     ("denies_relation", "denies_relation")]
+_META_COLUMNS = [("key", "key"), ("version:long", "version"), ("updated_at:datetime", "updated_at")]
+
+
+#: Size of each CSV part (see :class:`CsvFile`); the import's read buffer is at least twice this.
+PART_BYTES = 8 << 20
+
+
+@dataclass
+class CsvSet:
+    """The CSV files of one bulk load, and the import arguments that read them."""
+
+    folder: Path
+    nodes: list[tuple[str, Path]]          # (label or "", part)
+    relationships: list[tuple[str, Path]]  # (type or "", part)
+    multiline: list[Path]
+    read_buffer: int
+
+    def arguments(self) -> list[str]:
+        args = [f"--nodes={label + '=' if label else ''}{path}" for label, path in self.nodes]
+        args += [f"--relationships={rtype + '=' if rtype else ''}{path}" for rtype, path in self.relationships]
+        args.append(f"--read-buffer-size={self.read_buffer}")
+        if self.multiline:
+            args += ["--multiline-fields-format=v2", "--multiline-fields=" + ",".join(map(str, self.multiline))]
+        return args
+
+    @property
+    def size(self) -> int:
+        return sum(path.stat().st_size for _, path in [*self.nodes, *self.relationships])
+
+
+def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
+              part_bytes: int = PART_BYTES) -> CsvSet:
+    """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first)."""
+    now = now or dt.datetime.now(dt.UTC)
+    stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    tables = {name: CsvFile(folder, name, columns, part_bytes) for name, columns in (
+        ("entities", _ENTITY_COLUMNS), ("documents", _DOCUMENT_COLUMNS), ("evidence", _EVIDENCE_COLUMNS),
+        ("graph_meta", _META_COLUMNS), ("mentions", _MENTION_COLUMNS), ("edges", _EDGE_COLUMNS))}
+    try:
+        for node in graph.entity_nodes():
+            tables["entities"].write(node)
+        for row in graph.documents:
+            tables["documents"].write({**row, "loaded_at": stamp})
+        for row in graph.evidence:
+            tables["evidence"].write(row)
+        tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})
+        for document, row in graph.mentions:
+            tables["mentions"].write({**row, "document": document})
+        for edge in graph.edge_relationships():
+            tables["edges"].write(edge)
+    finally:
+        for table in tables.values():
+            table.close()
+    labels = {"entities": "", "documents": "Document", "evidence": "Evidence", "graph_meta": "GraphMeta"}
+    types = {"mentions": "MENTIONS", "edges": ""}
+    largest = max(table.largest_row for table in tables.values())
+    return CsvSet(folder=folder,
+                  nodes=[(label, part) for name, label in labels.items() for part in tables[name].parts],
+                  relationships=[(rtype, part) for name, rtype in types.items() for part in tables[name].parts],
+                  multiline=[part for table in tables.values() for part in table.multiline],
+                  read_buffer=max(4 << 20, 2 * max(part_bytes, largest)))
