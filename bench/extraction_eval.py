@@ -64,7 +64,7 @@ def cached_reader(folder: Path) -> Reader:
     folder.mkdir(parents=True, exist_ok=True)
 
     def read(text: str, published: dt.date | None) -> Annotated:
-        key = hashlib.sha256(f"{published}\n{text}".encode()).hexdigest()[:32]
+        key = hashlib.sha256(f"{published}\n{settings.corenlp_coref}\n{text}".encode()).hexdigest()[:32]
         path = folder / f"{key}.json"
         if not path.exists():
             path.write_text(json.dumps(request(text, published=published, settings=settings)))

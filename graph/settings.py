@@ -113,6 +113,9 @@ class Settings(BaseSettings):
                                     description="Where the CoreNLP jars fetched from Maven Central are kept.")
     corenlp_start_timeout_s: float = Field(default=300.0, gt=0, description="How long a start waits for "
                                            "the models to load (about 30 s on an idle machine).")
+    corenlp_coref: bool = Field(default=True, description="Whether drafts ask CoreNLP for coreference "
+                                "(pronouns and descriptions to the entity they stand for); about three quarters "
+                                "of the annotation time (docs/extraction.md).")
     corenlp_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of one article's annotation "
                                      "(a 1,200-word article takes seconds on an idle machine, minutes on a loaded one).")
     # --- the LLM extractor (intelgraph draft --extractor llm|both, docs/extraction.md) ----------

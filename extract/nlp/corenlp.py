@@ -26,7 +26,7 @@ def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Ann
     The last few answers are kept: drafting one text again (against another gazetteer, or after
     a reviewer's redraft) does not read it again.
     """
-    key = (text, published, settings.corenlp_base_url)
+    key = (text, published, settings.corenlp_base_url, settings.corenlp_coref)
     if key not in _recent:
         if len(_recent) >= _RECENT:
             _recent.pop(next(iter(_recent)))
@@ -35,7 +35,7 @@ def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Ann
 
 
 _RECENT = 16
-_recent: dict[tuple[str, dt.date | None, str], dict[str, Any]] = {}
+_recent: dict[tuple[str, dt.date | None, str, bool], dict[str, Any]] = {}
 
 
 def request(text: str, *, published: dt.date | None, settings: Settings) -> dict[str, Any]:
@@ -47,7 +47,7 @@ def request(text: str, *, published: dt.date | None, settings: Settings) -> dict
         When the server does not answer or answers with an error (with its words).
     """
     properties = {
-        "annotators": ANNOTATORS,
+        "annotators": ANNOTATORS if settings.corenlp_coref else ANNOTATORS.removesuffix(",coref"),
         "outputFormat": "json",
         # a blank line ends a sentence: a headline without a full stop is not glued to the lead
         "ssplit.newlineIsSentenceBreak": "two",
