@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,27 +69,42 @@ def test_a_renamed_entity_is_matched_by_its_names_and_counted_as_changed() -> No
 
 
 @pytest.fixture(scope="module")
-def printed() -> str:
-    result = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=300, cwd=ROOT)
+def answers(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The NLP server's answers, kept between the two runs of the script (each article is read once)."""
+    return tmp_path_factory.mktemp("nlp-answers")
+
+
+def _script(answers: Path, *args: str) -> str:
+    result = subprocess.run([sys.executable, str(SCRIPT), "--cache", str(answers), *args], capture_output=True,
+                            text=True, timeout=1200, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
 
-def test_the_script_prints_every_article_with_and_without_a_graph(printed: str) -> None:
-    result = subprocess.run([sys.executable, str(SCRIPT), "--json"], capture_output=True, text=True, timeout=300,
-                            cwd=ROOT)
-    rows = json.loads(result.stdout)
-    assert {(r["article"], r["graph"]) for r in rows} == {
-        (name, graph) for name in ("crocus-city-hall-ft-2024.facts.yaml", "fsb-account-crocus-evaldesk-2024.facts.yaml",
-                                   "latvia-recruiter-arrest-2024.facts.yaml")
-        for graph in ("the other articles", "empty")}
+@pytest.fixture(scope="module")
+def printed(answers: Path) -> str:
+    return _script(answers)
+
+
+def test_the_script_prints_every_article_of_every_set_with_and_without_a_graph(printed: str, answers: Path) -> None:
+    data = json.loads(_script(answers, "--json"))
+    rows = data["articles"]
+    sets = {"seed": 3, "dev": 6, "heldout": 6}
+    assert {(r["set"], r["graph"]) for r in rows} == {(name, graph) for name in sets
+                                                      for graph in ("the graph", "empty")}
+    for name, count in sets.items():
+        assert len({r["article"] for r in rows if r["set"] == name}) == count
     for row in rows:
+        assert row["error"] is None, row["error"]  # every draft succeeds
         for part in ("entities", "relations", "strict"):
             assert 0 <= row[part]["precision"] <= 1 and 0 <= row[part]["recall"] <= 1
         assert row["edits"] == sum(row["entity_edits"][k] + row["relation_edits"][k]
                                    for k in ("changed", "rejected", "added"))
-    for row in rows:
-        assert f"| {row['article']} | {row['graph']} |" in printed
+        assert f"| {row['set']} | {row['article']} | {row['graph']} |" in printed
+    for total in data["totals"]:  # a set's totals are its articles' counts added up
+        mine = [r for r in rows if r["set"] == total["set"] and r["graph"] == total["graph"]]
+        assert total["relations"]["tp"] == sum(r["relations"]["tp"] for r in mine)
+        assert total["edits"] == sum(r["edits"] for r in mine)
 
 
 def test_docs_show_what_the_script_prints(printed: str) -> None:
