@@ -113,7 +113,8 @@ def run(sets: dict[str, list[Path]], reader: Reader | None = None) -> list[dict]
 def _nothing_found(gold: Facts) -> Score:
     """The score of an empty draft: every reviewed entity and relation added by hand."""
     perfect = evaluate(gold, gold)
-    return Score(**{key: scored(0, 0, getattr(perfect, key)["expected"]) for key in ("entities", "relations", "strict")},
+    parts = {key: scored(0, 0, getattr(perfect, key)["expected"]) for key in ("entities", "relations", "strict")}
+    return Score(**parts,
                  status_accuracy=0.0, status_compared=0,
                  entity_edits={"accepted": 0, "changed": 0, "rejected": 0, "added": len(gold.facts.entities)},
                  relation_edits={"accepted": 0, "changed": 0, "rejected": 0, "added": len(gold.facts.relations)})

@@ -11,15 +11,11 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
-from graph.errors import InvalidInput, Problem
-from graph.facts import Facts, parse_facts
-from graph.names import name_key
-from graph.ontology import Ontology, get_ontology
 from extract.attribution import attribute
 from extract.entities import Proposal, recognise, slug
 from extract.gazetteer import Gazetteer
@@ -30,6 +26,10 @@ from extract.predicates import get_predicates
 from extract.relations import Candidate, find_relations
 from extract.timing import date_candidates
 from extract.writer import dump_facts, write_atomically
+from graph.errors import InvalidInput, Problem
+from graph.facts import Facts, parse_facts
+from graph.names import name_key
+from graph.ontology import Ontology, get_ontology
 from graph.settings import Settings, get_settings
 
 __all__ = ["DocumentInfo", "GUESSABLE", "MAX_TEXT_BYTES", "default_document_id", "detect_language", "draft_facts",
@@ -337,7 +337,7 @@ def _relations(text: str, candidates: list[Candidate], proposals: dict[str, Prop
     for candidate in candidates:
         subject, obj = proposals[candidate.subject].id, proposals[candidate.object].id
         asserted_by = proposals[candidate.asserted_by].id if candidate.asserted_by else None
-        fact = (subject, candidate.type, obj, candidate.status, asserted_by)
+        fact: tuple[str | None, ...] = (subject, candidate.type, obj, candidate.status, asserted_by)
         if candidate.denies is not None:
             denied = ids.get(id(candidate.denies))
             if denied is None:

@@ -137,7 +137,8 @@ def _subject_of(sentence: Sentence, recognition: Recognition, i: int) -> str | N
 def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
            candidate: Candidate) -> tuple[str, str, str | None] | None:
     """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate."""
-    for head, label, _child in [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]:
+    chain = [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]
+    for head, label, _child in chain:
         for arc in sentence.child_arcs(head):
             if arc.label in ("obl:according_to", "nmod:according_to"):
                 key = recognition.at(sentence.index, arc.dep)

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Any
 
 from extract.assemble import DocumentInfo, write_draft
-from extract.gazetteer import Gazetteer
 from extract.entities import slug
+from extract.gazetteer import Gazetteer
 from extract.review import Decision, Review, read_draft, write_reviewed
 from graph.errors import Conflict, InvalidInput, InvalidParameter, NotFound, Problem
 from graph.facts import Facts, read_facts

@@ -159,7 +159,8 @@ def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
             if sentence.tokens[i].pos in ("CC", ",") and first < i < entity.end - 1:
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
-        out.append(entity if first == entity.first else NamedEntity(first, entity.end, entity.ner, "", entity.normalized))
+        out.append(entity if first == entity.first
+                   else NamedEntity(first, entity.end, entity.ner, "", entity.normalized))
     return out
 
 
@@ -243,7 +244,7 @@ class _Reader:
         self._groups(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
-        found = []
+        found: list[tuple[int, int, str, list[Known], bool]] = []
         for i, j, surface in _ngrams(self.text, sentence):
             hits: dict[str, Known] = {}
             exact = False
@@ -255,22 +256,22 @@ class _Reader:
                 found.append((i, j, surface, list(hits.values()), exact))
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
                         and self.lexicon.kind_of_words(e.text.split()) in self.lexicon.body_kinds]
-        for i, j, surface, hits, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
+        for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
             if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
                 continue  # "United States" inside "United States Department of State": the body's name
-            if len(hits) == 1:
-                how = f"“{surface}” is {hits[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
-                key = self._known(hits[0], how, 0.95 if exact else 0.85)
+            if len(named) == 1:
+                how = f"“{surface}” is {named[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
+                key = self._known(named[0], how, 0.95 if exact else 0.85)
                 if not exact:
                     self.proposals[key].add_alias(surface)
             else:  # a name of several entities: a new proposal, the candidates listed, never merged
-                kind = hits[0].kind
-                key = self._new(surface, kind, f"“{surface}” names several entities in the graph: "
-                                + "; ".join(h.label() for h in sorted(hits, key=lambda h: h.id))
-                                + "; never merged: set the id to one of them", 0.3)
-                self.proposals[key].candidates = sorted(hits, key=lambda h: h.id)
+                ordered = sorted(named, key=lambda h: h.id)
+                key = self._new(surface, named[0].kind, f"“{surface}” names several entities in the graph: "
+                                + "; ".join(h.label() for h in ordered) + "; never merged: set the id to one of them",
+                                0.3)
+                self.proposals[key].candidates = ordered
             self._mention(sentence, i, j, key, "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
@@ -355,16 +356,15 @@ class _Reader:
             word = token.text.casefold()
             body = self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])
-            if kind not in self.lexicon.body_kinds and body != "itself":
+            if kind is None or (kind not in self.lexicon.body_kinds and body != "itself"):
                 continue
             modifiers = [d for d in sentence.children(token.i) if d < token.i and
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)
                              if a.head == token.i)]
-            states = [(d, self._state_at(sentence, d)) for d in modifiers]
-            states = [(d, s) for d, s in states if s is not None]
+            states = [(d, key) for d in modifiers if (key := self._state_at(sentence, d)) is not None]
             if not states:
                 continue
-            d, state_key = states[0]
+            _, state_key = states[0]
             if body == "itself":  # "Russian authorities", "US officials": the state
                 self._mention(sentence, token.i, token.i + 1, state_key, "body")
                 continue
@@ -480,26 +480,20 @@ class _Reader:
             for i in range(mention.first, mention.end):
                 by_head.setdefault((mention.sentence, i), mention.proposal)
         for chain in self.doc.chains:
-            owner = None
-            for mention in chain:
-                owner = by_head.get((mention.sentence, mention.head))
-                if owner is not None:
-                    break
+            owner = next((by_head[(link.sentence, link.head)] for link in chain
+                          if (link.sentence, link.head) in by_head), None)
             if owner is None:
                 continue
             proposal = self.proposals[owner]
-            for mention in chain:
-                if (mention.sentence, mention.head) in by_head:
+            for link in chain:
+                if (link.sentence, link.head) in by_head or link.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
                     continue
-                if mention.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
+                if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
                     continue
-                sentence = self.doc.sentences[mention.sentence] if mention.sentence < len(self.doc.sentences) else None
-                if sentence is None or sentence.index != mention.sentence:
-                    continue
-                if mention.type == "PROPER" and proposal.kind != "Event":
-                    proposal.add_alias(mention.text)
-                self.mentions.append(Mention(mention.sentence, mention.head, mention.head + 1, owner, "reference"))
-                by_head[(mention.sentence, mention.head)] = owner
+                if link.type == "PROPER" and proposal.kind != "Event":
+                    proposal.add_alias(link.text)
+                self.mentions.append(Mention(link.sentence, link.head, link.head + 1, owner, "reference"))
+                by_head[(link.sentence, link.head)] = owner
 
     def merge_same_ids(self) -> None:
         """Two proposals that became one graph node ("FSB" and "Federal Security Service") are one."""

@@ -52,7 +52,6 @@ class _FileModel(BaseModel):
     object_default_noun: list[str]
     relations: dict[str, list[_EntryModel]]
     reporting_verbs: list[str]
-    reporting_nouns: list[str]
     accusing_verbs: list[str]
     denial_verbs: list[str]
     denial_objects: list[str]
@@ -62,7 +61,6 @@ class _FileModel(BaseModel):
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
-    event_anaphora: list[str]
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,6 @@ class Predicates:
     by_noun: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     reporting_verbs: frozenset[str] = frozenset()
-    reporting_nouns: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     denial_objects: frozenset[str] = frozenset()
@@ -100,7 +97,6 @@ class Predicates:
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
-    event_anaphora: frozenset[str] = frozenset()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -127,11 +123,12 @@ def load_predicates(path: Path = PATH) -> Predicates:
     ontology = get_ontology()
     problems: list[Problem] = []
     out = Predicates(
-        reporting_verbs=frozenset(model.reporting_verbs), reporting_nouns=frozenset(model.reporting_nouns),
-        accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs), denial_objects=frozenset(model.denial_objects),
+        reporting_verbs=frozenset(model.reporting_verbs),
+        accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs),
+        denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
-        accusation=model.accusation, accusation_implies=model.accusation_implies, event_nouns=frozenset(model.event_nouns),
-        event_anaphora=frozenset(model.event_anaphora))
+        accusation=model.accusation, accusation_implies=model.accusation_implies,
+        event_nouns=frozenset(model.event_nouns))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies)]:
         if name not in ontology.relations:

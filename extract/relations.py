@@ -17,7 +17,6 @@ from extract.entities import Recognition
 from extract.lexicon import Lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
-from graph.names import name_key
 from graph.ontology import Ontology
 
 __all__ = ["Candidate", "find_relations", "follow"]
@@ -90,10 +89,10 @@ class _Finder:
         self.capitals = recognition.capitals
 
     def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
-        kinds_at = {}
-        for (index, token), key in self.rec.tokens.items():
+        kinds_at: dict[int, str] = {}
+        for (index, position), key in self.rec.tokens.items():
             if index == sentence.index:
-                kinds_at.setdefault(token, key)
+                kinds_at.setdefault(position, key)
         for token in sentence.tokens:
             for entry, how in self._entries(sentence, token, kinds_at):
                 yield from self._match(sentence, token, entry, how)

@@ -51,12 +51,12 @@ from typing import Any
 
 import yaml
 
+from extract.assemble import slug  # the draft's own id rule, wherever its module keeps it
+from extract.writer import dump_facts, write_atomically
 from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.facts import Facts, parse_facts
 from graph.names import name_key
-from extract.assemble import slug  # the draft's own id rule, wherever its module keeps it
-from extract.writer import dump_facts, write_atomically
 
 __all__ = ["Decision", "Match", "Review", "find_in_text", "parse_decisions", "parse_value", "read_draft",
            "write_reviewed", "SECTIONS"]

@@ -14,13 +14,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from extract.entities import slug
 from extract.gazetteer import Gazetteer, Known
 from extract.llm import prompt
 from extract.llm.chunks import Chunk, chunk_text
 from extract.llm.client import BudgetExceeded, ChunkTimeout, ModelClient
 from extract.llm.merge import merge_drafts
 from extract.llm.validate import ChunkCandidates, Dropped, Entity, Malformed, Relation, check_chunk, read_answer
-from extract.entities import slug
 from graph.errors import IntelgraphError, InvalidParameter
 from graph.names import name_key
 from graph.ontology import Ontology, get_ontology

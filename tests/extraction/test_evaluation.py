@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.facts import parse_facts, read_facts
 from extract.evaluate import evaluate
+from graph.facts import parse_facts, read_facts
 from tests.conftest import FIXTURES, ROOT
 
 EVALDESK = FIXTURES / "extraction" / "fsb-account-crocus-evaldesk-2024.facts.yaml"
