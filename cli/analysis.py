@@ -173,18 +173,20 @@ def _pick(question: str, candidates: list[dict[str, Any]]) -> str:
 
 
 def _resolve_or_suggest(service: EntityService, reference: str) -> dict[str, Any]:
-    """The entity ``reference`` names; when none does exactly, the word-prefix matches are candidates."""
+    """The entity ``reference`` names; when none does exactly, the closest names (by spelling, then
+    by word prefix) are candidates to choose from."""
     try:
         return service.resolve(reference, parameter="name")
     except NotFound as exc:
-        try:
-            similar = service.search(reference, limit=10)
-        except InvalidParameter:
-            similar = []
+        similar = exc.candidates or []
+        if not similar:
+            with contextlib.suppress(InvalidParameter):
+                similar = service.search(reference, limit=10)
         if not similar:
             raise
         candidates = [{key: row[key] for key in ("id", "name", "kind")} for row in similar]
-        raise Ambiguous(f"{exc}; did you mean one of these?", candidates, parameter="name") from None
+        raise Ambiguous(f"name: no entity is called {reference!r}; did you mean one of these?", candidates,
+                        parameter="name") from None
 
 
 class _Names:

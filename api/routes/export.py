@@ -60,8 +60,9 @@ def export(
     edge_filter: EdgeFilterDep,
     format: Annotated[ExportFormatName, Query(description="; ".join(  # type: ignore[valid-type]
         f"{name}: {fmt.description}" for name, fmt in FORMATS.items()))] = ExportFormatName.json,
-    center: Annotated[str | None, Query(max_length=200, description="Entity id to start from; with neither "
-                                        "center nor ids, the whole graph", examples=["fsb"])] = None,
+    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+                                        "external id (Q…), name or alias; with neither center nor ids, "
+                                        "the whole graph", examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
     ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",
                                            max_length=MAX_NODES)] = None,

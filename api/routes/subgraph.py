@@ -18,7 +18,8 @@ router = APIRouter(tags=["subgraphs"])
 def subgraph(
     service: SubgraphDep,
     edge_filter: EdgeFilterDep,
-    center: Annotated[str | None, Query(max_length=200, description="Entity id to start from",
+    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+                                        "external id (Q…), name or alias",
                                         examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
     ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",

@@ -2,7 +2,7 @@
 // description: Every edge of one entity in date order, with the other party, status and quote.
 // mode: read
 // params:
-//   entity: {type: string, description: entity id, e.g. russia}
+//   entity: {type: entity, description: "the entity: id, external id (Q…), name or alias, e.g. russia"}
 //   limit: {type: integer, default: 200, description: most rows}
 // returns: date, direction, relation, other, status, quote
 MATCH (e:Entity {id: $entity})-[r]-(other:Entity)

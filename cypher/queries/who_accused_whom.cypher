@@ -4,7 +4,7 @@
 //   its document; optionally only those made by one entity.
 // mode: read
 // params:
-//   accuser: {type: string, default: null, description: "entity id of the accuser; null for all"}
+//   accuser: {type: entity, default: null, description: "the accuser (id, external id, name or alias); null for all"}
 //   limit: {type: integer, default: 100, description: most rows}
 // returns: accuser, accused, status, asserted_by, quote, document, date
 MATCH (a:Entity)-[r:ACCUSED]->(b:Entity)
