@@ -120,9 +120,8 @@ class EntityService:
         for parameter, reference in references.items():
             decision = decide(rows[reference])
             if decision.candidates:
-                raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities "
-                                f"(by {decision.how}); give one of their ids", decision.candidates,
-                                parameter=parameter)
+                raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities; "
+                                "give one of their ids", decision.candidates, parameter=parameter)
             if decision.entity is None:
                 suggestions = self.similar(reference)
                 hint = ("; did you mean " + ", ".join(f"{row['name']} ({row['id']})" for row in suggestions) + "?"
