@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from api.errors import install_error_handlers
-from api.security import install_security, limit_cypher_rate, require_key, require_reader
 from api.routes import (centrality, cypher, documents, edges, entities, export, health, merges, ontology, paths,
                         sources, subgraph, web)
+from api.security import install_security, limit_cypher_rate, require_key, require_reader
+from api.strict import refuse_unknown_parameters
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
 from graph.settings import Settings, get_settings
@@ -50,13 +51,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     install_error_handlers(app)
     install_security(app, settings)
-    for module in (health, web):
-        app.include_router(module.router)
+    # Every API route refuses query parameters it does not take (api/strict.py); the page at /
+    # does not, since its address may carry its own state.
+    strict = Depends(refuse_unknown_parameters)
+    app.include_router(web.router)
+    app.include_router(health.router, dependencies=[strict])
     for module in (entities, edges, paths, subgraph, centrality, documents, sources, ontology):
-        app.include_router(module.router, dependencies=[Depends(require_reader)])
-    app.include_router(cypher.router, dependencies=[Depends(limit_cypher_rate)])
-    app.include_router(export.router, dependencies=[Depends(require_key)])
-    app.include_router(merges.router)  # writes need a key, reads a reader (per route)
+        app.include_router(module.router, dependencies=[strict, Depends(require_reader)])
+    app.include_router(cypher.router, dependencies=[strict, Depends(limit_cypher_rate)])
+    app.include_router(export.router, dependencies=[strict, Depends(require_key)])
+    app.include_router(merges.router, dependencies=[strict])  # writes need a key, reads a reader (per route)
     app.mount("/static", web.static_files(), name="static")  # the page's assets, after every API route
     return app
 
