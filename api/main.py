@@ -6,12 +6,13 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import install_error_handlers
 from api.routes import (centrality, cypher, documents, edges, entities, export, health, merges, ontology, paths,
                         sources, subgraph, web)
 from api.security import install_security, limit_cypher_rate, require_key, require_reader
-from api.strict import refuse_unknown_parameters
+from api.strict import method_not_allowed, refuse_unknown_parameters
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
 from graph.settings import Settings, get_settings
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title="intelgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
+    app.add_exception_handler(StarletteHTTPException, method_not_allowed)
     install_security(app, settings)
     # Every API route refuses query parameters it does not take (api/strict.py); the page at /
     # does not, since its address may carry its own state.

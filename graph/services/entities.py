@@ -56,7 +56,7 @@ class EntityService:
             raise InvalidParameter("limit", f"must be between 1 and {MAX_SEARCH_LIMIT}")
         key = name_key(text)
         if not key:
-            raise InvalidParameter("q", "must contain a name or part of one")
+            return []  # spaces and control characters name nothing
         results = {row["id"]: row for row in self.store.read("entities/by_key", term=lucene_phrase(key),
                                                              kind=kind, limit=limit)}
         query = lucene_prefix_query(text)
