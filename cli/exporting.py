@@ -56,7 +56,8 @@ def export(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; - or none for stdout. For csv, a folder (nodes.csv and edges.csv "
                                "in it, ready for neo4j-admin) unless the name ends in .zip.")] = None,
-    center: Annotated[str | None, typer.Option(help="Export the neighbourhood of this entity: id (any case), external id (Q…), name or alias.")] = None,
+    center: Annotated[str | None, typer.Option(help="Export the neighbourhood of this entity: id (any case), "
+                                                    "external id (Q…), name or alias.")] = None,
     hops: Annotated[int, typer.Option(min=0, max=MAX_HOPS, help="Steps out from --center.")] = 1,
     ids: Annotated[list[str] | None, typer.Option(
         "--ids", help="Export these entity ids (repeat or comma-separate).")] = None,
