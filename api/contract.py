@@ -38,7 +38,10 @@ KindName = Enum("KindName", {name: name for name in _ontology.kind_names}, type=
 #: A grade as ``min_grade`` takes it: ``B2``, ``B`` or ``2``, any case.
 GRADE_PATTERN = (rf"^\s*(?:[{RELIABILITY_GRADES}{RELIABILITY_GRADES.lower()}][1-6]?|[1-6])\s*$")
 
-_DAY = r"[1-9]\d{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])"  # every such day exists (years 1000-9999)
+# Every day that exists in every year: 29 February is left out (a range may end on the 28th or
+# start on 1 March), so that every value the pattern allows is a real day.
+_DAY = (r"[1-9]\d{3}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+        r"|(?:0[13578]|1[02])-31)")
 #: ``START..END`` (either end may be left out) or one day.
 DURING_PATTERN = rf"^\s*(?:{_DAY}|{_DAY}\.\.(?:{_DAY})?|\.\.{_DAY})\s*$"
 

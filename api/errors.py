@@ -48,7 +48,9 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     first = errors[0] if errors else {}
-    loc = [str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body")]
+    # ("query", "ids", 0): the parameter is ids, whichever of its items is wrong
+    loc = [str(part) for part in first.get("loc", ())
+           if part not in ("query", "path", "body") and not isinstance(part, int)]
     parameter = ".".join(loc) or None
     message = first.get("msg", "invalid request")
     detail = f"{parameter}: {message}" if parameter else message

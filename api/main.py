@@ -48,7 +48,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             store.close()
 
-    app = FastAPI(title="intelgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # The HTTP server itself (uvicorn) answers 400 in plain text to a request line it cannot
+    # parse or that is too long, before any route: every operation can answer it.
+    app = FastAPI(title="intelgraph", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  responses={400: {"description": "Malformed or oversized request, refused by the HTTP server",
+                                   "content": {"text/plain": {}}}})
     app.state.settings = settings
     install_error_handlers(app)
     app.add_exception_handler(StarletteHTTPException, method_not_allowed)
