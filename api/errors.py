@@ -6,13 +6,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
 from graph.errors import (Ambiguous, Conflict, DatabaseUnavailable, IntelgraphError, InvalidInput, InvalidParameter,
-                          NotFound, QueryRefused, QueryTimeout)
+                          NotFound, QueryRefused, QueryTimeout, QueryTooLarge)
 
 __all__ = ["install_error_handlers", "RETRY_AFTER_S"]
 
 RETRY_AFTER_S = 5
 
 # Most specific first: the first matching class decides the status.
+# A query stopped by its time-out is 504 Gateway Timeout: the API is the gateway, Neo4j the
+# upstream that did not answer in the time allowed; 408 would say the *client* was too slow to
+# send its request. A query stopped for memory is 422: the same query would fail again, it has to
+# change. 503 is kept for a Neo4j that cannot be reached (docs/security.md).
 _STATUS = [
     (Ambiguous, 409),
     (Conflict, 409),
@@ -20,7 +24,8 @@ _STATUS = [
     (InvalidParameter, 422),
     (InvalidInput, 422),
     (QueryRefused, 403),
-    (QueryTimeout, 408),
+    (QueryTooLarge, 422),
+    (QueryTimeout, 504),
     (DatabaseUnavailable, 503),
 ]
 
@@ -46,7 +51,9 @@ async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     first = errors[0] if errors else {}
-    loc = [str(part) for part in first.get("loc", ()) if part not in ("query", "path", "body")]
+    # ("query", "ids", 0): the parameter is ids, whichever of its items is wrong
+    loc = [str(part) for part in first.get("loc", ())
+           if part not in ("query", "path", "body") and not isinstance(part, int)]
     parameter = ".".join(loc) or None
     message = first.get("msg", "invalid request")
     detail = f"{parameter}: {message}" if parameter else message

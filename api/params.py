@@ -1,12 +1,13 @@
 """Query parameters shared by several endpoints: the edge filter."""
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
+from pydantic import StringConstraints
 
+from api.contract import DURING_PATTERN, GRADE_PATTERN, IsoDay, relation_types_pattern
 from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
 from graph.trace import tracing
 
@@ -22,24 +23,32 @@ def split_list(values: list[str] | None) -> tuple[str, ...]:
     return tuple(item.strip() for value in values or () for item in value.split(",") if item.strip())
 
 
+#: One ``types`` item: relation types of the ontology, comma-separated.
+RelationTypes = Annotated[str, StringConstraints(pattern=relation_types_pattern())]
+
+
 async def edge_filter(
-    types: Annotated[list[str] | None, Query(description="Relation types to use (repeat or comma-separate); "
-                                             "default all", examples=["ACCUSED,WARNED"], max_length=100)] = None,
-    exclude_types: Annotated[list[str] | None, Query(description="Relation types to leave out",
-                                                     max_length=100)] = None,
+    types: Annotated[list[RelationTypes] | None, Query(description="Relation types to use (repeat or "
+                                                       "comma-separate); default all", examples=["ACCUSED,WARNED"],
+                                                       max_length=100)] = None,
+    exclude_types: Annotated[list[RelationTypes] | None, Query(description="Relation types to leave out",
+                                                               max_length=100)] = None,
     exclude_claims: Annotated[bool, Query(description="Drop claimed and denied edges")] = False,
     document: Annotated[str | None, Query(description="Only edges this document supports",
                                           max_length=200)] = None,
-    since: Annotated[dt.date | None, Query(description="Only edges dated on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[dt.date | None, Query(description="Only edges dated on or before (YYYY-MM-DD)")] = None,
-    as_of: Annotated[dt.date | None, Query(description="The graph as known on this day: only documents "
-                                           "published by then (YYYY-MM-DD)", examples=["2024-03-25"])] = None,
+    since: Annotated[IsoDay | None, Query(description="Only edges dated on or after (YYYY-MM-DD); not after "
+                                          "until", json_schema_extra={"x-constraints": ["not-after:until"]})] = None,
+    until: Annotated[IsoDay | None, Query(description="Only edges dated on or before (YYYY-MM-DD)")] = None,
+    as_of: Annotated[IsoDay | None, Query(description="The graph as known on this day: only documents "
+                                          "published by then (YYYY-MM-DD)", examples=["2024-03-25"])] = None,
     during: Annotated[str | None, Query(description="Only edges whose event time overlaps START..END "
-                                        "(either end may be left out)", examples=["2024-03-01..2024-03-31"],
-                                        max_length=40)] = None,
+                                        "(either end may be left out; START not after END)",
+                                        examples=["2024-03-01..2024-03-31"], max_length=40,
+                                        pattern=DURING_PATTERN,
+                                        json_schema_extra={"x-constraints": ["ordered"]})] = None,
     min_grade: Annotated[str | None, Query(description="Only edges graded this well or better: reliability "
                                            "A-F and credibility 1-6, e.g. B2 (or B, or 2)", examples=["B2"],
-                                           max_length=2)] = None,
+                                           max_length=4, pattern=GRADE_PATTERN)] = None,
 ) -> EdgeFilter:
     return EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
                       exclude_claims=exclude_claims, document=document, since=since, until=until, as_of=as_of,

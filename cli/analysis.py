@@ -27,6 +27,7 @@ from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, Mi
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.services.entities import EntityService
 from graph.services.paths import MAX_HOPS, MAX_K, PathService
+from graph.when import edge_when, evidence_when
 
 __all__ = ["paths", "entity", "centrality"]
 
@@ -173,18 +174,20 @@ def _pick(question: str, candidates: list[dict[str, Any]]) -> str:
 
 
 def _resolve_or_suggest(service: EntityService, reference: str) -> dict[str, Any]:
-    """The entity ``reference`` names; when none does exactly, the word-prefix matches are candidates."""
+    """The entity ``reference`` names; when none does exactly, the closest names (by spelling, then
+    by word prefix) are candidates to choose from."""
     try:
         return service.resolve(reference, parameter="name")
     except NotFound as exc:
-        try:
-            similar = service.search(reference, limit=10)
-        except InvalidParameter:
-            similar = []
+        similar = exc.candidates or []
+        if not similar:
+            with contextlib.suppress(InvalidParameter):
+                similar = service.search(reference, limit=10)
         if not similar:
             raise
         candidates = [{key: row[key] for key in ("id", "name", "kind")} for row in similar]
-        raise Ambiguous(f"{exc}; did you mean one of these?", candidates, parameter="name") from None
+        raise Ambiguous(f"name: no entity is called {reference!r}; did you mean one of these?", candidates,
+                        parameter="name") from None
 
 
 class _Names:
@@ -252,16 +255,14 @@ def _evidence(edge: dict[str, Any]) -> Text:
         if number:
             text.append("\n")
         text.append(f"“{item['quote']}”")
-        source = item["document"] + (f", {item['date']}" if item.get("date") else "")
+        source = f"{item['document']} ({evidence_when(item)})"
         text.append(f"\n  — {source}", style="dim")
     return text
 
 
 def _dates(edge: dict[str, Any]) -> str:
-    first, last = edge.get("first_date"), edge.get("last_date")
-    if first and last and first != last:
-        return f"{first} – {last}"
-    return first or last or ""
+    """Event time and report time, each said as such (graph/when.py)."""
+    return edge_when(edge)
 
 
 def _route(path: dict[str, Any], names: Callable[[str], str]) -> Text:
@@ -332,14 +333,14 @@ def _print_entity(detail: dict[str, Any], names: _Names) -> None:
         return
     shown = "" if len(edges) >= detail["degree"] else f" (of {detail['degree']})"
     table = Table(Column("#", justify="right", no_wrap=True), Column("relation", no_wrap=True),
-                  Column("other", overflow="fold"), Column("status"), Column("date", no_wrap=True),
+                  Column("other", overflow="fold"), Column("status"), Column("when", no_wrap=True),
                   title=f"{len(edges)} edges{shown}", title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False)
     for number, edge in enumerate(edges, 1):
         other = edge["other"]
         table.add_row(str(number), Text.assemble("→ " if edge["source"] == detail["id"] else "← ",
                                                  (edge["type"], "cyan")),
                       Text.assemble(other["name"], (f"\n{other['kind']} · {other['id']}", "dim")),
-                      _status(edge, names), _dates(edge))
+                      _status(edge, names), edge_when(edge, sep="\n"))
     out.print(table)
     out.print(Text("evidence", style="bold"))
     for number, edge in enumerate(edges, 1):

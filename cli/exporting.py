@@ -11,7 +11,7 @@ import typer
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 from rich.table import Table
 
-from cli.common import err, out, user_errors
+from cli.common import Json, connected_store, err, out, print_json, user_errors
 from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
                          build_edge_filter, split_list)
 from graph.exports import csv_export
@@ -56,7 +56,8 @@ def export(
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; - or none for stdout. For csv, a folder (nodes.csv and edges.csv "
                                "in it, ready for neo4j-admin) unless the name ends in .zip.")] = None,
-    center: Annotated[str | None, typer.Option(help="Export the neighbourhood of this entity id.")] = None,
+    center: Annotated[str | None, typer.Option(help="Export the neighbourhood of this entity: id (any case), "
+                                                    "external id (Q…), name or alias.")] = None,
     hops: Annotated[int, typer.Option(min=0, max=MAX_HOPS, help="Steps out from --center.")] = 1,
     ids: Annotated[list[str] | None, typer.Option(
         "--ids", help="Export these entity ids (repeat or comma-separate).")] = None,
@@ -107,10 +108,14 @@ def export(
         err.print(f"wrote {output} ({output.stat().st_size:,} bytes)", highlight=False)
 
 
-def stats() -> None:
+def stats(as_json: Json = False) -> None:
     """Counts of entities by kind and edges by relation type and status."""
-    with user_errors(), Store() as store:
+    with user_errors(), connected_store() as store:
         rows = store.read("stats")
+    if as_json:
+        print_json({"counts": [{"section": row["section"], "name": row["name"], "count": row["count"]}
+                               for row in rows]})
+        return
     table = Table("section", "name", "count")
     for row in rows:
         table.add_row(row["section"], str(row["name"]), str(row["count"]))

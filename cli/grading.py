@@ -15,6 +15,7 @@ from rich.text import Text
 from cli.common import By, Json, Reason, cell, connected_store, current_user, out, print_json, user_errors
 from graph.grading import get_rules
 from graph.services.grades import GradeService, SourceGrade, read_sources_file
+from graph.when import event_label, evidence_when
 
 __all__ = ["app", "edge"]
 
@@ -141,8 +142,7 @@ def _print_edge(detail: dict) -> None:
     card.add_column(style="dim")
     card.add_column()
     claim = f" (asserted by {detail['asserted_by']})" if detail.get("asserted_by") else ""
-    when = (f"{detail.get('event_start') or '…'} to {detail.get('event_end') or '…'}" if detail.get("event_known")
-            else "not said")
+    when = event_label(item.get("event") for item in detail["evidence"])  # a month stays a month
     for field, value in (("id", detail["id"]), ("status", detail["status"] + claim),
                          ("grade", detail["grade"]), ("why", detail.get("grade_reason") or ""),
                          ("happened", when),
@@ -151,5 +151,5 @@ def _print_edge(detail: dict) -> None:
         card.add_row(field, Text(str(value)))
     out.print(card)
     for item in detail["evidence"]:
-        out.print(Text(f"  “{item['quote']}”", style="italic"), Text(f" — {item['document']} ({item['published']})",
+        out.print(Text(f"  “{item['quote']}”", style="italic"), Text(f" — {item['document']} ({evidence_when(item)})",
                                                                      style="dim"), soft_wrap=True)

@@ -47,7 +47,10 @@ _INCLUDE = re.compile(r"\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}")
 _FRAGMENTS = "fragments/"
 _RELATION_TYPE = re.compile(r"^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
-PARAM_TYPES = {"string": str, "integer": int, "number": float, "boolean": bool, "list": list, "map": dict}
+# ``entity`` is a string naming an entity (an id in any case, an external id, a name or an
+# alias): the saved queries resolve it to the entity's id before the statement runs.
+PARAM_TYPES = {"string": str, "entity": str, "integer": int, "number": float, "boolean": bool, "list": list,
+               "map": dict}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ __all__ = [
     "DatabaseUnavailable",
     "QueryRefused",
     "QueryTimeout",
+    "QueryTooLarge",
     "ServerError",
     "InvalidParameter",
 ]
@@ -63,10 +64,12 @@ class CypherRegistryError(InvalidInput):
 
 
 class NotFound(IntelgraphError):
-    """No entity (or saved query, or document) answers to the given name."""
+    """No entity (or saved query, or document) answers to the given name; ``candidates`` are
+    the closest names, if any (suggestions, never picked)."""
 
-    def __init__(self, message: str, *, parameter: str | None = None):
+    def __init__(self, message: str, *, parameter: str | None = None, candidates: list[dict] | None = None):
         self.parameter = parameter
+        self.candidates = candidates or None
         super().__init__(message)
 
 
@@ -93,7 +96,11 @@ class QueryRefused(IntelgraphError):
 
 
 class QueryTimeout(IntelgraphError):
-    """A query ran past its time-out or memory limit and was stopped."""
+    """A query ran past its time-out (or, as :class:`QueryTooLarge`, its memory limit) and was stopped."""
+
+
+class QueryTooLarge(QueryTimeout):
+    """A query needed more memory than Neo4j gives one query and was stopped."""
 
 
 class ServerError(IntelgraphError):

@@ -21,7 +21,7 @@ from neo4j import exceptions as neo4j_errors
 
 from graph import trace
 from graph.cypher import Registry, Statement, get_registry
-from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, QueryTimeout
+from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, QueryTimeout, QueryTooLarge
 from graph.ontology import get_ontology
 from graph.settings import Settings, get_settings
 
@@ -31,39 +31,77 @@ T = TypeVar("T")
 
 _TIMEOUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOut",
                   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
-                  "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
-                  "Neo.TransientError.General.TransactionMemoryLimit",
                   "Neo.ClientError.Transaction.LockClientStopped",
                   "Neo.TransientError.Transaction.LockClientStopped")
+# A query that needs more memory than Neo4j gives it: the whole heap (OutOfMemoryError, as the
+# string-doubling `reduce` of issue 16 does) or the per-transaction cap. Transient errors to the
+# driver, which would retry them (20 s of Java heap exhaustion, then a 503): never retried here.
+_MEMORY_CODES = ("Neo.TransientError.General.OutOfMemoryError",
+                 "Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                 "Neo.TransientError.General.TransactionMemoryLimit",
+                 "Neo.ClientError.General.MemoryPoolOutOfMemoryError",
+                 "Neo.ClientError.General.TransactionMemoryLimit")
+_CHANGE_QUERY = ("return fewer rows (a LIMIT), start from one entity by id ({id: ...}) rather than a scan, and "
+                 "bound variable-length patterns (*1..3)")
+_CHANGE_MEMORY = ("build smaller values: fewer or shorter collected lists and strings, aggregates instead of "
+                  "collect(), a LIMIT before collecting")
+
+
+def _stopped(exc: neo4j_errors.Neo4jError, timeout: float | None) -> QueryTimeout | None:
+    """The intelgraph error for a query Neo4j stopped (time-out or memory), in words; else None."""
+    code = exc.code or ""
+    if code in _MEMORY_CODES:
+        return QueryTooLarge(f"the query needed more memory than Neo4j gives one query and was stopped "
+                             f"({code.rsplit('.', 1)[-1]}); {_CHANGE_MEMORY}")
+    if code in _TIMEOUT_CODES or "timed out" in (exc.message or "").lower() or "timeout" in code.lower():
+        limit = f"its time-out of {timeout:g} s" if timeout else "its time-out"
+        return QueryTimeout(f"the query ran longer than {limit} and was stopped; to get an answer, "
+                            f"{_CHANGE_QUERY}")
+    return None
+
+
+class _Stopped(Exception):
+    """Carries a memory error out of a transaction function, so that the driver does not retry it."""
+
+    def __init__(self, error: neo4j_errors.Neo4jError):
+        self.error = error
+        super().__init__(str(error))
 
 
 @contextlib.contextmanager
-def translate_errors(*, untrusted: bool = False) -> Iterator[None]:
+def translate_errors(*, untrusted: bool = False, timeout: float | None = None) -> Iterator[None]:
     """Turn the driver's connection and time-out errors into intelgraph's.
 
+    A query stopped by its time-out is :class:`QueryTimeout`, one stopped for memory
+    :class:`QueryTooLarge`, each with a message saying what to change (never Neo4j's advice to
+    retry); only an unreachable or unavailable server is :class:`DatabaseUnavailable`.
     With ``untrusted`` (an analyst's query text), every other error Neo4j raises is the
     query's fault: refusals by Neo4j's security become :class:`QueryRefused`, the rest
     (syntax, types, unknown functions) :class:`InvalidParameter` on ``query``.
     """
     try:
         yield
+    except _Stopped as wrapped:
+        raise (_stopped(wrapped.error, timeout) or DatabaseUnavailable(str(wrapped.error))) from wrapped.error
     except (neo4j_errors.ServiceUnavailable, neo4j_errors.SessionExpired) as exc:
         raise DatabaseUnavailable(f"Neo4j is unreachable: {exc}") from exc
     except neo4j_errors.TransientError as exc:
-        if exc.code in _TIMEOUT_CODES:
-            raise QueryTimeout(f"the query was stopped: {exc.message}") from exc
+        if (stopped := _stopped(exc, timeout)) is not None:
+            raise stopped from exc
         # Still failing once the driver's retries are spent: the database is starting,
         # stopping or overloaded. The caller may retry later (the API answers 503).
         raise DatabaseUnavailable(f"Neo4j cannot serve the request now: {exc.message}") from exc
     except neo4j_errors.AuthError as exc:
         raise DatabaseUnavailable(f"Neo4j refused the credentials (NEO4J_USER / NEO4J_PASSWORD): {exc.message}") from exc
     except neo4j_errors.Neo4jError as exc:
-        if exc.code in _TIMEOUT_CODES or "timed out" in (exc.message or "").lower():
-            raise QueryTimeout(f"the query was stopped: {exc.message}") from exc
+        if (stopped := _stopped(exc, timeout)) is not None:
+            raise stopped from exc
         if untrusted:
             message = exc.message or str(exc)
             if ".Security." in (exc.code or "") or "access mode" in message.lower():
-                raise QueryRefused(f"refused by Neo4j: {message}") from exc
+                raise QueryRefused(f"Neo4j refused the query ({message.rstrip('.')}); the console only "
+                                   "reads: leave out CREATE, MERGE, SET, DELETE, REMOVE and procedures "
+                                   "that write") from exc
             raise InvalidParameter("query", message) from exc
         raise
     except neo4j_errors.DriverError as exc:
@@ -151,7 +189,7 @@ class Store:
         statement = self.registry.get(name)
         bound = statement.bind(params)
         trace.record(name, statement.text, bound)
-        with translate_errors():
+        with translate_errors(timeout=timeout or self.settings.query_timeout_s):
             records, _, _ = self.driver.execute_query(
                 self._query(statement, timeout), bound,
                 routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
@@ -212,7 +250,7 @@ class Store:
         statement = self.registry.get(name)
         bound = statement.bind(params)
         trace.record(name, statement.text, bound)
-        with translate_errors():
+        with translate_errors(timeout=timeout or self.settings.query_timeout_s):
             with self.driver.session(database=self.settings.neo4j_database, fetch_size=fetch_size,
                                      default_access_mode=neo4j.READ_ACCESS) as session:
                 yield from session.run(self._query(statement, timeout), bound)
@@ -287,16 +325,21 @@ class Store:
                untrusted: bool = False) -> tuple[list[str], list[list[Any]], bool]:
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[list[Any]], bool]:
-            result = tx.run(text, params)
-            columns = list(result.keys())
-            rows: list[list[Any]] = []
-            for record in result:
-                if len(rows) == row_cap:
-                    return columns, rows, True
-                rows.append([to_plain(value) for value in record.values()])
-            return columns, rows, False
+            try:
+                result = tx.run(text, params)
+                columns = list(result.keys())
+                rows: list[list[Any]] = []
+                for record in result:
+                    if len(rows) == row_cap:
+                        return columns, rows, True
+                    rows.append([to_plain(value) for value in record.values()])
+                return columns, rows, False
+            except neo4j_errors.Neo4jError as exc:
+                if exc.code in _MEMORY_CODES:
+                    raise _Stopped(exc) from exc  # not retried: it would run out of memory again
+                raise
 
-        with translate_errors(untrusted=untrusted):
+        with translate_errors(untrusted=untrusted, timeout=timeout):
             with self.driver.session(database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
                                      fetch_size=min(row_cap + 1, 1000)) as session:
                 return session.execute_read(work)

@@ -10,7 +10,11 @@ from api.schemas import CypherRequest, Problem, SavedQueries, SavedQueryRun, Tab
 
 router = APIRouter(tags=["cypher"])
 
-_ERRORS = {403: {"model": Problem}, 408: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}}
+_ERRORS = {403: {"model": Problem, "description": "Refused: the query writes, loads files or calls a procedure off "
+                                                  "the allow-list"},
+           422: {"model": Problem, "description": "Broken, unknown parameter, or stopped for memory"},
+           503: {"model": Problem, "description": "Neo4j cannot be reached"},
+           504: {"model": Problem, "description": "Stopped by the time-out: the message says what to change"}}
 
 
 @router.post("/cypher", response_model=Table, responses=_ERRORS)
@@ -19,7 +23,8 @@ def run_cypher(console: ConsoleDep, request: CypherRequest) -> dict:
 
     The plan is checked before it runs (read-only, no LOAD CSV, procedures on an allow-list),
     then it runs in a READ transaction with a time-out and a row cap. Refusals answer 403 with
-    the reason; a query stopped by the time-out answers 408; a broken query 422.
+    the reason; a query stopped by the time-out answers 504, one stopped for using too much
+    memory 422, a broken query 422, each saying what to change. 503 means Neo4j cannot be reached.
     """
     return console.run(request.query, request.parameters)
 

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from api.contract import Ids
 from api.deps import DocumentsDep
 from api.params import split_list
 from api.schemas import Documents, DocumentText, Problem
@@ -16,7 +17,7 @@ router = APIRouter(tags=["documents"])
             responses={422: {"model": Problem}, 503: {"model": Problem}})
 def documents(
     service: DocumentsDep,
-    ids: Annotated[list[str], Query(description="Document ids (repeat or comma-separate)",
+    ids: Annotated[Ids, Query(description="Document ids (repeat or comma-separate)",
                                     examples=["ft-2024-crocus-intelligence"], max_length=MAX_IDS)],
 ) -> dict:
     """Title, publisher, publication date and URL of each listed document, ordered by id.

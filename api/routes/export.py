@@ -10,6 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import StreamingResponse
 
+from api.contract import Ids, constraints
 from api.deps import StoreDep
 from api.params import EdgeFilterDep, split_list
 from api.schemas import Problem
@@ -54,21 +55,25 @@ def _primed(chunks: Iterator[bytes]) -> Iterator[bytes]:
 @router.get("/export", response_class=StreamingResponse,
             responses={200: {"description": "The export, as an attachment",
                              "content": {fmt.media_type: {} for fmt in FORMATS.values()}},
-                       404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
+                       404: {"model": Problem}, 409: {"model": Problem}, 422: {"model": Problem},
+                       503: {"model": Problem}},
+            openapi_extra=constraints("at-most-one:center,ids"))
 def export(
     store: StoreDep,
     edge_filter: EdgeFilterDep,
     format: Annotated[ExportFormatName, Query(description="; ".join(  # type: ignore[valid-type]
         f"{name}: {fmt.description}" for name, fmt in FORMATS.items()))] = ExportFormatName.json,
-    center: Annotated[str | None, Query(max_length=200, description="Entity id to start from; with neither "
-                                        "center nor ids, the whole graph", examples=["fsb"])] = None,
+    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+                                        "external id (Q…), name or alias; with neither center nor ids, "
+                                        "the whole graph", examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
-    ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",
-                                           max_length=MAX_NODES)] = None,
+    ids: Annotated[Ids | None, Query(description="Entity ids (repeat or comma-separate); not with center",
+                                     max_length=MAX_NODES)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities of a selection")] = 200,
 ) -> StreamingResponse:
     """Stream the graph, or the selection ``/subgraph`` would give, in one of the export formats.
 
+    Give ``center`` or ``ids``, not both (``x-constraints``); neither exports the whole graph.
     The body is written while it is read from the database, in any size. ``X-Truncated: true``
     says that ``limit`` cut the selection short.
     """

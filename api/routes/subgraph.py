@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
+from api.contract import Ids, constraints
 from api.deps import SubgraphDep
 from api.params import EdgeFilterDep, ExplainDep, explained, split_list
 from api.schemas import Problem, Subgraph
@@ -14,19 +15,25 @@ router = APIRouter(tags=["subgraphs"])
 
 
 @router.get("/subgraph", response_model=Subgraph, response_model_exclude_unset=True,
-            responses={404: {"model": Problem}, 422: {"model": Problem}, 503: {"model": Problem}})
+            responses={404: {"model": Problem}, 409: {"model": Problem}, 422: {"model": Problem},
+                       503: {"model": Problem}},
+            openapi_extra=constraints("exactly-one:center,ids"))
 def subgraph(
     service: SubgraphDep,
     edge_filter: EdgeFilterDep,
-    center: Annotated[str | None, Query(max_length=200, description="Entity id to start from",
+    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+                                        "external id (Q…), name or alias",
                                         examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
-    ids: Annotated[list[str] | None, Query(description="Entity ids (repeat or comma-separate)",
-                                           max_length=MAX_NODES)] = None,
+    ids: Annotated[Ids | None, Query(description="Entity ids (repeat or comma-separate); not with center",
+                                     max_length=MAX_NODES)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities")] = 200,
     explain: ExplainDep = False,
 ) -> dict:
-    """Nodes and edges (with evidence) around ``center`` within ``hops``, or among ``ids``."""
+    """Nodes and edges (with evidence) around ``center`` within ``hops``, or among ``ids``.
+
+    Give exactly one of ``center`` and ``ids`` (``x-constraints``).
+    """
     def answer() -> dict:
         selection, truncated = service.select(center=center, hops=hops, ids=list(split_list(ids)) if ids else None,
                                               limit=limit, edge_filter=edge_filter)

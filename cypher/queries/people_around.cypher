@@ -4,7 +4,7 @@
 //   relations that link them, nearest first.
 // mode: read
 // params:
-//   entity: {type: string, description: entity id, e.g. fsb}
+//   entity: {type: entity, description: "the entity: id, external id (Q…), name or alias, e.g. FSB"}
 //   limit: {type: integer, default: 50, description: most rows}
 // returns: person, hops, via
 MATCH (center:Entity {id: $entity})

@@ -21,6 +21,7 @@ from typing import Any
 
 from graph.cypher import PARAM_TYPES, Statement
 from graph.errors import InvalidParameter, NotFound, QueryRefused
+from graph.services.entities import EntityService
 from graph.settings import Settings
 from graph.store import Store
 
@@ -189,6 +190,12 @@ class SavedQueries:
         missing = [p.name for p in statement.params.values() if p.required and p.name not in values]
         if missing:
             raise InvalidParameter(missing[0], "is required")
+        # Parameters of type entity take any reference (graph/references.py); the statement gets the id.
+        references = {key: value for key, value in values.items()
+                      if statement.params[key].type == "entity" and value is not None}
+        if references:
+            resolved = EntityService(self.store).resolve_many(references)
+            values |= {key: entity["id"] for key, entity in resolved.items()}
         columns, rows, truncated = self.store.read_table(f"queries/{name}", row_cap=self.settings.cypher_row_cap,
                                                          timeout=self.settings.cypher_timeout_s, **values)
         return {"columns": columns, "rows": rows, "truncated": truncated}

@@ -11,6 +11,7 @@ from typing import Any
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.names import lucene_phrase, name_key
 from graph.ontology import get_ontology
+from graph.references import MAX_SUGGESTIONS, decide, fuzzy_query, lookup_terms, rank_similar
 from graph.services.filters import EdgeFilter
 from graph.store import Store
 
@@ -55,7 +56,7 @@ class EntityService:
             raise InvalidParameter("limit", f"must be between 1 and {MAX_SEARCH_LIMIT}")
         key = name_key(text)
         if not key:
-            raise InvalidParameter("q", "must contain a name or part of one")
+            return []  # spaces and control characters name nothing
         results = {row["id"]: row for row in self.store.read("entities/by_key", term=lucene_phrase(key),
                                                              kind=kind, limit=limit)}
         query = lucene_prefix_query(text)
@@ -63,13 +64,23 @@ class EntityService:
             for row in self.store.read("entities/search", query=query, kind=kind, limit=limit):
                 row.pop("score", None)
                 results.setdefault(row["id"], row)
+        if not results:
+            # Nothing by name or word prefix: the names within two edits of the words (a typo).
+            for row in self.similar(text, kind=kind, limit=limit):
+                results[row["id"]] = row
         return [_summary(row) for row in list(results.values())[:limit]]
 
-    def get(self, entity_id: str, edge_filter: EdgeFilter = EdgeFilter()) -> dict[str, Any]:
-        """One entity with every edge it has (that the filter allows) and their evidence."""
-        entity = self.store.read_one("entities/by_id", id=entity_id)
+    def get(self, reference: str, edge_filter: EdgeFilter = EdgeFilter(), *,
+            parameter: str = "entity_id") -> dict[str, Any]:
+        """One entity (by id, or any reference :meth:`resolve` takes) with every edge it has
+        (that the filter allows) and their evidence."""
+        entity = self.store.read_one("entities/by_id", id=reference)
         if entity is None:
-            raise NotFound(f"no entity with id {entity_id!r}")
+            entity_id = self.resolve(reference, parameter=parameter)["id"]
+            entity = self.store.read_one("entities/by_id", id=entity_id)
+            if entity is None:  # deleted between the two reads
+                raise NotFound(f"{parameter}: no entity with id {entity_id!r}", parameter=parameter)
+        entity_id = entity["id"]
         entity = _summary(entity) | {
             "external_ids": dict(item.split(":", 1) for item in entity["external_ids"]),
             "documents": entity["documents"],
@@ -80,14 +91,21 @@ class EntityService:
         return entity
 
     def resolve(self, reference: str, *, parameter: str) -> dict[str, Any]:
-        """The one entity an id, name or alias refers to.
+        """The one entity a reference names: its id in any case, an external id (``Q7747``), a
+        name or an alias (the rules of :mod:`graph.references`).
 
         Raises
         ------
         NotFound
-            When nothing answers to ``reference``.
+            When nothing answers to ``reference``; ``candidates`` holds the closest names.
         Ambiguous
-            When a name or alias names several entities; ``candidates`` lists them.
+            When the reference names several entities; ``candidates`` lists them.
+
+        Examples
+        --------
+        ``resolve("ISKP", parameter="entity")``, ``resolve("Q7747", ...)`` and
+        ``resolve("Isis-K", ...)`` each give one entity; ``resolve("Moscow", ...)`` raises
+        Ambiguous when "City of Moscow" exists beside Russia's alias "Moscow".
         """
         return self.resolve_many({parameter: reference})[parameter]
 
@@ -96,19 +114,32 @@ class EntityService:
 
         The first reference that names nothing or several entities raises, naming its parameter.
         """
-        refs = [{"ref": ref, "term": lucene_phrase(name_key(ref)) if name_key(ref) else None}
-                for ref in references.values()]
-        found = {row["ref"]: row["matches"] for row in self.store.read("entities/resolve", refs=refs)}
+        terms = [lookup_terms(ref) for ref in dict.fromkeys(references.values())]
+        rows = {row["ref"]: row for row in self.store.read("entities/resolve", refs=terms)}
         resolved = {}
         for parameter, reference in references.items():
-            matches = found.get(reference, [])
-            if not matches:
-                raise NotFound(f"{parameter}: no entity is called {reference!r}", parameter=parameter)
-            if len(matches) > 1:
-                raise Ambiguous(f"{parameter}: {reference!r} names {len(matches)} entities; give one of their ids",
-                                matches, parameter=parameter)
-            resolved[parameter] = matches[0]
+            decision = decide(rows[reference])
+            if decision.candidates:
+                raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities; "
+                                "give one of their ids", decision.candidates, parameter=parameter)
+            if decision.entity is None:
+                suggestions = self.similar(reference)
+                hint = ("; did you mean " + ", ".join(f"{row['name']} ({row['id']})" for row in suggestions) + "?"
+                        if suggestions else "")
+                raise NotFound(f"{parameter}: no entity is called {reference!r}{hint}", parameter=parameter,
+                               candidates=[{key: row[key] for key in ("id", "name", "kind", "matched", "score")}
+                                           for row in suggestions])
+            resolved[parameter] = decision.entity
         return resolved
+
+    def similar(self, reference: str, *, kind: str | None = None,
+                limit: int = MAX_SUGGESTIONS) -> list[dict[str, Any]]:
+        """The entities whose names are closest to ``reference`` (see :func:`graph.references.rank_similar`)."""
+        query = fuzzy_query(reference)
+        if query is None:
+            return []
+        rows = self.store.read("entities/similar", query=query, kind=kind, limit=100)
+        return rank_similar(reference, rows, limit=limit)
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:

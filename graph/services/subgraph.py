@@ -5,6 +5,7 @@ from typing import Any
 
 from graph.errors import InvalidParameter, NotFound
 from graph.exports.source import GraphSource, Selection
+from graph.services.entities import EntityService
 from graph.services.filters import EdgeFilter
 from graph.store import Store
 
@@ -24,8 +25,9 @@ class SubgraphService:
                limit: int = 200, edge_filter: EdgeFilter = EdgeFilter()) -> tuple[Selection, bool]:
         """The selection, and whether ``limit`` cut it short.
 
-        ``center`` walks ``hops`` steps out from one entity, breadth first, over the edges the
-        filter allows; ``ids`` takes the listed entities as they are.
+        ``center`` (an id in any case, an external id, a name or an alias: see
+        :mod:`graph.references`) walks ``hops`` steps out from one entity, breadth first, over the
+        edges the filter allows; ``ids`` takes the listed entities as they are.
         """
         if (center is None) == (ids is None):
             raise InvalidParameter("center", "give either center (with hops) or ids")
@@ -37,8 +39,7 @@ class SubgraphService:
             return Selection(tuple(dict.fromkeys(ids)), edge_filter), False
         if not 0 <= hops <= MAX_HOPS:
             raise InvalidParameter("hops", f"must be between 0 and {MAX_HOPS}")
-        if self.store.read_one("entities/by_id", id=center) is None:
-            raise NotFound(f"center: no entity with id {center!r}")
+        center = EntityService(self.store).resolve(center, parameter="center")["id"]
         params = edge_filter.parameters()
         known = [center]
         frontier = [center]

@@ -119,25 +119,25 @@ def test_queries_lists_every_saved_query(graph: Store) -> None:
     listed = [line.split()[0] for line in result.stdout.splitlines() if line.strip()
               and line.split()[0] in names]
     assert listed == names
-    assert "entity: string, limit: integer = 200" in result.stdout  # parameters, typed, with defaults
+    assert "entity: entity, limit: integer = 200" in result.stdout  # parameters, typed, with defaults
 
 
 def test_queries_name_runs_it_with_typed_parameters(graph: Store) -> None:
     # limit is an integer in the header: "2" is coerced, or the service would refuse a string
     answer = run_json("queries", "entity_timeline", "--param", "entity=russia", "--param", "limit=2")
-    assert answer["columns"] == ["date", "direction", "relation", "other", "status", "quote"]
+    assert answer["columns"] == ["event_time", "report_time", "direction", "relation", "other", "status", "quote"]
     assert len(answer["rows"]) == 2
     result = run("queries", "entity_timeline", "--param", "entity=russia", "--param", "limit=2")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("An entity's timeline") and "2 rows" in result.stdout
     for row in answer["rows"]:
-        assert row[5] in result.stdout
+        assert row[6] in result.stdout
 
 
 def test_queries_show_prints_the_statement(graph: Store) -> None:
     result = run("queries", "entity_timeline", "--show")
     assert result.returncode == 0, result.stderr
-    assert "--param entity=<string>" in result.stdout and "--param limit=<integer>" in result.stdout
+    assert "--param entity=<entity>" in result.stdout and "--param limit=<integer>" in result.stdout
     assert get_registry().get("queries/entity_timeline").text in result.stdout
 
 

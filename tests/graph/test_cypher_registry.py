@@ -29,7 +29,7 @@ FRAGMENTS = [name for name in ALL_NAMES if name.startswith("fragments/")]
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # Values of each declared type, for EXPLAIN (which plans but never runs the statement).
-_SAMPLE = {"string": "x", "integer": 1, "number": 1.0, "boolean": True, "list": [], "map": {}}
+_SAMPLE = {"string": "x", "entity": "x", "integer": 1, "number": 1.0, "boolean": True, "list": [], "map": {}}
 # Statements that cannot run inside a managed transaction: schema commands, CALL ... IN TRANSACTIONS.
 _AUTO_COMMIT = ("schema/", "admin/delete_all")
 

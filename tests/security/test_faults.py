@@ -146,9 +146,9 @@ def test_restart_under_20_clients_fails_fast_then_recovers(loaded, neo4j_server)
     t0 = min(started for started, _, _ in results)
     timeline = sorted((round(started - t0, 1), round(took, 2), status) for started, took, status in results
                       if status != 200 or took > 2)
-    # 503 while Neo4j is away; 408 for a read whose own time-out ran out while the database was
+    # 503 while Neo4j is away; 504 for a read whose own time-out ran out while the database was
     # coming back. Never a 500, never a request left hanging past its time-out.
-    assert "timeout" not in statuses and statuses <= {200, 408, 503}, (statuses, timeline[:60])
+    assert "timeout" not in statuses and statuses <= {200, 503, 504}, (statuses, timeline[:60])
     during = [(took, status) for started, took, status in results if gap["down"] + 0.5 < started < gap["up"] - 0.5]
     # Neo4j keeps answering for a while as it shuts down, and again before start() returns:
     # the outage is the part of the gap where requests get 503.
@@ -174,10 +174,10 @@ def test_soak_50_clients_mixed_endpoints_no_5xx(loaded):
     errors = [s for s in statuses if s != 200]
     print(f"soak: {len(results)} requests in {SOAK_SECONDS:.0f} s from 50 clients, {len(errors)} errors, "
           f"p50 {statistics.median(latencies) * 1000:.0f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms")
-    assert not [s for s in statuses if not isinstance(s, int) or s >= 500], set(statuses)
-    # Not one 5xx. A 408 is a query that ran past its own time-out on a machine too busy (2 cores
-    # shared by Neo4j, the API and 50 client threads): allowed, but rare.
-    assert set(errors) <= {408} and len(errors) <= len(results) / 100, set(errors)
+    assert not [s for s in statuses if not isinstance(s, int) or (s >= 500 and s != 504)], set(statuses)
+    # Not one server fault. A 504 is a query that ran past its own time-out on a machine too busy
+    # (2 cores shared by Neo4j, the API and 50 client threads): allowed, but rare.
+    assert set(errors) <= {504} and len(errors) <= len(results) / 100, set(errors)
 
 
 def test_a_one_megabyte_name_is_refused_quickly_by_the_real_server(loaded):

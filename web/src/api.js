@@ -113,7 +113,7 @@ async function failure(response, context) {
   if (response.status === 404) {
     return new ApiError({ ...base, title: "Not found", text: detail });
   }
-  if (response.status === 408) {
+  if (response.status === 504) {  // the query ran past its time-out (api/errors.py)
     return new ApiError({ ...base, title: "The search took too long",
       text: "Neo4j gave up on this query. Lower the maximum hops, or narrow the relation types." });
   }
