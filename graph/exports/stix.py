@@ -264,7 +264,7 @@ class _Times:
         self.overrides: dict[str, int] = {}
         for row in rows:
             if row["first"] is None or row["last"] is None:
-                continue  # a document the bulk loader wrote: no load time (its publication date stands in)
+                continue  # a document loaded before load times were kept: its publication date stands in
             if row["what"] == "document":
                 self.documents[row["id"]] = (int(row["first"]), int(row["last"]))
             else:

@@ -103,7 +103,8 @@ _ENTITY_COLUMNS = [("id:ID(Entity)", "id"), (":LABEL", "labels"), ("name", "name
 _DOCUMENT_COLUMNS = [("id:ID(Document)", "id"), ("title", "title"), ("publisher", "publisher"),
                      ("published:date", "published"), ("language", "language"), ("text_file", "text_file"),
                      ("sha256", "sha256"), ("url", "url"), ("authors:string[]", "authors"), ("text", "text"),
-                     ("facts_sha256", "facts_sha256"), ("loaded_at:datetime", "loaded_at")]
+                     ("facts_sha256", "facts_sha256"), ("loaded_at:datetime", "loaded_at"),
+                     ("first_loaded_at:datetime", "first_loaded_at")]
 _MENTION_COLUMNS = [(":START_ID(Document)", "document"), (":END_ID(Entity)", "id"), ("origin", "origin"),
                     ("kind", "kind"), ("name", "name"),
                     ("aliases:string[]", "aliases"), ("keys:string[]", "keys"),
@@ -173,7 +174,8 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
         for node in graph.entity_nodes():
             tables["entities"].write(node)
         for row in graph.documents:
-            tables["documents"].write({**row, "loaded_at": stamp})
+            # the first load is this one, as for `intelgraph load` (cypher/load/upsert_document.cypher)
+            tables["documents"].write({**row, "loaded_at": stamp, "first_loaded_at": stamp})
         for row in graph.evidence:
             tables["evidence"].write(row)
         tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})

@@ -67,7 +67,7 @@ def _graph(settings: Settings) -> dict[str, dict[tuple, Any]]:
                 for key in _ORDERLESS:
                     props[key] = sorted(props[key])
                 props["search_text"] = sorted(props["search_text"].split(" | "))
-            for stamp in ("loaded_at", "updated_at", "at"):  # the time of the load (or of a grade)
+            for stamp in ("loaded_at", "first_loaded_at", "updated_at", "at"):  # the time of a load (or a grade)
                 props.pop(stamp, None)
             nodes[(tuple(sorted(row["labels"])), props.get("id") or props.get("key"))] = (
                 props, sorted(map(tuple, row["types"])))
