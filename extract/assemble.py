@@ -19,6 +19,7 @@ from typing import Any
 from extract.attribution import attribute
 from extract.entities import Proposal, recognise, slug
 from extract.gazetteer import Gazetteer
+from extract.ids import relation_id
 from extract.lexicon import Lexicon, get_lexicon
 from extract.nlp.corenlp import annotate
 from extract.nlp.document import Annotated
@@ -346,13 +347,8 @@ def _relations(text: str, candidates: list[Candidate], proposals: dict[str, Prop
         if fact in by_fact:  # the same fact again: one candidate is enough for a reviewer
             ids[id(candidate)] = by_fact[fact]
             continue
-        base = f"{subject}-{candidate.type.lower().replace('_', '-')}-{obj}"
-        if candidate.status != "reported":
-            base += f"-{candidate.status}-by-{asserted_by}"
-        base = base[:190]
-        rid, n = base, 2
-        while rid in used:
-            rid, n = f"{base}-{n}", n + 1
+        rid = relation_id(subject, candidate.type, obj, status=candidate.status, asserted_by=asserted_by,
+                          taken=used.__contains__)
         used.add(rid)
         ids[id(candidate)] = by_fact[fact] = rid
         relation: dict[str, Any] = {"id": rid, "subject": subject, "type": candidate.type, "object": obj,

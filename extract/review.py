@@ -52,6 +52,7 @@ from typing import Any
 import yaml
 
 from extract.assemble import slug  # the draft's own id rule, wherever its module keeps it
+from extract.ids import relation_id
 from extract.writer import dump_facts, write_atomically
 from graph import yamlsource
 from graph.errors import InvalidInput, Problem
@@ -272,11 +273,10 @@ class Review:
             match = _one_quote(self.text, str(fields["quote"]))
             fields["quote"] = match.verbatim
             fields.setdefault("status", "reported")
-            base = f"{fields['subject']}-{str(fields['type']).lower().replace('_', '-')}-{fields['object']}"
             given = fields.pop("id", None)
-            rid, n = str(given or base), 2
-            while not given and self.find("relations", rid) is not None:  # the same triple again: -2, -3
-                rid, n = f"{base}-{n}", n + 1
+            rid = str(given) if given else relation_id(  # the draft's rule; the same triple again: -2, -3
+                str(fields["subject"]), str(fields["type"]), str(fields["object"]), status=str(fields["status"]),
+                asserted_by=fields.get("asserted_by"), taken=lambda r: self.find("relations", r) is not None)
             if self.find("relations", rid) is not None:
                 raise ValueError(f"relation {rid!r} is already in the file: give another id=…")
             item = {"id": rid, **fields}
@@ -334,6 +334,8 @@ class Review:
                 rel["disputed_by"] = list(dict.fromkeys(new_id if d == old else d for d in rel["disputed_by"]))
 
     def _remove(self, section: str, item: dict[str, Any]) -> None:
+        if item not in self.data[section]:
+            return  # gone already, with an entity rejected before it ("reject all")
         self.data[section].remove(item)
         gone_entities = {item["id"]} if section == "entities" else set()
         gone_relations = {item["id"]} if section == "relations" else set()

@@ -16,6 +16,7 @@ from typing import Any
 
 from extract.entities import slug
 from extract.gazetteer import Gazetteer, Known
+from extract.ids import relation_id
 from extract.llm import prompt
 from extract.llm.chunks import Chunk, chunk_text
 from extract.llm.client import BudgetExceeded, ChunkTimeout, ModelClient
@@ -264,13 +265,7 @@ def _relations(relations: list[Relation], entities: list[Entity], ids: dict[str,
                 notes.append(f"llm: dropped relation {rel.subject!r} {rel.type} {rel.object!r} (chunk "
                              f"{rel.chunk + 1}): a denial of a claim the draft does not hold")
                 continue
-        base = f"{subject}-{rel.type.lower().replace('_', '-')}-{obj}"
-        if rel.status != "reported":
-            base += f"-{rel.status}-by-{asserted_by}"
-        base = base[:190]
-        rid, n = base, 2
-        while rid in used:
-            rid, n = f"{base}-{n}", n + 1
+        rid = relation_id(subject, rel.type, obj, status=rel.status, asserted_by=asserted_by, taken=used.__contains__)
         used.add(rid)
         if rel.status != "denied":
             claims.setdefault((subject, rel.type, obj), rid)
