@@ -1,7 +1,7 @@
 """MergeService over the real test Neo4j: a merge moves everything, an unmerge gives the graph back.
 
 "The graph back" is checked on a full dump: every node and relationship with all its labels and
-properties, except the times a load or a change writes (``loaded_at``, ``updated_at``, the
+properties, except the times a load or a change writes (``loaded_at``, ``first_loaded_at``, ``updated_at``, the
 graph ``version``) and the audit nodes of merges and grade changes.
 """
 from __future__ import annotations
@@ -23,7 +23,7 @@ from tests.conftest import SEED_CORPUS, TEST_CORPUS, counts
 
 pytestmark = pytest.mark.neo4j
 
-_TIMES = {"loaded_at", "updated_at", "version"}
+_TIMES = {"loaded_at", "first_loaded_at", "updated_at", "version"}
 _AUDIT = ("Merge", "GradeChange", "GraphMeta")
 
 
