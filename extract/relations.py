@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from extract.entities import Recognition
-from extract.lexicon import Lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.ontology import Ontology
@@ -68,10 +67,10 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
     return here
 
 
-def find_relations(doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology,
-                   lexicon: Lexicon) -> list[Candidate]:
+def find_relations(doc: Annotated, recognition: Recognition, predicates: Predicates,
+                   ontology: Ontology) -> list[Candidate]:
     """Every candidate relation of the article, in text order."""
-    finder = _Finder(doc, recognition, predicates, ontology, lexicon)
+    finder = _Finder(doc, recognition, predicates, ontology)
     out: list[Candidate] = []
     for sentence in doc.sentences:
         out.extend(finder.sentence(sentence))
@@ -79,13 +78,11 @@ def find_relations(doc: Annotated, recognition: Recognition, predicates: Predica
 
 
 class _Finder:
-    def __init__(self, doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology,
-                 lexicon: Lexicon):
+    def __init__(self, doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology):
         self.doc = doc
         self.rec = recognition
         self.predicates = predicates
         self.ontology = ontology
-        self.lexicon = lexicon
         self.capitals = recognition.capitals
 
     def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
