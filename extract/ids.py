@@ -2,9 +2,9 @@
 
 >>> relation_id("fsb", "ACCUSED", "ukraine", taken=lambda rid: False)
 'fsb-accused-ukraine'
->>> relation_id("ukraine", "PREPARED", "attack", status="claimed", asserted_by="fsb",
-...             taken={"ukraine-prepared-attack-claimed-by-fsb"}.__contains__)
-'ukraine-prepared-attack-claimed-by-fsb-2'
+>>> relation_id("fsb", "ACCUSED", "ukraine", status="claimed", asserted_by="russia",
+...             taken={"fsb-accused-ukraine-claimed-by-russia"}.__contains__)
+'fsb-accused-ukraine-claimed-by-russia-2'
 """
 from __future__ import annotations
 
