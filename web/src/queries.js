@@ -39,7 +39,8 @@ export class SavedQueriesMenu {
     this.inputs = new Map();
     for (const param of query.params) {
       const id = `query-param-${param.name}`;
-      const entity = param.type === "string" && /entity id/i.test(param.description || "");
+      // an entity parameter (the server resolves a name, alias or id) gets the entity look-up
+      const entity = param.type === "entity" || (param.type === "string" && /entity id/i.test(param.description || ""));
       const input = h(`input#${id}`, { type: param.type === "integer" || param.type === "number" ? "number" : "text",
         placeholder: param.default !== null && param.default !== undefined ? String(param.default) : (param.required ? "required" : "any"),
         spellcheck: "false", autocomplete: "off", name: param.name });
