@@ -164,3 +164,16 @@ def test_draft_and_validate_through_the_real_entry_point(tmp_path: Path) -> None
     again = subprocess.run([str(INTELGRAPH), "draft", str(tmp_path / TINY.name), "-o", str(output), "--no-graph"],
                            **common)
     assert again.returncode == 1 and "exists" in again.stderr  # a reviewed file is never overwritten
+
+
+def test_without_the_nlp_server_the_draft_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    from tests.conftest import free_port
+
+    output = tmp_path / "tiny.facts.yaml"
+    result = subprocess.run([str(INTELGRAPH), "draft", str(TINY), "-o", str(output), "--no-graph", "--title", "T",
+                             "--publisher", "P", "--date", "2024-04-12"], capture_output=True, text=True, timeout=120,
+                            cwd=ROOT, stdin=subprocess.DEVNULL,
+                            env=os.environ | {"COLUMNS": "400", "CORENLP_URL": f"http://127.0.0.1:{free_port()}"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "does not answer" in result.stderr and "intelgraph nlp start" in result.stderr
+    assert not output.exists()
