@@ -2,9 +2,12 @@
 
 CoreNLP 4.5.10 and its English models come from Maven Central as jars
 (``extract/nlp/corenlp-runtime.pom.xml``, 474 MB), cached under ``CORENLP_CACHE_DIR``. The server
-listens on 127.0.0.1:``CORENLP_PORT`` only, runs from ``CORENLP_HOME`` (pid file and log), and
+listens on ``CORENLP_PORT``, runs from ``CORENLP_HOME`` (pid file and log), and
 preloads the annotators the extractor asks for, so the first article does not wait for the
 models. With ``CORENLP_URL`` set, an existing server is used and none is started.
+
+CoreNLP's server has no option to bind one address: it listens on every interface of the
+machine (docs/security.md). intelgraph talks to it on 127.0.0.1 only.
 
 :func:`start` is idempotent and waits until the server says it is ready; :func:`stop` signals the
 process in the pid file after checking that it is this home's server.
@@ -107,9 +110,7 @@ def _launch(settings: Settings) -> int:
     home.mkdir(parents=True, exist_ok=True)
     command = ["java", f"-Xmx{settings.corenlp_heap}", "-cp", f"{lib}/*", _ENTRY_POINT,
                "-port", str(settings.corenlp_port), "-timeout", str(int(settings.corenlp_timeout_s * 1000)),
-               "-preload", ANNOTATORS, "-quiet", "true",
-               # no status page to the world, no telemetry: loopback only
-               "-server_id", "intelgraph"]
+               "-preload", ANNOTATORS, "-quiet", "true", "-server_id", "intelgraph"]
     with open(_log_file(settings), "ab") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
