@@ -9,7 +9,7 @@ import hashlib
 import re
 import unicodedata
 
-__all__ = ["name_key", "edge_id", "evidence_id", "lucene_phrase"]
+__all__ = ["name_key", "edge_id", "evidence_id", "lucene_phrase", "lucene_words"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'",
                               "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-"})
@@ -57,3 +57,22 @@ def lucene_phrase(key: str) -> str:
     '"say \\\\"hi\\\\""'
     """
     return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+_WORD = re.compile(r"[\w']+", re.UNICODE)
+_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
+
+
+def lucene_words(text: str, *, suffix: str, join: str) -> str | None:
+    """A Lucene query of the words of ``text`` (by :func:`name_key`), each escaped and followed by
+    ``suffix`` (``*`` a prefix, ``~`` a fuzzy term), joined by ``join``; None when it has no word.
+
+    >>> lucene_words("Isis-K", suffix="*", join=" AND "), lucene_words("Bortnikof", suffix="~", join=" OR ")
+    ('isis* AND k*', 'bortnikof~')
+    >>> lucene_words("--", suffix="*", join=" AND ") is None
+    True
+    """
+    words = _WORD.findall(name_key(text))
+    if not words:
+        return None
+    return join.join(_LUCENE_SPECIAL.sub(r"\\\1", word) + suffix for word in words)

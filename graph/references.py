@@ -26,7 +26,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from graph.names import lucene_phrase, name_key
+from graph.names import lucene_phrase, lucene_words, name_key
 
 __all__ = ["Resolution", "lookup_terms", "decide", "rank_similar", "fuzzy_query", "SUGGESTION_CUTOFF",
            "MAX_SUGGESTIONS"]
@@ -38,8 +38,6 @@ MAX_SUGGESTIONS = 5
 
 _WIKIDATA = re.compile(r"^[Qq][1-9][0-9]*$")
 _EXTERNAL = re.compile(r"^([a-z][a-z0-9_-]*):(\S+)$", re.I)
-_TOKEN = re.compile(r"[\w']+", re.UNICODE)
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 @dataclass(frozen=True)
@@ -139,10 +137,7 @@ def fuzzy_query(reference: str) -> str | None:
     >>> fuzzy_query("--") is None
     True
     """
-    tokens = _TOKEN.findall(name_key(reference))
-    if not tokens:
-        return None
-    return " OR ".join(_LUCENE_SPECIAL.sub(r"\\\1", token) + "~" for token in tokens)
+    return lucene_words(reference, suffix="~", join=" OR ")
 
 
 def rank_similar(reference: str, rows: Iterable[Mapping[str, Any]], *, limit: int = MAX_SUGGESTIONS,

@@ -5,11 +5,10 @@ do not matter. Exact name or alias matches come before full-text matches.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from graph.errors import Ambiguous, InvalidParameter, NotFound
-from graph.names import lucene_phrase, name_key
+from graph.names import lucene_phrase, lucene_words, name_key
 from graph.ontology import get_ontology
 from graph.references import MAX_SUGGESTIONS, decide, fuzzy_query, lookup_terms, rank_similar
 from graph.services.filters import EdgeFilter
@@ -18,8 +17,6 @@ from graph.store import Store
 __all__ = ["EntityService", "lucene_prefix_query", "MAX_SEARCH_LIMIT"]
 
 MAX_SEARCH_LIMIT = 100
-_TOKEN = re.compile(r"[\w']+", re.UNICODE)
-_LUCENE_SPECIAL = re.compile(r'([+\-!(){}\[\]^"~*?:\\/&|])')
 
 
 def lucene_prefix_query(text: str) -> str | None:
@@ -32,10 +29,7 @@ def lucene_prefix_query(text: str) -> str | None:
     >>> lucene_prefix_query("  ") is None
     True
     """
-    tokens = _TOKEN.findall(name_key(text))
-    if not tokens:
-        return None
-    return " AND ".join(_LUCENE_SPECIAL.sub(r"\\\1", token) + "*" for token in tokens)
+    return lucene_words(text, suffix="*", join=" AND ")
 
 
 class EntityService:
