@@ -341,13 +341,14 @@ class _Reader:
             confidence = 0.7
         return self._new(surface, kind, how, confidence)
 
+    def _proposal_at(self, sentence: Sentence, i: int) -> str | None:
+        """The proposal of the first mention over a token, if any."""
+        return next((m.proposal for m in self.mentions if m.sentence == sentence.index and m.first <= i < m.end), None)
+
     def _state_at(self, sentence: Sentence, i: int) -> str | None:
         """The state a token names (a country or nationality), through its mention."""
-        for mention in self.mentions:
-            if mention.sentence == sentence.index and mention.first <= i < mention.end:
-                proposal = self.proposals[mention.proposal]
-                return mention.proposal if proposal.kind in ("State", "Coalition") else None
-        return None
+        key = self._proposal_at(sentence, i)
+        return key if key is not None and self.proposals[key].kind in ("State", "Coalition") else None
 
     def _bodies(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
@@ -420,10 +421,8 @@ class _Reader:
         return max(counts, key=lambda k: counts[k])
 
     def _kind_at(self, sentence: Sentence, i: int) -> str | None:
-        for mention in self.mentions:
-            if mention.sentence == sentence.index and mention.first <= i < mention.end:
-                return self.proposals[mention.proposal].kind
-        return None
+        key = self._proposal_at(sentence, i)
+        return self.proposals[key].kind if key is not None else None
 
     def _place_name(self, sentence: Sentence, places: list[int]) -> str | None:
         """The name of the place an event phrase gives ("in the south-eastern city of Kerman": Kerman)."""
