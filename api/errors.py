@@ -5,8 +5,18 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
-from graph.errors import (Ambiguous, Conflict, DatabaseUnavailable, IntelgraphError, InvalidInput, InvalidParameter,
-                          NotFound, QueryRefused, QueryTimeout, QueryTooLarge)
+from graph.errors import (
+    Ambiguous,
+    Conflict,
+    DatabaseUnavailable,
+    IntelgraphError,
+    InvalidInput,
+    InvalidParameter,
+    NotFound,
+    QueryRefused,
+    QueryTimeout,
+    QueryTooLarge,
+)
 
 __all__ = ["install_error_handlers", "RETRY_AFTER_S"]
 

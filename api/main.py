@@ -9,8 +9,25 @@ from fastapi import Depends, FastAPI
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.errors import install_error_handlers
-from api.routes import (apidocs, centrality, cypher, documents, drafts, edges, entities, explore, export, health,
-                        investigations, merges, ontology, paths, sources, subgraph, web)
+from api.routes import (
+    apidocs,
+    centrality,
+    cypher,
+    documents,
+    drafts,
+    edges,
+    entities,
+    explore,
+    export,
+    health,
+    investigations,
+    merges,
+    ontology,
+    paths,
+    sources,
+    subgraph,
+    web,
+)
 from api.security import install_security, limit_cypher_rate, require_key, require_reader
 from api.strict import method_not_allowed, refuse_unknown_parameters
 from graph.errors import DatabaseUnavailable

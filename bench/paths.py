@@ -151,7 +151,7 @@ async def _api(url: str, pairs: list[tuple[str, str]], *, clients: int, requests
                     async with http.get("/paths", params={"from": source, "to": target}) as response:
                         await response.read()
                         status = response.status
-                except (aiohttp.ClientError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError):
                     errors += 1
                     continue
                 if status != 200:

@@ -22,8 +22,18 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from cli.common import Json, connected_store, err, out, print_json, user_errors
-from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
-                         build_edge_filter)
+from cli.filters import (
+    AsOf,
+    Document,
+    During,
+    ExcludeClaims,
+    ExcludeTypes,
+    MinGrade,
+    Since,
+    Types,
+    Until,
+    build_edge_filter,
+)
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.services.entities import EntityService
 from graph.services.paths import MAX_HOPS, MAX_K, PathService

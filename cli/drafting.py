@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -25,11 +25,11 @@ from rich.panel import Panel
 from rich.prompt import Prompt
 
 from cli.common import err, out, user_errors
-from graph.errors import InvalidInput, InvalidParameter
 from extract.assemble import DocumentInfo, default_document_id, read_article, write_draft
 from extract.duplicates import same_text_if_reachable, same_text_in_files, same_text_in_graph
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Gazetteer, GraphGazetteer
 from extract.review import Review, parse_decisions, parse_value, read_draft, write_reviewed
+from graph.errors import InvalidInput, InvalidParameter
 
 __all__ = ["draft", "review", "Extractor"]
 

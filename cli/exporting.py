@@ -12,8 +12,19 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeE
 from rich.table import Table
 
 from cli.common import Json, connected_store, err, out, print_json, user_errors
-from cli.filters import (AsOf, Document, During, ExcludeClaims, ExcludeTypes, MinGrade, Since, Types, Until,
-                         build_edge_filter, split_list)
+from cli.filters import (
+    AsOf,
+    Document,
+    During,
+    ExcludeClaims,
+    ExcludeTypes,
+    MinGrade,
+    Since,
+    Types,
+    Until,
+    build_edge_filter,
+    split_list,
+)
 from graph.exports import csv_export
 from graph.exports.formats import FORMATS, buffered, export_source, get_format
 from graph.services.subgraph import MAX_HOPS, MAX_NODES

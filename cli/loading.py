@@ -10,9 +10,9 @@ from rich.progress import Progress
 from cli.common import err, out, user_errors
 from extract.duplicates import same_text_of
 from graph.facts import pending_review
+from graph.services.grades import read_sources_file
 from graph.settings import get_settings
 from graph.store import Store
-from graph.services.grades import read_sources_file
 from loaders.facts_loader import LoadReport, find_facts_files, find_sources_files, load_paths, validate_paths
 
 Paths = Annotated[list[Path] | None, typer.Argument(

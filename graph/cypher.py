@@ -28,12 +28,12 @@ fragment's parameters to the statement's.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from collections.abc import Iterable
 
 from graph import yamlsource
 from graph.errors import CypherRegistryError, InvalidInput, NotFound, Problem

@@ -44,7 +44,6 @@ from graph import localserver  # noqa: E402
 from graph.settings import Settings, get_settings  # noqa: E402
 from graph.store import Store  # noqa: E402
 
-
 pytest_plugins = ["tests.terminal"]  # the tmux fixture, for tests of what a terminal shows
 
 _LOCK_WAIT_S = 1800
@@ -135,7 +134,7 @@ def loaded(store: Store) -> Store:
 
 
 @pytest.fixture(scope="module")
-def client(loaded: Store, neo4j_server: Settings) -> Iterator["TestClient"]:
+def client(loaded: Store, neo4j_server: Settings) -> Iterator[TestClient]:
     """The real app (httpx through ASGI) over the loaded test graph."""
     from fastapi.testclient import TestClient
 

@@ -142,7 +142,7 @@ def write_gexf(source: GraphSource, *, ontology: Ontology | None = None) -> Iter
         The document: declaration, ``<meta>``, attribute declarations, nodes, then edges.
     """
     ontology = ontology or get_ontology()
-    today = dt.datetime.now(dt.timezone.utc).date().isoformat()
+    today = dt.datetime.now(dt.UTC).date().isoformat()
     yield (b'<?xml version="1.0" encoding="UTF-8"?>\n'
            b'<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz"'
            b' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'

@@ -21,7 +21,7 @@ FORMAT_VERSION = 2
 def write_json(source: GraphSource) -> Iterator[bytes]:
     """Yield the export as chunks of UTF-8 JSON, one item at a time."""
     header = {"format": "intelgraph", "version": FORMAT_VERSION,
-              "generated_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+              "generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     yield orjson.dumps(header)[:-1]
     for name, items in (("nodes", source.nodes()), ("edges", source.edges()), ("documents", source.documents())):
         yield b',"' + name.encode() + b'":['

@@ -30,9 +30,9 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from graph.analytics.centrality import MEASURES, array_centrality
-from graph.analytics.projection import Projection, project
 from graph import trace
+from graph.analytics.centrality import MEASURES, array_centrality
+from graph.analytics.projection import Projection
 from graph.errors import InvalidParameter
 from graph.ontology import get_ontology
 from graph.services.filters import EdgeFilter

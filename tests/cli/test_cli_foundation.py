@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InvalidInput
-from graph.facts import read_facts
 from graph.exports.source import GraphSource, Selection
+from graph.facts import read_facts
 from graph.services.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, counts

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.errors import InvalidInput
-from graph.facts import Facts, pending_review, read_facts
-from graph.ontology import get_ontology
 from extract.assemble import DocumentInfo, write_draft
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
 from extract.lexicon import get_lexicon, load_lexicon
+from graph.errors import InvalidInput
+from graph.facts import Facts, pending_review, read_facts
+from graph.ontology import get_ontology
 from tests.conftest import FIXTURES, ROOT
 
 EXTRACTION = FIXTURES / "extraction"

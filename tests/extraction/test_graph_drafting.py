@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from extract.assemble import DocumentInfo, write_draft
+from extract.gazetteer import FactsGazetteer, GraphGazetteer
+from extract.lexicon import get_lexicon
 from graph.errors import InvalidInput
 from graph.facts import read_facts
 from graph.names import name_key
 from graph.ontology import get_ontology
 from graph.services.entities import EntityService
 from graph.store import Store
-from extract.assemble import DocumentInfo, write_draft
-from extract.gazetteer import FactsGazetteer, GraphGazetteer
-from extract.lexicon import get_lexicon
 from loaders.facts_loader import load_document, load_paths
 from tests.conftest import FIXTURES, SEED_CORPUS, counts
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from graph.errors import InvalidInput
-from graph.facts import pending_review, read_facts
 from extract.assemble import DocumentInfo, write_draft
 from extract.gazetteer import FactsGazetteer
 from extract.review import Review, parse_decisions, read_draft, write_reviewed
+from graph.errors import InvalidInput
+from graph.facts import pending_review, read_facts
 from tests.conftest import FIXTURES, ROOT
 
 TINY = FIXTURES / "extraction" / "latvia-recruiter-arrest-2024.txt"

@@ -109,7 +109,7 @@ def test_explain(store: Store, name: str) -> None:
     if statement.mode == "read":
         assert summary.query_type == "r", f"declared read, but Neo4j plans it as {summary.query_type!r}"
     else:
-        assert summary.query_type in ("w", "rw", "s"), f"declared write, but it only reads"
+        assert summary.query_type in ("w", "rw", "s"), "declared write, but it only reads"
 
 
 # --- bad registries ------------------------------------------------------------------------------

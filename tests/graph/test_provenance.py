@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from graph.errors import InvalidInput, InvalidParameter, NotFound
-from graph.services.filters import DateRange, EdgeFilter, MinGrade
 from graph.exports.source import GraphSource, Selection
+from graph.services.filters import DateRange, EdgeFilter, MinGrade
 from graph.services.grades import GradeService, SourceGrade
 from graph.services.paths import PathService
 from graph.store import Store

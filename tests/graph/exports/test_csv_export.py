@@ -17,8 +17,7 @@ from typing import Any
 import pytest
 
 from graph import localserver
-from graph.exports.csv_export import (ARRAY_DELIMITER, EDGE_HEADER, NODE_HEADER, edges_csv, nodes_csv,
-                                      write_csv)
+from graph.exports.csv_export import ARRAY_DELIMITER, EDGE_HEADER, NODE_HEADER, edges_csv, nodes_csv, write_csv
 from graph.exports.source import GraphSource
 from graph.settings import Settings
 from graph.store import Store

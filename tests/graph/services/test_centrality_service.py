@@ -11,8 +11,8 @@ import pytest
 import graph.services.centrality as centrality_module
 from graph.analytics.centrality import MEASURES
 from graph.errors import InvalidParameter
-from graph.services.centrality import CentralityService
 from graph.exports.source import GraphSource
+from graph.services.centrality import CentralityService
 from graph.services.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
