@@ -50,7 +50,7 @@ def facts_of(draft: dict[str, Any]) -> set[tuple[str, str, str, str, str | None]
 
 # --- the chunks -----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", sorted((FIXTURES / "extraction" / "dev").glob("*.txt")) + [ARTICLE],
+@pytest.mark.parametrize("path", sorted((ROOT / "corpus").glob("*.txt")) + [ARTICLE],
                          ids=lambda p: p.stem)
 @pytest.mark.parametrize(("size", "overlap"), [(200, 0), (240, 100), (800, 200), (6000, 600)])
 def test_chunks_cover_the_text_within_their_size(path: Path, size: int, overlap: int) -> None:
@@ -124,7 +124,7 @@ def recorded_relations(name: str) -> list[tuple[int, dict[str, Any]]]:
     return out
 
 
-NORD_STREAM = FIXTURES / "extraction" / "dev" / "nord-stream-warrant-feature-2024.txt"
+NORD_STREAM = ROOT / "corpus" / "nord-stream-warrant-feature-2024.txt"
 NORD_STREAM_CHUNKING = {"llm_chunk_chars": 1000, "llm_chunk_overlap_chars": 200}  # four chunks, as recorded
 DRAFTABLE = {name: (ARTICLE, CHUNKING) for name in ("latvia-valid", "latvia-invented-quotes", "latvia-wrong-kinds",
                                                     "latvia-malformed", "latvia-timeout", "latvia-rate-limit")}

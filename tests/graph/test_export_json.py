@@ -37,7 +37,7 @@ def validator() -> jsonschema.Draft202012Validator:
 
 @pytest.fixture
 def loaded(empty_store: Store) -> Store:
-    load_paths(empty_store, [FIXTURES / "corpus", ROOT / "corpus"])
+    load_paths(empty_store, [FIXTURES / "corpus", FIXTURES / "seed"])
     return empty_store
 
 

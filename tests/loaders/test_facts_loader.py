@@ -114,7 +114,7 @@ def test_valid_load(empty_store: Store) -> None:
 
 
 @pytest.mark.parametrize("paths", [["tests/fixtures/corpus/alpha.facts.yaml", "tests/fixtures/corpus/beta.facts.yaml"],
-                                   ["corpus"]], ids=["alpha+beta", "seed corpus"])
+                                   ["corpus"]], ids=["alpha+beta", "the corpus"])
 def test_stored_edges_are_the_facts(empty_store: Store, paths: list[str]) -> None:
     """Regression guard: the type, ends and status Neo4j stores are those of the facts.
 
@@ -423,7 +423,7 @@ def test_removing_beta_entity_keeps_the_shared_node(both_loaded: Store, corpus_c
 # --- the seed article ------------------------------------------------------------------------------
 
 def test_seed_evidence_quotes_are_their_spans(empty_store: Store) -> None:
-    [report] = load_paths(empty_store, [ROOT / "corpus"])
+    [report] = load_paths(empty_store, [FIXTURES / "seed"])
     assert report.status == "loaded"
     facts = read_facts(ROOT / "corpus" / "crocus-city-hall-ft-2024.facts.yaml")
     documents = {d["id"]: d["text"] for d in GraphSource(empty_store).documents()}

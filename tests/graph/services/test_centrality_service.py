@@ -22,7 +22,7 @@ pytestmark = pytest.mark.neo4j
 
 ROOT = Path(__file__).resolve().parents[3]
 TEST_CORPUS = ROOT / "tests" / "fixtures" / "corpus"
-SEED_CORPUS = ROOT / "corpus"
+SEED_CORPUS = ROOT / "tests" / "fixtures" / "seed"
 
 
 @pytest.fixture
