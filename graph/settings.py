@@ -105,6 +105,12 @@ class Settings(BaseSettings):
         description="URL of a running CoreNLP server (http://host:port). Unset: intelgraph fetches "
         "CoreNLP from Maven Central and runs its own on 127.0.0.1:CORENLP_PORT.")
     corenlp_port: int = Field(default=9000, ge=1, le=65535)
+    corenlp_username: str = Field(default="intelgraph", min_length=1,
+                                  description="The user of the CoreNLP server's basic authentication.")
+    corenlp_password: SecretStr | None = Field(
+        default=None,
+        description="The password of the server at CORENLP_URL, if it asks for one. The local server needs "
+        "none set: each start makes a random one, kept in CORENLP_HOME for its owner only.")
     corenlp_heap: str = Field(default="4g", description="Java heap of the local CoreNLP server "
                               "(coreference needs about 4 GiB).")
     corenlp_home: Path = Field(default=PROJECT_ROOT / ".corenlp" / "default",

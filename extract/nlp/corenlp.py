@@ -5,6 +5,7 @@ against the day the article appeared, not the day it is drafted.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import urllib.error
@@ -13,7 +14,7 @@ import urllib.request
 from typing import Any
 
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
-from extract.nlp.server import ANNOTATORS
+from extract.nlp.server import ANNOTATORS, credentials
 from graph.errors import ServerError
 from graph.settings import Settings
 
@@ -56,12 +57,20 @@ def request(text: str, *, published: dt.date | None, settings: Settings) -> dict
     if published is not None:
         properties["date"] = f"{published.isoformat()}T12:00:00"
     url = settings.corenlp_base_url + "/?" + urllib.parse.urlencode({"properties": json.dumps(properties)})
-    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST",
-                                     headers={"Content-Type": "text/plain; charset=utf-8"})
+    headers = {"Content-Type": "text/plain; charset=utf-8"}
+    user = credentials(settings)
+    if user is not None:
+        headers["Authorization"] = "Basic " + base64.b64encode(":".join(user).encode()).decode("ascii")
+    request = urllib.request.Request(url, data=text.encode("utf-8"), method="POST", headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=settings.corenlp_timeout_s + 5) as answer:
             return json.loads(answer.read().decode("utf-8"))
     except urllib.error.HTTPError as exc:
+        if exc.code == 401:
+            raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} wants a password that was not "
+                              "given or is wrong: set CORENLP_USERNAME and CORENLP_PASSWORD for a server at "
+                              "CORENLP_URL; a local one started by another home or by hand can be restarted "
+                              "with `intelgraph nlp stop` and `intelgraph nlp start`") from None
         detail = exc.read().decode("utf-8", errors="replace")[:500]
         raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} refused the article "
                           f"(HTTP {exc.code}): {detail}") from None

@@ -7,13 +7,19 @@ preloads the annotators the extractor asks for, so the first article does not wa
 models. With ``CORENLP_URL`` set, an existing server is used and none is started.
 
 CoreNLP's server has no option to bind one address: it listens on every interface of the
-machine (docs/security.md). intelgraph talks to it on 127.0.0.1 only.
+machine (docs/security.md). So each start gives it a new random password (HTTP basic
+authentication, CoreNLP's ``username``/``password`` options), kept in a properties file in
+``CORENLP_HOME`` that only its owner can read, and passed with ``-props`` so that it is not in the
+process's command line; :func:`credentials` is what clients send. intelgraph talks to it on
+127.0.0.1 only.
 
 :func:`start` is idempotent and waits until the server says it is ready; :func:`stop` signals the
 process in the pid file after checking that it is this home's server.
 """
 from __future__ import annotations
 
+import os
+import secrets
 import subprocess
 import time
 import urllib.error
@@ -25,7 +31,8 @@ from graph import jvm
 from graph.errors import ServerError
 from graph.settings import Settings
 
-__all__ = ["CORENLP_VERSION", "ANNOTATORS", "NlpServerStatus", "fetch_jars", "start", "stop", "status"]
+__all__ = ["CORENLP_VERSION", "ANNOTATORS", "NlpServerStatus", "credentials", "fetch_jars", "start", "stop",
+           "status"]
 
 CORENLP_VERSION = "4.5.10"
 #: What the extractor reads: sentences, tokens, lemmas, parts of speech, named entities with their
@@ -58,6 +65,38 @@ def _pid_file(settings: Settings) -> Path:
 
 def _log_file(settings: Settings) -> Path:
     return settings.corenlp_home.resolve() / "corenlp.log"
+
+
+def _credentials_file(settings: Settings) -> Path:
+    return settings.corenlp_home.resolve() / "server.properties"
+
+
+def credentials(settings: Settings) -> tuple[str, str] | None:
+    """The user and password to send: ``CORENLP_PASSWORD`` if set, else the local server's own.
+
+    None when there is none to send (a server at ``CORENLP_URL`` without a password, or a local
+    server that was never started from this home).
+    """
+    if settings.corenlp_password is not None:
+        return settings.corenlp_username, settings.corenlp_password.get_secret_value()
+    if not settings.manages_corenlp:
+        return None
+    try:
+        lines = _credentials_file(settings).read_text().splitlines()
+    except FileNotFoundError:
+        return None
+    values = dict(line.split(" = ", 1) for line in lines if " = " in line)
+    return values.get("username", settings.corenlp_username), values.get("password", "")
+
+
+def _new_credentials(settings: Settings) -> Path:
+    """A new random password for the server about to start, readable by this user only."""
+    path = _credentials_file(settings)
+    path.unlink(missing_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(f"username = {settings.corenlp_username}\npassword = {secrets.token_urlsafe(24)}\n")
+    return path
 
 
 def _our_pid(settings: Settings) -> int | None:
@@ -110,7 +149,8 @@ def _launch(settings: Settings) -> int:
     home.mkdir(parents=True, exist_ok=True)
     command = ["java", f"-Xmx{settings.corenlp_heap}", "-cp", f"{lib}/*", _ENTRY_POINT,
                "-port", str(settings.corenlp_port), "-timeout", str(int(settings.corenlp_timeout_s * 1000)),
-               "-preload", ANNOTATORS, "-quiet", "true", "-server_id", "intelgraph"]
+               "-preload", ANNOTATORS, "-quiet", "true", "-server_id", "intelgraph",
+               "-props", str(_new_credentials(settings))]
     with open(_log_file(settings), "ab") as log:
         process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                    start_new_session=True)
