@@ -91,7 +91,7 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
     lexicon = lexicon or get_lexicon()
     predicates = get_predicates()
     doc = (reader or corenlp_reader())(text, info.published)
-    recognition = recognise(doc, gazetteer, lexicon, predicates)
+    recognition = recognise(doc, gazetteer, lexicon, predicates, published=info.published)
     candidates = find_relations(doc, recognition, predicates, ontology)
     candidates = attribute(doc, recognition, candidates, predicates)
     structural = frozenset(name for name, rel in ontology.relations.items() if rel.category == "structure")

@@ -22,6 +22,7 @@ A surname alone, and an acronym in brackets after a name, become aliases.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
 from extract.nlp.document import Annotated, NamedEntity, Sentence
 from extract.predicates import Predicates
+from graph.dates import EVENT_TIME, event_bounds
 from graph.names import name_key
 
 __all__ = ["Proposal", "Mention", "Recognition", "recognise", "slug"]
@@ -39,6 +41,9 @@ _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
+_RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
+_EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
+_EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
                    "victims"}
 
@@ -71,6 +76,7 @@ class Proposal:
     first: int = -1                 # character offset of the first mention
     state: StateEntry | None = None  # the lexicon's state it is, or a group's nationality
     head: str = ""                  # for events and groups: the head noun's lemma
+    recalled: bool = False          # an event its sentence dates a year or more before publication
 
     def add_alias(self, surface: str) -> None:
         surface = surface.strip()
@@ -119,13 +125,14 @@ class Recognition:
         return [key for key, n in counts.items() if n == best][-1]
 
 
-def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates) -> Recognition:
+def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates,
+              published: dt.date | None = None) -> Recognition:
     """Find every entity mention of the article; see the module docstring."""
     keys: set[str] = set()
     for sentence in doc.sentences:
         for _, _, surface in _ngrams(doc.text, sentence):
             keys |= lexicon.variant_keys(name_key(surface))
-    state = _Reader(doc, gazetteer, lexicon, predicates, gazetteer.lookup(keys))
+    state = _Reader(doc, gazetteer, lexicon, predicates, gazetteer.lookup(keys), published)
     for sentence in doc.sentences:
         state.read(sentence)
     state.coreference()
@@ -164,6 +171,38 @@ def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
     return out
 
 
+_PLACE_NER = ("CITY", "LOCATION", "COUNTRY", "STATE_OR_PROVINCE")
+
+
+def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+    """One place per name: the NLP server tags "Stade de France" as a city, a location and a
+    country side by side; proper nouns that touch and hang on the last one are one place's name."""
+    runs: list[list[NamedEntity]] = []
+    for entity in entities:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.ner in _PLACE_NER and entity.ner in _PLACE_NER and last.end == entity.first \
+                and all(t.pos.startswith("NNP") for t in sentence.tokens[last.first:entity.end]):
+            runs[-1].append(entity)
+        else:
+            runs.append([entity])
+    out = []
+    for run in runs:
+        first, end = run[0].first, run[-1].end
+        if len(run) > 1 and all(first <= h < end for i in range(first, end - 1) for h in sentence.heads(i)):
+            out.append(NamedEntity(first, end, "LOCATION", "", None))
+        else:
+            out.extend(run)
+    return out
+
+
+def _noun_phrase_end(sentence: Sentence, head: int) -> int:
+    """Where the noun phrase of ``head`` ends without what follows it: "Bakhmut" of "Bakhmut in
+    eastern Ukraine", "Prigozhin's business jet" whole."""
+    inner = [sentence.subtree(a.dep).stop for a in sentence.child_arcs(head)
+             if a.label in ("compound", "flat", "amod", "nummod", "nmod:poss") and a.dep < head]
+    return max([head + 1, *inner])
+
+
 def _name_like(surface: str, hits: list[Known]) -> bool:
     """A span can be a name if it is capitalised or written exactly as a known name ("us" is not the US)."""
     if surface[:1].isupper():
@@ -173,8 +212,9 @@ def _name_like(surface: str, hits: list[Known]) -> bool:
 
 class _Reader:
     def __init__(self, doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates,
-                 known: dict[str, list[Known]]):
+                 known: dict[str, list[Known]], published: dt.date | None = None):
         self.doc = doc
+        self.published = published
         self.text = doc.text
         self.gazetteer = gazetteer
         self.lexicon = lexicon
@@ -266,6 +306,8 @@ class _Reader:
                 key = self._known(named[0], how, 0.95 if exact else 0.85)
                 if not exact:
                     self.proposals[key].add_alias(surface)
+            elif (capital := self._capital_of_known(surface, named)) is not None:
+                key = capital
             else:  # a name of several entities: a new proposal, the candidates listed, never merged
                 ordered = sorted(named, key=lambda h: h.id)
                 key = self._new(surface, named[0].kind, f"“{surface}” names several entities in the graph: "
@@ -274,8 +316,27 @@ class _Reader:
                 self.proposals[key].candidates = ordered
             self._mention(sentence, i, j, key, "name")
 
+    def _capital_of_known(self, surface: str, named: list[Known]) -> str | None:
+        """A capital's name the graph gives to both the city and its state ("Moscow": the City of
+        Moscow, and Russia by an alias): the city, standing for its state where a relation needs
+        one, as a capital the NLP server names does. Any other pair stays ambiguous.
+        """
+        capital = self._capital_of(surface)
+        if capital is None or len(named) != 2:
+            return None
+        state_names = {name_key(n) for n in (capital.name, *capital.aliases)}
+        states = [h for h in named if h.kind == capital.kind and state_names & {name_key(n) for n in h.names}]
+        places = [h for h in named if h.kind == "Place"]
+        if len(states) != 1 or len(places) != 1:
+            return None
+        key = self._known(places[0], f"“{surface}” is {places[0].label()} in the graph, and stands for "
+                                     f"{states[0].label()} where a relation needs a state", 0.85)
+        self.capitals[key] = self._known(states[0], f"the {capital.kind.lower()} {capital.name}, which the graph "
+                                                    "has", 0.9)
+        return key
+
     def _named_entities(self, sentence: Sentence) -> None:
-        for entity in _split_lists(sentence, sentence.entities):
+        for entity in _split_lists(sentence, _join_places(sentence, sentence.entities)):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end
@@ -372,11 +433,13 @@ class _Reader:
             first = min(m for m in modifiers)
             while sentence.tokens[first].lemma in ("the", "'s") and first < token.i:
                 first += 1
-            name = self._surface(sentence, first, token.i + 1)
+            surface = name = self._surface(sentence, first, token.i + 1)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
             kind = self.lexicon.kind_of_words(name.split()) or kind
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
+            if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
+                self.proposals[key].add_alias(surface)
             self.proposals[key].state = self.proposals[state_key].state
             self._mention(sentence, token.i, token.i + 1, key, "body")
 
@@ -391,28 +454,53 @@ class _Reader:
             places = [a.dep for a in children if a.label in ("nmod:in", "nmod:at", "nmod:near", "nmod:outside")]
             proper = [m for m in modifiers if sentence.tokens[m].pos.startswith("NNP")
                       and self._kind_at(sentence, m) not in ("State", "Coalition")]
-            recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH]
+            # "the seizure of the Galaxy Leader", "the battle for Bakhmut": what it was done to names it
+            complement = next((a.dep for a in children if a.label in _EVENT_COMPLEMENTS and a.dep > token.i
+                               and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS), None)
+            # an event recalled in passing ("killed in a US drone strike in January 2020") is not
+            # what "the attack" of the next sentence means
+            recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
+                      and not self.proposals[k].recalled]
             definite = bool(dets & _DEFINITE)
-            if not (proper or places) and (recent or definite and self.event_mentions):
+            if not (proper or places or complement is not None) and (recent or definite and self.event_mentions):
                 # "two explosions" just after the bombings: that event; "the attack": the one in view
                 key = recent[-1] if recent else self._salient_event()
                 self._mention(sentence, token.i, token.i + 1, key, "reference")
                 continue
             if not (proper or places or dets or modifiers):
                 continue  # "attacks" in general: not one event
-            first = min([token.i, *modifiers])
+            # the whole chain of modifiers: "Wagner Group rebellion", not "Group rebellion"
+            first = min([token.i, *(sentence.subtree(m).start for m in modifiers)])
+            while sentence.tokens[first].lemma in _DEFINITE | {"a", "an"} or sentence.tokens[first].pos == "POS":
+                first += 1
             phrase = self._surface(sentence, first, token.i + 1)
             place = self._place_name(sentence, places)
-            if place is not None and len(phrase) < 80:
+            if complement is not None:
+                name, alias = self._surface(sentence, first, _noun_phrase_end(sentence, complement)), None
+                if place is not None:
+                    alias = f"{place} {token.text}"
+            elif place is not None and len(phrase) < 80:
                 name, alias = f"{place} {token.text}", f"{phrase} in {place}"
             else:
                 name, alias = phrase, None
             existing = self._same_event(token.lemma, name)
             key = existing or self._new(name, "Event", f"an event the text describes (“{name}”)", 0.55,
-                                        head=token.lemma)
+                                        head=token.lemma, recalled=self._dated_long_before(sentence))
             if alias is not None:
                 self.proposals[key].add_alias(alias)
             self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _dated_long_before(self, sentence: Sentence) -> bool:
+        """Whether the sentence dates what it tells a year or more before the article appeared."""
+        if self.published is None:
+            return False
+        for entity in sentence.entities:
+            value = (entity.normalized or "").split("T")[0] if entity.ner == "DATE" else ""
+            if EVENT_TIME.match(value):
+                _, end = event_bounds(value)
+                if end is not None and (self.published - end).days >= _RECALLED_DAYS:
+                    return True
+        return False
 
     def _salient_event(self) -> str:
         counts: dict[str, int] = {}

@@ -67,6 +67,15 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
     return here
 
 
+def _most_specific(found: list[tuple[Entry, Candidate]]) -> Iterable[Candidate]:
+    """One word's candidates, less those an entry that needs a dependent says better about the same
+    two ends: "prime minister" (LEADS) rather than "minister" (WORKS_FOR)."""
+    specific = {(c.subject, c.object) for entry, c in found if entry.with_}
+    for entry, candidate in found:
+        if entry.with_ or (candidate.subject, candidate.object) not in specific:
+            yield candidate
+
+
 def find_relations(doc: Annotated, recognition: Recognition, predicates: Predicates,
                    ontology: Ontology) -> list[Candidate]:
     """Every candidate relation of the article, in text order."""
@@ -91,8 +100,9 @@ class _Finder:
             if index == sentence.index:
                 kinds_at.setdefault(position, key)
         for token in sentence.tokens:
-            for entry, how in self._entries(sentence, token, kinds_at):
-                yield from self._match(sentence, token, entry, how)
+            found = [(entry, candidate) for entry, how in self._entries(sentence, token, kinds_at)
+                     for candidate in self._match(sentence, token, entry, how)]
+            yield from _most_specific(found)
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
         lemma = token.lemma

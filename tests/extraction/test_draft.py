@@ -4,6 +4,7 @@ The graph-backed gazetteer is checked against this one in test_graph_drafting.py
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import shutil
@@ -104,6 +105,51 @@ def test_an_ambiguous_name_is_never_merged(tmp_path: Path) -> None:
     assert red.review.match == ["red-cell", "red-cell-hackers"]
     assert "red-cell (Red Cell, ArmedGroup)" in red.review.reason and "never merged" in red.review.reason
     assert facts.document.review is not None  # no date given: the metadata is a candidate too
+
+
+def test_a_capital_the_graph_gives_to_city_and_state_stands_for_the_state(tmp_path: Path) -> None:
+    """As the graph grows, "Moscow" names both the city and Russia (an alias): a capital, not an
+    ambiguity; the city where it is a place, the state where a relation needs one."""
+    text = tmp_path / "moscow.txt"
+    text.write_text("Moscow accused Kyiv of the attack. The men were arrested in Moscow.\n", encoding="utf-8")
+    gazetteer = FactsGazetteer([Known("russia", "Russia", "State", aliases=("Moscow",)),
+                                Known("moscow-city", "City of Moscow", "Place", aliases=("Moscow",)),
+                                Known("ukraine", "Ukraine", "State", aliases=("Kyiv",))])
+    facts = write_draft(text, tmp_path / "moscow.facts.yaml", gazetteer=gazetteer, info=DocumentInfo())
+    assert ("russia", "ACCUSED", "ukraine") in {(r.subject, r.type, r.object) for r in facts.facts.relations}
+    assert {"russia", "moscow-city"} <= {e.id for e in facts.facts.entities}
+    assert all(len(e.review.match) <= 1 for e in facts.facts.entities)  # nothing left ambiguous
+
+
+def test_titles_events_named_by_their_object_and_places_of_several_words(tmp_path: Path) -> None:
+    text = tmp_path / "titles.txt"
+    text.write_text("Rishi Sunak, the British prime minister, condemned the attack in Kerman. "
+                    "He recalled the battle for Bakhmut. Thousands of fans fled the Stade de France.\n",
+                    encoding="utf-8")
+    facts = write_draft(text, tmp_path / "titles.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    names = {e.id: (e.name, e.kind) for e in facts.facts.entities}
+    relations = {(names[r.subject][0], r.type, names[r.object][0]) for r in facts.facts.relations}
+    assert ("Rishi Sunak", "LEADS", "United Kingdom") in relations  # "prime minister", not "minister"
+    assert ("Rishi Sunak", "WORKS_FOR", "United Kingdom") not in relations
+    assert ("battle for Bakhmut", "Event") in names.values()  # not the attack in view
+    assert ("Stade de France", "Place") in names.values()  # one place, though tagged as three
+
+
+def test_described_places_and_groups_and_an_event_recalled_in_passing(tmp_path: Path) -> None:
+    text = tmp_path / "described.txt"
+    text.write_text("Ansarallah, the Yemeni movement, threatened the German port of Rostock. "
+                    "Two explosions killed 95 people in Kerman on 3 January. "
+                    "Soleimani was killed in a US drone strike near Baghdad in January 2020. "
+                    "Islamic State claimed responsibility for the attack.\n", encoding="utf-8")
+    facts = write_draft(text, tmp_path / "described.facts.yaml", gazetteer=EmptyGazetteer(),
+                        info=DocumentInfo(published=dt.date(2024, 1, 26)))
+    names = {e.id: e.name for e in facts.facts.entities}
+    relations = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert ("Ansarallah", "BASED_IN", "Yemen") in relations
+    assert ("Rostock", "LOCATED_IN", "Germany") in relations
+    # "the attack" is the article's event, not the strike of four years before
+    claimed = [o for s, t, o in relations if t == "CLAIMED_RESPONSIBILITY" and s == "Islamic State"]
+    assert claimed == ["Two explosions"], relations
 
 
 def test_a_new_entity_does_not_take_another_nodes_id(tmp_path: Path) -> None:
