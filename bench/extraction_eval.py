@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import sys
 import tempfile
@@ -36,7 +35,6 @@ sys.path.insert(0, str(ROOT))
 from extract.assemble import DocumentInfo, Reader, corenlp_reader, write_draft  # noqa: E402
 from extract.evaluate import Score, evaluate, scored  # noqa: E402
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer  # noqa: E402
-from extract.nlp.corenlp import read_json, request  # noqa: E402
 from extract.nlp.document import Annotated  # noqa: E402
 from graph.errors import InvalidInput  # noqa: E402
 from graph.facts import Facts, read_facts  # noqa: E402
@@ -58,20 +56,6 @@ def _graph_files(article: Path, set_files: list[Path]) -> list[Path]:
     """What the graph holds when ``article`` arrives: the corpus and its set, less itself."""
     corpus = sorted((ROOT / "corpus").glob("*.facts.yaml"))
     return [p for p in dict.fromkeys([*corpus, *set_files]) if p.resolve() != article.resolve()]
-
-
-def cached_reader(folder: Path) -> Reader:
-    """Read each article once with the NLP server and keep its answer in ``folder`` (by text and date)."""
-    settings = get_settings()
-    folder.mkdir(parents=True, exist_ok=True)
-
-    def read(text: str, published: dt.date | None) -> Annotated:
-        key = hashlib.sha256(f"{published}\n{settings.corenlp_coref}\n{text}".encode()).hexdigest()[:32]
-        path = folder / f"{key}.json"
-        if not path.exists():
-            path.write_text(json.dumps(request(text, published=published, settings=settings)))
-        return read_json(text, json.loads(path.read_text()))
-    return read
 
 
 def _once(reader: Reader) -> Reader:
@@ -177,12 +161,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown tables")
     parser.add_argument("--cache", type=Path, metavar="FOLDER",
-                        help="keep the NLP server's answers here and reuse them (to rerun the scorer quickly)")
+                        help="keep the NLP server's answers here and reuse them (to rerun the scorer quickly; "
+                             "CORENLP_ANSWERS_DIR does the same)")
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="a set to measure (repeatable; default: every set)")
     args = parser.parse_args()
     results = run({name: SETS[name] for name in (args.sets or SETS)},
-                  reader=cached_reader(args.cache) if args.cache else None)
+                  reader=corenlp_reader(get_settings().model_copy(update={"corenlp_answers_dir": args.cache}))
+                  if args.cache else None)
     if args.json:
         print(json.dumps({"totals": totals(results),
                           "articles": [{"set": r["set"], "article": r["article"], "graph": r["graph"],

@@ -122,6 +122,10 @@ class Settings(BaseSettings):
     corenlp_coref: bool = Field(default=True, description="Whether drafts ask CoreNLP for coreference "
                                 "(pronouns and descriptions to the entity they stand for); about three quarters "
                                 "of the annotation time (docs/extraction.md).")
+    corenlp_answers_dir: Path | None = Field(
+        default=None, description="Keep each article's annotation here and reuse it when the same text is "
+        "read again with the same date and settings (a redraft, another extractor, the evaluation); unset: "
+        "only the last few, in memory.")
     corenlp_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of one article's annotation "
                                      "(a 1,200-word article takes seconds on an idle machine, minutes on a loaded one).")
     # --- the LLM extractor (intelgraph draft --extractor llm|both, docs/extraction.md) ----------

@@ -8,10 +8,13 @@ session if it is not running, and stopped at the end if the session started it.
 """
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import os
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,6 +41,10 @@ os.environ.setdefault("NEO4J_HEAP", "1g")
 os.environ["CORENLP_URL"] = ""
 os.environ["CORENLP_PORT"] = os.environ.get("INTELGRAPH_TEST_CORENLP_PORT", "19000")
 os.environ["CORENLP_HOME"] = str(ROOT / ".corenlp" / f"test-{os.environ['CORENLP_PORT']}")
+# Each article is read by the real server once per run, then shared by every test and the CLI
+# drafts they start: a new folder each run, so nothing is kept from an earlier one.
+os.environ["CORENLP_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="intelgraph-nlp-answers-")
+atexit.register(shutil.rmtree, os.environ["CORENLP_ANSWERS_DIR"], ignore_errors=True)
 os.environ.setdefault("NEO4J_PAGECACHE", "512m")
 
 from graph import localserver  # noqa: E402

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import hashlib
 import json
+import os
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any
 
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
-from extract.nlp.server import ANNOTATORS, credentials
+from extract.nlp.server import ANNOTATORS, CORENLP_VERSION, credentials
 from graph.errors import ServerError
 from graph.settings import Settings
 
@@ -24,19 +26,56 @@ __all__ = ["annotate", "request", "read_json"]
 def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Annotated:
     """Annotate ``text`` on the server named by the settings (see :func:`request`).
 
-    The last few answers are kept: drafting one text again (against another gazetteer, or after
-    a reviewer's redraft) does not read it again.
+    The last few answers are kept in memory, and every answer in ``CORENLP_ANSWERS_DIR`` when it
+    is set: drafting one text again (against another gazetteer, after a reviewer's redraft, in
+    another process) does not read it again. An answer is kept under the digest of everything it
+    depends on: CoreNLP's version, the properties sent (annotators, coreference, the date) and
+    the text.
     """
-    key = (text, published, settings.corenlp_base_url, settings.corenlp_coref)
+    properties = _properties(published, settings)
+    key = hashlib.sha256(json.dumps([CORENLP_VERSION, properties, text], sort_keys=True).encode()).hexdigest()
     if key not in _recent:
         if len(_recent) >= _RECENT:
             _recent.pop(next(iter(_recent)))
-        _recent[key] = request(text, published=published, settings=settings)
+        _recent[key] = _kept(key, settings) or _keep(key, request(text, published=published, settings=settings),
+                                                     settings)
     return read_json(text, _recent[key])
 
 
 _RECENT = 16
-_recent: dict[tuple[str, dt.date | None, str, bool], dict[str, Any]] = {}
+_recent: dict[str, dict[str, Any]] = {}
+
+
+def _kept(key: str, settings: Settings) -> dict[str, Any] | None:
+    if settings.corenlp_answers_dir is None:
+        return None
+    try:
+        return json.loads((settings.corenlp_answers_dir / f"{key}.json").read_bytes())
+    except (FileNotFoundError, ValueError):  # not kept yet, or cut short by a crash: read it again
+        return None
+
+
+def _keep(key: str, answer: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    folder = settings.corenlp_answers_dir
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = folder / f".{key}.{os.getpid()}.json"
+        partial.write_text(json.dumps(answer))
+        partial.replace(folder / f"{key}.json")  # whole or not at all, for readers in other processes
+    return answer
+
+
+def _properties(published: dt.date | None, settings: Settings) -> dict[str, str]:
+    properties = {
+        "annotators": ANNOTATORS if settings.corenlp_coref else ANNOTATORS.removesuffix(",coref"),
+        "outputFormat": "json",
+        # a blank line ends a sentence: a headline without a full stop is not glued to the lead
+        "ssplit.newlineIsSentenceBreak": "two",
+        "coref.algorithm": "statistical",
+    }
+    if published is not None:
+        properties["date"] = f"{published.isoformat()}T12:00:00"
+    return properties
 
 
 def request(text: str, *, published: dt.date | None, settings: Settings) -> dict[str, Any]:
@@ -47,15 +86,7 @@ def request(text: str, *, published: dt.date | None, settings: Settings) -> dict
     ServerError
         When the server does not answer or answers with an error (with its words).
     """
-    properties = {
-        "annotators": ANNOTATORS if settings.corenlp_coref else ANNOTATORS.removesuffix(",coref"),
-        "outputFormat": "json",
-        # a blank line ends a sentence: a headline without a full stop is not glued to the lead
-        "ssplit.newlineIsSentenceBreak": "two",
-        "coref.algorithm": "statistical",
-    }
-    if published is not None:
-        properties["date"] = f"{published.isoformat()}T12:00:00"
+    properties = _properties(published, settings)
     url = settings.corenlp_base_url + "/?" + urllib.parse.urlencode({"properties": json.dumps(properties)})
     headers = {"Content-Type": "text/plain; charset=utf-8"}
     user = credentials(settings)

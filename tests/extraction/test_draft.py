@@ -219,7 +219,8 @@ def test_without_the_nlp_server_the_draft_says_so_and_writes_nothing(tmp_path: P
     result = subprocess.run([str(INTELGRAPH), "draft", str(TINY), "-o", str(output), "--no-graph", "--title", "T",
                              "--publisher", "P", "--date", "2024-04-12"], capture_output=True, text=True, timeout=120,
                             cwd=ROOT, stdin=subprocess.DEVNULL,
-                            env=os.environ | {"COLUMNS": "400", "CORENLP_URL": f"http://127.0.0.1:{free_port()}"})
+                            env=os.environ | {"COLUMNS": "400", "CORENLP_URL": f"http://127.0.0.1:{free_port()}",
+                                              "CORENLP_ANSWERS_DIR": ""})  # nothing kept to fall back on
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "does not answer" in result.stderr and "intelgraph nlp start" in result.stderr
     assert not output.exists()

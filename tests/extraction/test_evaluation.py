@@ -3,6 +3,7 @@ shows what the script prints now (regenerate it with the script when the extract
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -69,9 +70,10 @@ def test_a_renamed_entity_is_matched_by_its_names_and_counted_as_changed() -> No
 
 
 @pytest.fixture(scope="module")
-def answers(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The NLP server's answers, kept between the two runs of the script (each article is read once)."""
-    return tmp_path_factory.mktemp("nlp-answers")
+def answers() -> Path:
+    """The NLP server's answers, kept between the two runs of the script and shared with the other
+    tests (tests/conftest.py): each article is read once."""
+    return Path(os.environ["CORENLP_ANSWERS_DIR"])
 
 
 def _script(answers: Path, *args: str) -> str:

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import stat
+import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 from pydantic import SecretStr
 
 from extract.nlp import server
 from extract.nlp.corenlp import request
 from graph.errors import ServerError
 from graph.settings import Settings
+from tests.conftest import ROOT, free_port
 
 
 def _pid(settings: Settings) -> int:
@@ -49,3 +53,25 @@ def test_a_wrong_password_gets_an_error_that_says_what_to_set(nlp_server: Settin
         request("The FSB arrested four men.", published=dt.date(2024, 3, 24), settings=wrong)
     right = request("The FSB arrested four men.", published=dt.date(2024, 3, 24), settings=nlp_server)
     assert [t["word"] for t in right["sentences"][0]["tokens"]][:2] == ["The", "FSB"]
+
+
+def test_an_article_read_once_is_not_read_again_in_another_process(nlp_server: Settings, tmp_path: Path) -> None:
+    """CORENLP_ANSWERS_DIR keeps each answer: a second draft of the text needs no server at all."""
+    text = tmp_path / "kept.txt"
+    text.write_text("Latvia's State Security Service arrested a man who recruited fighters for Russia.\n",
+                    encoding="utf-8")
+    answers = tmp_path / "answers"
+
+    def draft(output: Path, url: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(ROOT / ".venv" / "bin" / "intelgraph"), "draft", str(text), "-o", str(output),
+                               "--no-graph", "--title", "T", "--publisher", "P", "--date", "2024-04-12"],
+                              capture_output=True, text=True, timeout=300, cwd=ROOT, stdin=subprocess.DEVNULL,
+                              env=os.environ | {"CORENLP_ANSWERS_DIR": str(answers), "CORENLP_URL": url})
+    first = draft(tmp_path / "first.facts.yaml", "")
+    assert first.returncode == 0, first.stderr
+    assert len(list(answers.glob("*.json"))) == 1  # kept whole, under one digest
+    second = draft(tmp_path / "second.facts.yaml", f"http://127.0.0.1:{free_port()}")  # nothing listens there
+    assert second.returncode == 0, second.stderr
+    # the same draft (its header names its own file, so the data are compared)
+    assert yaml.safe_load((tmp_path / "second.facts.yaml").read_text()) == \
+        yaml.safe_load((tmp_path / "first.facts.yaml").read_text())
