@@ -364,7 +364,8 @@ def _print_ranking(ranking: dict[str, Any]) -> None:
     sampled = f", estimated from {ranking['sampled']['k']} sources" if ranking.get("sampled") else ""
     table = Table(Column("rank", justify="right", no_wrap=True), Column("score", justify="right", no_wrap=True),
                   Column("name"), Column("kind", no_wrap=True), Column("id", overflow="fold"),
-                  box=box.SIMPLE_HEAD, title_justify="left", title=f"{ranking['measure']} over {ranking['nodes']} entities and {ranking['edges']} edges "
+                  box=box.SIMPLE_HEAD, title_justify="left",
+                  title=f"{ranking['measure']} over {ranking['nodes']} entities and {ranking['edges']} edges "
                         f"(graph version {ranking['graph_version']}{sampled})")
     for rank, row in enumerate(ranking["results"], 1):
         table.add_row(str(rank), f"{row['score']:.4f}", Text(row["name"]), row["kind"], Text(row["id"]))

@@ -224,7 +224,8 @@ def test_merge_with_edges_between_the_two_and_denials(service: MergeService) -> 
     loops = _rows(store, "MATCH (s:Entity {id: 'southern-bureau'})-[r]->(s) RETURN type(r) AS type ORDER BY type")
     assert [r["type"] for r in loops] == ["ACCUSED", "OFFERED_COOPERATION", "REJECTED_COOPERATION", "WARNED"]
     for denial in evidence(store, status="denied"):
-        [claim] = [v for v in evidence(store, document=denial["document"]) if v["relation"] == denial["denies_relation"]]
+        in_document = evidence(store, document=denial["document"])
+        [claim] = [v for v in in_document if v["relation"] == denial["denies_relation"]]
         assert denial["denies"] == claim["edge"]
         assert denial["asserted_by"] == "southern-bureau" and denial["disputed_by"] == []
     [denied] = _rows(store, "MATCH ()-[r]->() WHERE r.status = 'denied' AND type(r) = 'CARRIED_OUT' "
