@@ -244,7 +244,7 @@ class Store:
         projection of the L benchmark).
         """
         for record in self._records(name, fetch_size, timeout, params):
-            yield dict(zip(record.keys(), record.values()))
+            yield dict(zip(record.keys(), record.values(), strict=True))
 
     def _records(self, name: str, fetch_size: int, timeout: float | None,
                  params: dict[str, Any]) -> Iterator[neo4j.Record]:

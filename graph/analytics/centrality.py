@@ -157,7 +157,7 @@ def centrality(graph: nx.Graph, measure: Measure, *, directed: bool = False, wei
     scores = array_centrality(projection.n_nodes, projection.sources, projection.targets, measure,
                               weights=projection.weights if weight is not None else None, directed=directed,
                               k=k, seed=seed, backend=backend)
-    return dict(zip(projection.ids, scores.tolist()))
+    return dict(zip(projection.ids, scores.tolist(), strict=True))
 
 
 def array_centrality(n: int, sources: np.ndarray, targets: np.ndarray, measure: Measure, *,
@@ -388,9 +388,9 @@ def _nx_graph(n: int, src: np.ndarray, dst: np.ndarray, w: np.ndarray, directed:
     graph = nx.DiGraph() if directed else nx.Graph()
     graph.add_nodes_from(range(n))
     if weighted:
-        graph.add_weighted_edges_from(zip(src.tolist(), dst.tolist(), w.tolist()), weight="weight")
+        graph.add_weighted_edges_from(zip(src.tolist(), dst.tolist(), w.tolist(), strict=True), weight="weight")
     else:
-        graph.add_edges_from(zip(src.tolist(), dst.tolist()))
+        graph.add_edges_from(zip(src.tolist(), dst.tolist(), strict=True))
     return graph
 
 
@@ -444,7 +444,7 @@ def _nx_eigenvector(graph: nx.Graph, *, weighted: bool, **_: object) -> np.ndarr
                 warnings.simplefilter("ignore", RuntimeWarning)  # scipy falls back to a dense solver
                 scores = nx.eigenvector_centrality_numpy(sub, weight=weight)
             vector = _unit_nonnegative([scores[v] for v in members.tolist()])
-            value = _nx_eigenvalue(sub, dict(zip(members.tolist(), vector)), weight)
+            value = _nx_eigenvalue(sub, dict(zip(members.tolist(), vector, strict=True)), weight)
         pieces.append((members, vector, value))
     dominant = _dominant(pieces, directed=directed)
     if not directed:
@@ -509,7 +509,7 @@ def _scipy_pagerank(n: int, src: np.ndarray, dst: np.ndarray, w: np.ndarray, *, 
 
 def _ig_graph(n: int, src: np.ndarray, dst: np.ndarray, w: np.ndarray | None, directed: bool) -> ig.Graph:
     # A list of tuples is igraph's fastest input (a NumPy array or a list of lists takes twice as long).
-    graph = ig.Graph(n=n, edges=list(zip(src.tolist(), dst.tolist())), directed=directed)
+    graph = ig.Graph(n=n, edges=list(zip(src.tolist(), dst.tolist(), strict=True)), directed=directed)
     if w is not None:
         graph.es["weight"] = w.tolist()
     return graph

@@ -26,6 +26,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
@@ -126,7 +128,7 @@ class CentralityScores:
 
 def _increasing(ids: tuple[Any, ...]) -> bool:
     try:
-        return all(a < b for a, b in zip(ids, ids[1:]))
+        return all(a < b for a, b in pairwise(ids))
     except TypeError:
         return False
 
@@ -211,8 +213,9 @@ class CentralityService:
             stamp = self._current_stamp()
             key = (stamp, measure, filter_key, bool(directed), sample)
             try:
-                return self._once(self._scores, _MAX_SCORES, key, lambda: self._compute(
-                    stamp, measure, params, filter_key, bool(directed), sample, check=attempt < _ATTEMPTS - 1))
+                return self._once(self._scores, _MAX_SCORES, key, partial(
+                    self._compute, stamp, measure, params, filter_key, bool(directed), sample,
+                    check=attempt < _ATTEMPTS - 1))
             except _GraphChanged:
                 continue
         raise AssertionError("unreachable: the last attempt does not check the version")  # pragma: no cover

@@ -115,7 +115,7 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
               for row in tx.run("merges/evidence", documents=chunk)]
     placed = [_inputs(row) for row in stored]
     edge_rows = {row["id"]: row for row in place_evidence(placed, node_of, ontology)}
-    pairs = [(old, new) for old, new in zip(stored, placed) if _placement(old) != _placement(new)]
+    pairs = [(old, new) for old, new in zip(stored, placed, strict=True) if _placement(old) != _placement(new)]
     moves.evidence = [{"evidence": old["id"], "edge_before": old["edge"], "edge_after": new["edge"]}
                       for old, new in pairs]
     for rows in _batches([{"id": new["id"], **_placement(new)} for _, new in pairs], batch):
@@ -315,10 +315,11 @@ def _nested(record: dict[str, Any], *, mentions: str, evidence: str) -> dict[str
     ([{'document': 'doc', 'origin': 'kiev'}], [{'evidence': 'doc#r1', 'edge_before': 'e-1', 'edge_after': 'e-2'}])
     """
     return {"mentions": [{"document": d, "origin": o}
-                         for d, o in zip(record.get(mentions) or [], record.get(f"{mentions}_origins") or [])],
+                         for d, o in zip(record.get(mentions) or [], record.get(f"{mentions}_origins") or [],
+                                         strict=True)],
             "evidence": [{"evidence": v, "edge_before": b, "edge_after": a}
                          for v, b, a in zip(record.get(evidence) or [], record.get(f"{evidence}_edges_before") or [],
-                                            record.get(f"{evidence}_edges_after") or [])]}
+                                            record.get(f"{evidence}_edges_after") or [], strict=True)]}
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:
