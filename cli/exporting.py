@@ -63,7 +63,7 @@ def _write_file(chunks: Iterator[bytes], path: Path) -> None:
 
 def export(
     format: Annotated[Format, typer.Option(  # type: ignore[valid-type]
-        "--format", "-f", help=_FORMATS_HELP)] = Format.json,
+        "--format", "-f", help=_FORMATS_HELP)] = Format["json"],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; - or none for stdout. For csv, a folder (nodes.csv and edges.csv "
                                "in it, ready for neo4j-admin) unless the name ends in .zip.")] = None,

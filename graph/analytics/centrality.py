@@ -66,20 +66,21 @@ from __future__ import annotations
 import math
 import random
 import warnings
-from collections.abc import Hashable
-from typing import Literal
+from collections.abc import Callable, Hashable
+from typing import Literal, TypeGuard
 
 import igraph as ig
 import networkx as nx
 import numpy as np
+import numpy.typing as npt
 import scipy.sparse as sp_sparse
 import scipy.sparse.linalg as sp_linalg
 
 from graph.analytics.projection import from_networkx
 from graph.errors import InvalidParameter
 
-__all__ = ["MEASURES", "BACKENDS", "AUTO_IGRAPH_MIN_NODES", "PAGERANK_ALPHA", "centrality",
-           "array_centrality", "collapse", "sample_sources"]
+__all__ = ["Measure", "Backend", "MEASURES", "BACKENDS", "AUTO_IGRAPH_MIN_NODES", "PAGERANK_ALPHA", "centrality",
+           "array_centrality", "collapse", "sample_sources", "is_measure"]
 
 Measure = Literal["degree", "pagerank", "betweenness", "eigenvector", "closeness"]
 Backend = Literal["auto", "networkx", "igraph", "scipy"]
@@ -89,6 +90,17 @@ BACKENDS: tuple[str, ...] = ("auto", "networkx", "igraph", "scipy")
 #: ``backend="auto"`` uses the fast backends on graphs of at least this many nodes, networkx below.
 AUTO_IGRAPH_MIN_NODES = 500
 PAGERANK_ALPHA = 0.85
+
+
+
+def is_measure(value: object) -> TypeGuard[Measure]:
+    """Whether ``value`` names one of the :data:`MEASURES` (and is then typed as one).
+
+    >>> is_measure("pagerank"), is_measure("PageRank")
+    (True, False)
+    """
+    return value in MEASURES
+
 
 _PAGERANK_TOL = 1e-13       # networkx reference: its stopping rule is an L1 change below n * tol
 _TIE = 1e-9                 # relative difference under which two eigenvalues are equal
@@ -366,7 +378,7 @@ def _group_min(values: np.ndarray, labels: np.ndarray, count: int) -> np.ndarray
     return out
 
 
-def _unit_nonnegative(vector: np.ndarray) -> np.ndarray:
+def _unit_nonnegative(vector: npt.ArrayLike) -> np.ndarray:
     vector = np.asarray(vector, dtype=np.float64)
     vector = vector * (np.sign(vector.sum()) or 1.0)
     vector = np.clip(vector, 0.0, None)
@@ -476,8 +488,9 @@ def _nx_eigenvalue(graph: nx.Graph, vector: dict, weight: str | None) -> float:
     return total / sum(vector.values())
 
 
-_NX = {"pagerank": _nx_pagerank, "betweenness": _nx_betweenness, "closeness": _nx_closeness,
-       "eigenvector": _nx_eigenvector}
+_NX: dict[str, Callable[..., np.ndarray]] = {
+    "pagerank": _nx_pagerank, "betweenness": _nx_betweenness, "closeness": _nx_closeness,
+    "eigenvector": _nx_eigenvector}
 
 
 # --- scipy ---------------------------------------------------------------------------------------
@@ -604,5 +617,6 @@ def _ig_perron(graph: ig.Graph, weights: str | None) -> tuple[np.ndarray, float]
     return _unit_nonnegative(vector), float(value)
 
 
-_IG = {"pagerank": _ig_pagerank, "betweenness": _ig_betweenness, "closeness": _ig_closeness,
-       "eigenvector": _ig_eigenvector}
+_IG: dict[str, Callable[..., np.ndarray]] = {
+    "pagerank": _ig_pagerank, "betweenness": _ig_betweenness, "closeness": _ig_closeness,
+    "eigenvector": _ig_eigenvector}

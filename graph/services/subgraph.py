@@ -33,7 +33,8 @@ class SubgraphService:
             raise InvalidParameter("center", "give either center (with hops) or ids")
         if not 1 <= limit <= MAX_NODES:
             raise InvalidParameter("limit", f"must be between 1 and {MAX_NODES}")
-        if ids is not None:
+        if center is None:
+            assert ids is not None  # exactly one of the two is given (checked above)
             if not ids or len(ids) > MAX_NODES:
                 raise InvalidParameter("ids", f"give between 1 and {MAX_NODES} entity ids")
             return Selection(tuple(dict.fromkeys(ids)), edge_filter), False
