@@ -447,13 +447,15 @@ _MERGE_EXAMPLE = {
 
 
 class MergeRequest(BaseModel):
-    """Merge ``source`` into ``into``: both entity ids, of one kind; ``source`` disappears."""
+    """Merge ``source`` into ``into``: two entities of one kind, each named by id (any case),
+    external id (Q…), name or alias; ``source`` disappears."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "into": "fsb", "source": "federal-security-service",
         "reason": "Two ids for the FSB: same Wikidata item (Q157224)", "by": "a.analyst"}]})
-    into: str = Field(min_length=1, max_length=200, description="Id of the entity that stays")
-    source: str = Field(min_length=1, max_length=200, description="Id of the entity merged into it")
+    into: str = Field(min_length=1, max_length=200, description="The entity that stays: id (any case), "
+                      "external id (Q…), name or alias")
+    source: str = Field(min_length=1, max_length=200, description="The entity merged into it, named the same ways")
     reason: str = Field(min_length=1, max_length=2000)
     by: str = Field(min_length=1, max_length=200, description="Who decides: recorded with the merge")
 
