@@ -331,8 +331,8 @@ def test_reloading_a_document_that_named_the_source_by_an_alias(service: MergeSe
 @pytest.mark.parametrize(("into", "source", "error", "parameter", "message"), [
     ("ana-vey", "red-cell", InvalidParameter, "source", "'red-cell' is an ArmedGroup and 'ana-vey' a Person"),
     ("ana-vey", "ana-vey", InvalidParameter, "source", "cannot be merged into itself"),
-    ("ana-vey", "nobody", NotFound, "source", "source: no entity with id 'nobody'"),
-    ("nobody", "ana-vey", NotFound, "into", "into: no entity with id 'nobody'"),
+    ("ana-vey", "nobody", NotFound, "source", "source: no entity is called 'nobody'"),
+    ("nobody", "ana-vey", NotFound, "into", "into: no entity is called 'nobody'"),
     ("", "ana-vey", InvalidParameter, "into", "into: required"),
 ])
 def test_refused_merges_write_nothing(service: MergeService, into: str, source: str, error: type,
