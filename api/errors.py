@@ -72,4 +72,5 @@ async def _validation_error(request: Request, exc: RequestValidationError) -> JS
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(IntelgraphError, _domain_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
+    # Starlette types every handler as taking any Exception; it calls this one for its class only.
+    app.add_exception_handler(RequestValidationError, _validation_error)  # type: ignore[arg-type]

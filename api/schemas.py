@@ -12,12 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from graph.cypher import get_registry
 from graph.services.investigations import Note, Scene
 
-_EVIDENCE_EXAMPLE = {"document": "ft-2024-crocus-intelligence", "relation": "cia-offered-intel-russia",
+_EVIDENCE_EXAMPLE: dict[str, Any] = {"document": "ft-2024-crocus-intelligence", "relation": "cia-offered-intel-russia",
                      "quote": "the CIA sent a team of analysts to Moscow armed with credible information",
                      "start": 37, "end": 111, "date": "2020", "event": "2020", "publisher": "Financial Times",
                      "published": "2024-04-03", "subject_name": "CIA", "object_name": "Russia"}
-_EDGE_EXAMPLE = {"id": "e-46bafff046e10158", "source": "cia", "target": "russia", "type": "OFFERED_COOPERATION",
-                 "status": "reported", "asserted_by": None, "disputed_by": [], "denies": [],
+_EDGE_EXAMPLE: dict[str, Any] = {"id": "e-46bafff046e10158", "source": "cia", "target": "russia",
+                 "type": "OFFERED_COOPERATION", "status": "reported", "asserted_by": None, "disputed_by": [],
+                 "denies": [],
                  "first_date": "2020-01-01", "last_date": "2020-12-31", "weight": 1,
                  "event_known": True, "event_start": "2020-01-01", "event_end": "2020-12-31",
                  "first_reported": "2024-04-03", "last_reported": "2024-04-03", "publishers": ["Financial Times"],
@@ -25,11 +26,17 @@ _EDGE_EXAMPLE = {"id": "e-46bafff046e10158", "source": "cia", "target": "russia"
                  "grade_reason": "B2: source Financial Times is B (usually reliable); 2 (probably true): "
                                  "reported as fact by Financial Times alone",
                  "evidence": [_EVIDENCE_EXAMPLE]}
-_NODE_EXAMPLE = {"id": "cia", "name": "Central Intelligence Agency", "kind": "SecurityService"}
+_NODE_EXAMPLE: dict[str, Any] = {"id": "cia", "name": "Central Intelligence Agency", "kind": "SecurityService"}
 
 
 def _example(example: dict[str, Any]) -> ConfigDict:
     return ConfigDict(json_schema_extra={"examples": [example]})
+
+
+def _example_of(model: type[BaseModel]) -> Any:
+    """The example :func:`_example` gave ``model``, to show inside another model's example."""
+    extra: Any = model.model_config.get("json_schema_extra")  # pydantic types it as any JSON or a callable
+    return extra["examples"][0]
 
 
 class Problem(BaseModel):
@@ -244,7 +251,7 @@ class SavedQuery(BaseModel):
 
 
 class SavedQueries(BaseModel):
-    model_config = _example({"queries": [SavedQuery.model_config["json_schema_extra"]["examples"][0]]})
+    model_config = _example({"queries": [_example_of(SavedQuery)]})
     queries: list[SavedQuery]
 
 
@@ -319,7 +326,7 @@ class DocumentText(BaseModel):
 
 
 class Documents(BaseModel):
-    model_config = _example({"documents": [Document.model_config["json_schema_extra"]["examples"][0]]})
+    model_config = _example({"documents": [_example_of(Document)]})
     documents: list[Document]
 
 
@@ -345,8 +352,8 @@ class OntologyRelation(BaseModel):
 
 
 class Ontology(BaseModel):
-    model_config = _example({"kinds": [OntologyKind.model_config["json_schema_extra"]["examples"][0]],
-                             "relations": [OntologyRelation.model_config["json_schema_extra"]["examples"][0]]})
+    model_config = _example({"kinds": [_example_of(OntologyKind)],
+                             "relations": [_example_of(OntologyRelation)]})
     kinds: list[OntologyKind]
     relations: list[OntologyRelation]
 
@@ -390,7 +397,7 @@ class GradeChange(BaseModel):
 
 
 class GradeHistory(BaseModel):
-    model_config = _example({"changes": [GradeChange.model_config["json_schema_extra"]["examples"][0]]})
+    model_config = _example({"changes": [_example_of(GradeChange)]})
     changes: list[GradeChange]
 
 
@@ -420,7 +427,7 @@ class SourceGrade(BaseModel):
 
 
 class SourceList(BaseModel):
-    model_config = _example({"sources": [SourceGrade.model_config["json_schema_extra"]["examples"][0]],
+    model_config = _example({"sources": [_example_of(SourceGrade)],
                              "default": "F"})
     sources: list[SourceGrade]
     default: str = Field("F", description="The reliability of every source not listed")
@@ -440,13 +447,15 @@ _MERGE_EXAMPLE = {
 
 
 class MergeRequest(BaseModel):
-    """Merge ``source`` into ``into``: both entity ids, of one kind; ``source`` disappears."""
+    """Merge ``source`` into ``into``: two entities of one kind, each named by id (any case),
+    external id (Q…), name or alias; ``source`` disappears."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "into": "fsb", "source": "federal-security-service",
         "reason": "Two ids for the FSB: same Wikidata item (Q157224)", "by": "a.analyst"}]})
-    into: str = Field(min_length=1, max_length=200, description="Id of the entity that stays")
-    source: str = Field(min_length=1, max_length=200, description="Id of the entity merged into it")
+    into: str = Field(min_length=1, max_length=200, description="The entity that stays: id (any case), "
+                      "external id (Q…), name or alias")
+    source: str = Field(min_length=1, max_length=200, description="The entity merged into it, named the same ways")
     reason: str = Field(min_length=1, max_length=2000)
     by: str = Field(min_length=1, max_length=200, description="Who decides: recorded with the merge")
 

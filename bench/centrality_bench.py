@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     ids = [f"e{i:07d}" for i in range(n)]
     nodes = [{"id": ids[i], "name": f"Entity {i}", "kind": KINDS[i % len(KINDS)]} for i in range(n)]
     edges = [{"source": ids[s], "target": ids[t], "weight": 1}
-             for s, t in zip(src.tolist(), dst.tolist())]
+             for s, t in zip(src.tolist(), dst.tolist(), strict=True)]
     degree = np.bincount(src, minlength=n) + np.bincount(dst, minlength=n)
     print(f"# graph: {n} nodes, {m} edges (Chung-Lu, degree exponent 2.5), max degree {degree.max()}, "
           f"{int((degree == 0).sum())} isolated; generated in {seconds:.1f} s")

@@ -16,7 +16,7 @@ Each article is drafted the way a new article would be: against a gazetteer of w
 would already hold (the corpus's and its own set's other reviewed facts, never its own), and once
 more against an empty graph. The draft is scored against the article's reviewed facts
 (extract/evaluate.py). The NLP server must be running (``intelgraph nlp start``); no database is
-needed: the gazetteer is read from the facts files, as tests/extraction/test_graph_drafting.py
+needed: the gazetteer is read from the facts files, as tests/extract/test_graph_drafting.py
 checks the graph's gazetteer answers.
 """
 from __future__ import annotations

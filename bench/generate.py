@@ -222,7 +222,7 @@ class _Corpus:
             surplus = max(0, counts[i] - _MAX_STATES)
             counts[i] -= surplus
             counts[kinds.index("Person") if "Person" in kinds else 0] += surplus
-        kind_of = [k for k, c in zip(kinds, counts) for _ in range(c)]
+        kind_of = [k for k, c in zip(kinds, counts, strict=True) for _ in range(c)]
         rng.shuffle(kind_of)
         # Popularity: Zipf over a random order; people mostly stay in their one article.
         ranks = list(range(1, size.entities + 1))

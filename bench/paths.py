@@ -69,7 +69,7 @@ def connected_pairs(store: Store, *, count: int, seed: int) -> list[tuple[str, s
     """``count`` pairs of distinct entities joined by a path of 2 to 4 edges."""
     projection = read_projection(store, **EdgeFilter().parameters())
     adjacency: dict[int, list[int]] = {}  # by node position: positions follow id order
-    for source, target in zip(projection.sources.tolist(), projection.targets.tolist()):
+    for source, target in zip(projection.sources.tolist(), projection.targets.tolist(), strict=True):
         if source != target:
             adjacency.setdefault(source, []).append(target)
             adjacency.setdefault(target, []).append(source)

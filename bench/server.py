@@ -81,7 +81,8 @@ class ApiServer:
         self.log = self.settings.neo4j_home.resolve() / "logs" / f"api-{self.port}.log"
         self.log.parent.mkdir(parents=True, exist_ok=True)
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env={**child_environment(self.settings), **self.env},
+            env = {**child_environment(self.settings), **self.env}
+            self.process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env,
                                             stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:

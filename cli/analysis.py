@@ -36,7 +36,7 @@ from cli.filters import (
 )
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.services.entities import EntityService
-from graph.services.paths import MAX_HOPS, MAX_K, PathService
+from graph.services.paths import MAX_HOPS, MAX_K, Mode, PathService
 from graph.when import edge_when, evidence_when
 
 __all__ = ["paths", "entity", "centrality"]
@@ -46,7 +46,7 @@ T = TypeVar("T")
 #: The measures of graph.analytics.centrality.MEASURES, named here so that every other command
 #: starts without importing numpy and networkx (tests/cli/test_cli_analysis.py checks the list).
 MEASURES = ("degree", "pagerank", "betweenness", "eigenvector", "closeness")
-_MODES = {"shortest": "shortest", "all-shortest": "all_shortest", "k-shortest": "k_shortest"}
+_MODES: dict[str, Mode] = {"shortest": "shortest", "all-shortest": "all_shortest", "k-shortest": "k_shortest"}
 _STATUS_STYLE = {"reported": "green", "claimed": "yellow", "denied": "red"}
 
 # The options the commands share.
@@ -222,7 +222,7 @@ class _Names:
 
 
 # --- parsing options ------------------------------------------------------------------------------
-def _mode(mode: str | None, k: int | None) -> str:
+def _mode(mode: str | None, k: int | None) -> Mode:
     if mode is None:
         return "k_shortest" if k is not None else "shortest"
     chosen = _MODES.get(mode.strip().lower().replace("_", "-"))
@@ -364,7 +364,8 @@ def _print_ranking(ranking: dict[str, Any]) -> None:
     sampled = f", estimated from {ranking['sampled']['k']} sources" if ranking.get("sampled") else ""
     table = Table(Column("rank", justify="right", no_wrap=True), Column("score", justify="right", no_wrap=True),
                   Column("name"), Column("kind", no_wrap=True), Column("id", overflow="fold"),
-                  box=box.SIMPLE_HEAD, title_justify="left", title=f"{ranking['measure']} over {ranking['nodes']} entities and {ranking['edges']} edges "
+                  box=box.SIMPLE_HEAD, title_justify="left",
+                  title=f"{ranking['measure']} over {ranking['nodes']} entities and {ranking['edges']} edges "
                         f"(graph version {ranking['graph_version']}{sampled})")
     for rank, row in enumerate(ranking["results"], 1):
         table.add_row(str(rank), f"{row['score']:.4f}", Text(row["name"]), row["kind"], Text(row["id"]))

@@ -49,7 +49,8 @@ def draft(
     title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Who published it.")] = None,
     date: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
-    document_id: Annotated[str | None, typer.Option("--id", help="The document's id (default: from the file name).")] = None,
+    document_id: Annotated[str | None, typer.Option(
+        "--id", help="The document's id (default: from the file name).")] = None,
     url: Annotated[str | None, typer.Option(help="Where it was published.")] = None,
     gazetteer: Annotated[list[Path] | None, typer.Option(
         "--gazetteer", help="Recognise the entities of these facts files (or folders) instead of the graph's.",
@@ -131,7 +132,8 @@ def review(
                                              "(after any --decisions).")] = False,
     decisions: Annotated[str | None, typer.Option(
         "--decisions", help="A file of decisions, one a line ('accept entity ID', 'reject relation ID', "
-                            "'edit relation ID status=claimed asserted_by=russia', 'accept all'); - reads stdin.")] = None,
+                            "'edit relation ID status=claimed asserted_by=russia', 'accept all'); "
+                            "- reads stdin.")] = None,
 ) -> None:
     """Accept, edit or reject the candidates of a draft, and write the reviewed facts file."""
     target = output or facts_file
@@ -328,7 +330,8 @@ def _card(state: Review, section: str, item: dict[str, Any], number: int, total:
             body += f"\naliases: {', '.join(item['aliases'])}"
         title = f"entity {item['id']}"
     else:
-        body = f"{names.get(item['subject'], item['subject'])} —{item['type']}→ {names.get(item['object'], item['object'])}"
+        subject, object_ = names.get(item["subject"], item["subject"]), names.get(item["object"], item["object"])
+        body = f"{subject} —{item['type']}→ {object_}"
         body += f"\nstatus: {item['status']}"
         if item.get("asserted_by"):
             body += f" by {names.get(item['asserted_by'], item['asserted_by'])}"

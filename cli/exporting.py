@@ -63,7 +63,7 @@ def _write_file(chunks: Iterator[bytes], path: Path) -> None:
 
 def export(
     format: Annotated[Format, typer.Option(  # type: ignore[valid-type]
-        "--format", "-f", help=_FORMATS_HELP)] = Format.json,
+        "--format", "-f", help=_FORMATS_HELP)] = Format["json"],
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; - or none for stdout. For csv, a folder (nodes.csv and edges.csv "
                                "in it, ready for neo4j-admin) unless the name ends in .zip.")] = None,
@@ -71,7 +71,8 @@ def export(
                                                     "external id (Q…), name or alias.")] = None,
     hops: Annotated[int, typer.Option(min=0, max=MAX_HOPS, help="Steps out from --center.")] = 1,
     ids: Annotated[list[str] | None, typer.Option(
-        "--ids", help="Export these entity ids (repeat or comma-separate).")] = None,
+        "--ids", help="Export these entities (repeat or comma-separate): ids (any case), Q…, names or "
+                      "aliases.")] = None,
     limit: Annotated[int, typer.Option(min=1, max=MAX_NODES, help="Most entities of a selection.")] = 200,
     types: Types = None,
     exclude_types: ExcludeTypes = None,

@@ -70,6 +70,7 @@ def _print_report(report: LoadReport) -> None:
     if report.edges_removed or report.entities_removed:
         extra = f"; removed {report.edges_removed} stale edges, {report.entities_removed} entities"
     out.print(f"loaded  {report.document}: {report.entities} entities, {report.relations} relations "
-              f"in {report.seconds:.2f} s (graph version {report.version}){extra}", highlight=False, markup=False, soft_wrap=True)
+              f"in {report.seconds:.2f} s (graph version {report.version}){extra}",
+              highlight=False, markup=False, soft_wrap=True)
     for local, node in sorted(report.merged.items()):
         out.print(f"  {local} resolved to existing entity {node}", highlight=False, markup=False, soft_wrap=True)

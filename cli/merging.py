@@ -23,14 +23,15 @@ _VIA = "cli"
 
 
 def merge(
-    into: Annotated[str, typer.Argument(metavar="INTO", help="Id of the entity that stays.")],
-    source: Annotated[str, typer.Argument(metavar="SOURCE", help="Id of the entity merged into it: it "
-                                               "disappears, its names become aliases, its edges move.")],
+    into: Annotated[str, typer.Argument(metavar="INTO", help="The entity that stays: id (any case), Q…, name "
+                                                             "or alias.")],
+    source: Annotated[str, typer.Argument(metavar="SOURCE", help="The entity merged into it: it disappears, its "
+                                                                 "names become aliases, its edges move.")],
     reason: Reason,
     by: By = None,
     as_json: Json = False,
 ) -> None:
-    """Merge SOURCE into INTO (two ids of one kind), recorded with who, when and why; undo with `unmerge`."""
+    """Merge SOURCE into INTO (two entities of one kind), recorded with who, when and why; undo with `unmerge`."""
     with user_errors():
         with connected_store() as store:
             outcome = MergeService(store).merge(into, source, reason=reason, by=by or current_user(), via=_VIA)

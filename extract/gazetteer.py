@@ -4,7 +4,7 @@
 (``cypher/draft/lookup_keys.cypher``), so a name is matched exactly as the loader matches it;
 :class:`FactsGazetteer` answers the same questions from facts files, without a database (for the
 evaluation and for drafting against a corpus that is not loaded). Both give the same answers for
-the same entities (tests/extraction/test_gazetteer.py).
+the same entities (tests/extract/test_graph_drafting.py).
 
 >>> gazetteer = FactsGazetteer.from_paths([Path("corpus")])
 >>> [k.id for k in gazetteer.lookup({"isis-k"})["isis-k"]]

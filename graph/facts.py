@@ -275,7 +275,7 @@ def _check_entities(doc: yamlsource.Located, facts: FactsFile, ontology: Ontolog
 def _check_relations(doc: yamlsource.Located, facts: FactsFile, entities: dict[str, EntityFact],
                      ontology: Ontology, text: str | None, problems: list[Problem]) -> dict[str, Evidence]:
     spans: dict[str, Evidence] = {}
-    relations = {}
+    relations: dict[str, RelationFact] = {}
     for index, rel in enumerate(facts.relations):
         at = ("relations", index)
         if rel.id in relations:
@@ -325,13 +325,13 @@ def _check_relations(doc: yamlsource.Located, facts: FactsFile, entities: dict[s
         if rel.denies is None:
             continue
         target = relations.get(rel.denies)
-        at = ("relations", index, "denies")
+        denies_at = ("relations", index, "denies")
         if target is None:
-            problems.append(doc.problem(at, f"relation {rel.denies!r} is not defined in this file"))
+            problems.append(doc.problem(denies_at, f"relation {rel.denies!r} is not defined in this file"))
         elif target.status == "denied":
-            problems.append(doc.problem(at, f"relation {rel.denies!r} is itself a denial"))
+            problems.append(doc.problem(denies_at, f"relation {rel.denies!r} is itself a denial"))
         elif (target.subject, target.type, target.object) != (rel.subject, rel.type, rel.object):
-            problems.append(doc.problem(at, f"a denial has the subject, type and object of what it denies "
+            problems.append(doc.problem(denies_at, f"a denial has the subject, type and object of what it denies "
                                             f"({target.subject} {target.type} {target.object})"))
     return spans
 

@@ -8,8 +8,10 @@ with its evidence, its sources' grades and any analyst's override.
 >>> rules = get_rules()
 >>> ft = {publisher_key("Financial Times"): "B"}
 >>> g = grade(EdgeFacts(status="reported", publishers=("Financial Times",)), ft, rules)
->>> g.grade, g.reason
-('B2', 'B2: source Financial Times is B (usually reliable); 2 (probably true): reported as fact by Financial Times alone')
+>>> g.grade
+'B2'
+>>> print(g.reason)
+B2: source Financial Times is B (usually reliable); 2 (probably true): reported as fact by Financial Times alone
 >>> grade(EdgeFacts(status="reported", publishers=("FT", "Reuters")), {}, rules).grade
 'F1'
 """

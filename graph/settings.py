@@ -127,7 +127,8 @@ class Settings(BaseSettings):
         "read again with the same date and settings (a redraft, another extractor, the evaluation); unset: "
         "only the last few, in memory.")
     corenlp_timeout_s: float = Field(default=300.0, gt=0, description="Time-out of one article's annotation "
-                                     "(a 1,200-word article takes seconds on an idle machine, minutes on a loaded one).")
+                                     "(a 1,200-word article takes seconds on an idle machine, minutes on a "
+                                     "loaded one).")
     # --- the LLM extractor (intelgraph draft --extractor llm|both, docs/extraction.md) ----------
     llm_base_url: str = Field(default="http://127.0.0.1:11434/v1", description="An OpenAI-compatible "
                               "chat-completions endpoint (default: a local Ollama).")

@@ -92,7 +92,8 @@ def translate_errors(*, untrusted: bool = False, timeout: float | None = None) -
         # stopping or overloaded. The caller may retry later (the API answers 503).
         raise DatabaseUnavailable(f"Neo4j cannot serve the request now: {exc.message}") from exc
     except neo4j_errors.AuthError as exc:
-        raise DatabaseUnavailable(f"Neo4j refused the credentials (NEO4J_USER / NEO4J_PASSWORD): {exc.message}") from exc
+        raise DatabaseUnavailable(
+            f"Neo4j refused the credentials (NEO4J_USER / NEO4J_PASSWORD): {exc.message}") from exc
     except neo4j_errors.Neo4jError as exc:
         if (stopped := _stopped(exc, timeout)) is not None:
             raise stopped from exc
@@ -243,7 +244,7 @@ class Store:
         projection of the L benchmark).
         """
         for record in self._records(name, fetch_size, timeout, params):
-            yield dict(zip(record.keys(), record.values()))
+            yield dict(zip(record.keys(), record.values(), strict=True))
 
     def _records(self, name: str, fetch_size: int, timeout: float | None,
                  params: dict[str, Any]) -> Iterator[neo4j.Record]:

@@ -191,9 +191,9 @@ def running_api(extra_env: dict[str, str] | None = None, workers: int = 1) -> It
             try:
                 with urllib.request.urlopen(base + "/health", timeout=1):
                     break
-            except OSError:
+            except OSError as exc:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"uvicorn did not start: {log_path.read_text()[-2000:]}")
+                    raise RuntimeError(f"uvicorn did not start: {log_path.read_text()[-2000:]}") from exc
                 time.sleep(0.2)
         yield base
     finally:

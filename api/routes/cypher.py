@@ -1,7 +1,7 @@
 """POST /cypher (read-only analyst queries) and the saved queries."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path
 
@@ -10,11 +10,12 @@ from api.schemas import CypherRequest, Problem, SavedQueries, SavedQueryRun, Tab
 
 router = APIRouter(tags=["cypher"])
 
-_ERRORS = {403: {"model": Problem, "description": "Refused: the query writes, loads files or calls a procedure off "
-                                                  "the allow-list"},
-           422: {"model": Problem, "description": "Broken, unknown parameter, or stopped for memory"},
-           503: {"model": Problem, "description": "Neo4j cannot be reached"},
-           504: {"model": Problem, "description": "Stopped by the time-out: the message says what to change"}}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: {"model": Problem, "description": "Refused: the query writes, loads files or calls a procedure off "
+                                           "the allow-list"},
+    422: {"model": Problem, "description": "Broken, unknown parameter, or stopped for memory"},
+    503: {"model": Problem, "description": "Neo4j cannot be reached"},
+    504: {"model": Problem, "description": "Stopped by the time-out: the message says what to change"}}
 
 
 @router.post("/cypher", response_model=Table, responses=_ERRORS)

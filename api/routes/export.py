@@ -62,12 +62,13 @@ def export(
     store: StoreDep,
     edge_filter: EdgeFilterDep,
     format: Annotated[ExportFormatName, Query(description="; ".join(  # type: ignore[valid-type]
-        f"{name}: {fmt.description}" for name, fmt in FORMATS.items()))] = ExportFormatName.json,
+        f"{name}: {fmt.description}" for name, fmt in FORMATS.items()))] = ExportFormatName["json"],
     center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
                                         "external id (Q…), name or alias; with neither center nor ids, "
                                         "the whole graph", examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
-    ids: Annotated[Ids | None, Query(description="Entity ids (repeat or comma-separate); not with center",
+    ids: Annotated[Ids | None, Query(description="Entities (repeat or comma-separate), each by id (any case), "
+                                                 "external id (Q…), name or alias; not with center",
                                      max_length=MAX_NODES)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities of a selection")] = 200,
 ) -> StreamingResponse:

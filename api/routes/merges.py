@@ -6,7 +6,7 @@ the record needs what every read needs (:func:`api.security.require_reader`).
 """
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query
 
@@ -19,8 +19,7 @@ router = APIRouter(prefix="/merges", tags=["merges"])
 
 Caller = Annotated[str, Depends(require_key)]
 MergeId = Annotated[str, Path(max_length=100, examples=["m-3f9c2a7d41b06e58"])]
-_ERRORS = {401: {"model": Problem}, 403: {"model": Problem}, 404: {"model": Problem}, 422: {"model": Problem},
-           503: {"model": Problem}}
+_ERRORS: dict[int | str, dict[str, Any]] = {status: {"model": Problem} for status in (401, 403, 404, 422, 503)}
 
 
 @router.post("", response_model=MergeOutcome, responses=_ERRORS)

@@ -25,7 +25,8 @@ def subgraph(
                                         "external id (Q…), name or alias",
                                         examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,
-    ids: Annotated[Ids | None, Query(description="Entity ids (repeat or comma-separate); not with center",
+    ids: Annotated[Ids | None, Query(description="Entities (repeat or comma-separate), each by id (any case), "
+                                                 "external id (Q…), name or alias; not with center",
                                      max_length=MAX_NODES)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_NODES, description="Most entities")] = 200,
     explain: ExplainDep = False,

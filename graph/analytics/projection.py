@@ -91,10 +91,10 @@ class Projection:
         """
         graph = nx.MultiDiGraph()
         graph.add_nodes_from((node_id, {"name": name, "kind": kind})
-                             for node_id, name, kind in zip(self.ids, self.names, self.kinds))
+                             for node_id, name, kind in zip(self.ids, self.names, self.kinds, strict=True))
         ids = self.ids
         graph.add_edges_from((ids[s], ids[t], {weight: w}) for s, t, w in
-                             zip(self.sources.tolist(), self.targets.tolist(), self.weights.tolist()))
+                             zip(self.sources.tolist(), self.targets.tolist(), self.weights.tolist(), strict=True))
         return graph
 
 
@@ -187,7 +187,7 @@ def project_chunks(nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[s
     handles: list[int] = []
     for chunk in nodes:
         ids.extend(chunk["ids"])
-        names.extend(name or node_id for name, node_id in zip(chunk["names"], chunk["ids"]))
+        names.extend(name or node_id for name, node_id in zip(chunk["names"], chunk["ids"], strict=True))
         kinds.extend(kind or "" for kind in chunk["kinds"])
         handles.extend(chunk["nodes"])
     # Handle -> position by binary search over the sorted handles: vectorised, no dict of a
@@ -235,7 +235,7 @@ def _joined(parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> tuple[np.
     """The kept parts as one array each of sources, targets and weights."""
     if not parts:
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float64)
-    sources, targets, weights = (np.concatenate(columns) for columns in zip(*parts))
+    sources, targets, weights = (np.concatenate(columns) for columns in zip(*parts, strict=True))
     return sources, targets, weights
 
 

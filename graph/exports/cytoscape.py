@@ -11,9 +11,10 @@ Node ``data``: ``id``, ``name`` (also ``label``), ``kind``, ``color`` and ``shap
 ``label`` and ``interaction`` (both the relation type, as Cytoscape desktop names edges by
 interaction), ``type``, ``status``, ``asserted_by``, ``disputed_by``, ``denies``, ``first_date``,
 ``last_date``, ``event_start``, ``event_end``, ``first_reported``, ``publishers``, ``reliability``,
-``credibility``, ``grade``, ``grade_reason``, ``weight``, ``documents`` and ``quotes``. Every value is a string, a number, null
-or a list of strings, which both Cytoscape.js and Cytoscape desktop take. Each element also has
-``classes``: the kind for a node, the status for an edge (``edge.claimed`` in a stylesheet).
+``credibility``, ``grade``, ``grade_reason``, ``weight``, ``documents`` and ``quotes``. Every value
+is a string, a number, null or a list of strings, which both Cytoscape.js and Cytoscape desktop
+take. Each element also has ``classes``: the kind for a node, the status for an edge
+(``edge.claimed`` in a stylesheet).
 """
 from __future__ import annotations
 

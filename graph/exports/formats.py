@@ -84,8 +84,9 @@ def export_source(store: Store, *, center: str | None = None, hops: int = 1, ids
     """What to export, with the selection parameters of ``/subgraph``; none is the whole graph.
 
     Returns the source and whether ``limit`` cut the selection short. Raises
-    :class:`~graph.errors.NotFound` when none of the listed entities exists (as ``/subgraph``
-    does), and :class:`~graph.errors.InvalidParameter` for a bad selection or filter.
+    :class:`~graph.errors.NotFound` or :class:`~graph.errors.Ambiguous` when ``center`` or one of
+    ``ids`` names no entity or several (as ``/subgraph`` does), and
+    :class:`~graph.errors.InvalidParameter` for a bad selection or filter.
     """
     edge_filter = edge_filter or EdgeFilter()
     if center is None and ids is None:

@@ -26,12 +26,14 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import pairwise
 from typing import Any, TypeVar
 
 import numpy as np
 
 from graph import trace
-from graph.analytics.centrality import MEASURES, array_centrality
+from graph.analytics.centrality import MEASURES, Backend, Measure, array_centrality, is_measure
 from graph.analytics.projection import Projection
 from graph.errors import InvalidParameter
 from graph.ontology import get_ontology
@@ -71,8 +73,8 @@ class CentralityScores:
         Entities and relations of the projection (the edges before parallel ones are merged).
     sampled : int or None
         The number of betweenness sources sampled, or ``None`` when exact.
-    ids, names, kinds : tuple of str
-        The entities, by index.
+    ids, names, kinds : tuple
+        The entities, by index: the projection's (entity ids are strings).
     scores : numpy.ndarray
         Score by entity index.
     order : numpy.ndarray
@@ -84,7 +86,7 @@ class CentralityScores:
     nodes: int
     edges: int
     sampled: int | None
-    ids: tuple[str, ...]
+    ids: tuple[Hashable, ...]
     names: tuple[str, ...]
     kinds: tuple[str, ...]
     scores: np.ndarray
@@ -96,6 +98,7 @@ class CentralityScores:
              sampled: int | None) -> CentralityScores:
         """Rank ``scores`` (by node index of ``projection``): highest first, equal scores by id.
 
+        >>> from graph.analytics.projection import project
         >>> p = project([{"id": i, "name": i.upper(), "kind": k} for i, k in
         ...              [("a", "Person"), ("b", "State"), ("c", "Person")]], [])
         >>> ranked = CentralityScores.rank(measure="degree", graph_version=1, projection=p,
@@ -126,7 +129,7 @@ class CentralityScores:
 
 def _increasing(ids: tuple[Any, ...]) -> bool:
     try:
-        return all(a < b for a, b in zip(ids, ids[1:]))
+        return all(a < b for a, b in pairwise(ids))
     except TypeError:
         return False
 
@@ -138,7 +141,7 @@ class _GraphChanged(Exception):
 class CentralityService:
     """Ranks entities by a centrality measure; one instance per process (it holds the cache)."""
 
-    def __init__(self, store: Store, *, backend: str = "auto"):
+    def __init__(self, store: Store, *, backend: Backend = "auto"):
         self.store = store
         self.backend = backend
         self._lock = threading.Lock()
@@ -198,7 +201,7 @@ class CentralityService:
     def scores(self, measure: str, *, edge_filter: EdgeFilter = EdgeFilter(), directed: bool = False,
                sample: int | None = None) -> CentralityScores:
         """The cached ranking behind :meth:`compute`: the same object until the graph changes."""
-        if measure not in MEASURES:
+        if not is_measure(measure):
             raise InvalidParameter("measure", f"unknown measure {measure!r}; expected one of {', '.join(MEASURES)}")
         if sample is not None:
             if measure != "betweenness":
@@ -211,8 +214,9 @@ class CentralityService:
             stamp = self._current_stamp()
             key = (stamp, measure, filter_key, bool(directed), sample)
             try:
-                return self._once(self._scores, _MAX_SCORES, key, lambda: self._compute(
-                    stamp, measure, params, filter_key, bool(directed), sample, check=attempt < _ATTEMPTS - 1))
+                return self._once(self._scores, _MAX_SCORES, key, partial(
+                    self._compute, stamp, measure, params, filter_key, bool(directed), sample,
+                    check=attempt < _ATTEMPTS - 1))
             except _GraphChanged:
                 continue
         raise AssertionError("unreachable: the last attempt does not check the version")  # pragma: no cover
@@ -234,7 +238,7 @@ class CentralityService:
             self._projections.clear()
 
     # --- computing -------------------------------------------------------------------------------
-    def _compute(self, stamp: tuple[int, int], measure: str, params: dict[str, Any], filter_key: Hashable,
+    def _compute(self, stamp: tuple[int, int], measure: Measure, params: dict[str, Any], filter_key: Hashable,
                  directed: bool, sample: int | None, *, check: bool) -> CentralityScores:
         projection = self._once(self._projections, _MAX_PROJECTIONS, (stamp, filter_key),
                                 lambda: self._project(stamp, params, check=check))
@@ -249,7 +253,7 @@ class CentralityService:
             if wanted is not None and wanted < n:
                 k = wanted
         values = array_centrality(n, projection.sources, projection.targets, measure, directed=directed,
-                                  k=k, seed=SAMPLE_SEED, backend=self.backend)  # type: ignore[arg-type]
+                                  k=k, seed=SAMPLE_SEED, backend=self.backend)
         return CentralityScores.rank(measure=measure, graph_version=stamp[1], projection=projection,
                                      scores=values, sampled=k)
 
@@ -287,7 +291,7 @@ class CentralityService:
                 return cache[key]
             pending = self._pending.get(key)
             owner = pending is None
-            if owner:
+            if pending is None:
                 pending = self._pending[key] = Future()
         if not owner:
             return pending.result()

@@ -139,7 +139,8 @@ class CypherConsole:
     @staticmethod
     def _check(query_type: str, operators: list[dict[str, Any]]) -> None:
         if query_type != "r":
-            kind = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}.get(query_type, "is not read-only")
+            kinds = {"rw": "reads and writes", "w": "writes", "s": "changes the schema"}
+            kind = kinds.get(query_type, "is not read-only")
             raise QueryRefused(f"the query {kind}: the console runs read-only queries only")
         for op in operators:
             name = op["operator"].split("@")[0]
@@ -179,7 +180,8 @@ class SavedQueries:
         for key, value in (parameters or {}).items():
             param = statement.params.get(key)
             if param is None:
-                raise InvalidParameter(key, f"is not a parameter of {name} (it takes {', '.join(statement.params) or 'none'})")
+                takes = ", ".join(statement.params) or "none"
+                raise InvalidParameter(key, f"is not a parameter of {name} (it takes {takes})")
             expected = PARAM_TYPES[param.type]
             ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
             if param.type == "number" and isinstance(value, int) and not isinstance(value, bool):

@@ -5,6 +5,7 @@ do not matter. Exact name or alias matches come before full-text matches.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from graph.errors import Ambiguous, InvalidParameter, NotFound
@@ -108,10 +109,24 @@ class EntityService:
 
         The first reference that names nothing or several entities raises, naming its parameter.
         """
-        terms = [lookup_terms(ref) for ref in dict.fromkeys(references.values())]
+        entities = self._resolve(list(references.items()))
+        return dict(zip(references, entities, strict=True))
+
+    def resolve_list(self, references: Sequence[str], *, parameter: str) -> list[dict[str, Any]]:
+        """Resolve the references one parameter lists (``ids``), in one round trip, in their order.
+
+        The first reference that names nothing or several entities raises, naming ``parameter``;
+        ``resolve_list(["CIA", "Putin"], parameter="ids")`` gives the CIA and Vladimir Putin.
+        """
+        return self._resolve([(parameter, reference) for reference in references])
+
+    def _resolve(self, references: list[tuple[str, str]]) -> list[dict[str, Any]]:
+        if not references:
+            return []
+        terms = [lookup_terms(ref) for ref in dict.fromkeys(reference for _, reference in references)]
         rows = {row["ref"]: row for row in self.store.read("entities/resolve", refs=terms)}
-        resolved = {}
-        for parameter, reference in references.items():
+        resolved = []
+        for parameter, reference in references:
             decision = decide(rows[reference])
             if decision.candidates:
                 raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities; "
@@ -123,7 +138,7 @@ class EntityService:
                 raise NotFound(f"{parameter}: no entity is called {reference!r}{hint}", parameter=parameter,
                                candidates=[{key: row[key] for key in ("id", "name", "kind", "matched", "score")}
                                            for row in suggestions])
-            resolved[parameter] = decision.entity
+            resolved.append(decision.entity)
         return resolved
 
     def similar(self, reference: str, *, kind: str | None = None,

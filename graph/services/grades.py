@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -194,7 +195,7 @@ class GradeService:
         """Regrade every edge, a batch per transaction (grades are derived: a rerun is harmless)."""
         total = 0
         for batch in _chunks(self.store.stream("grading/all_edges"), _REGRADE_BATCH):
-            total += self.store.transaction(lambda tx, rows=batch: grade_edges(tx, rows))
+            total += self.store.transaction(partial(grade_edges, edges=batch))
         if total:  # grades changed what edges show: cached analytics filtered by grade are stale
             self.store.transaction(lambda tx: tx.run("load/bump_version"))
         return total

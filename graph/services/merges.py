@@ -36,6 +36,7 @@ from graph.errors import InvalidParameter, NotFound
 from graph.grading import grade_edges
 from graph.ontology import Ontology, get_ontology
 from graph.placement import active_redirects, follow, place_evidence
+from graph.services.entities import EntityService
 from graph.store import Store, Tx
 
 __all__ = ["MergeService", "Moves", "replace", "changed_origins", "would_cycle", "MAX_MERGES"]
@@ -115,7 +116,7 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
               for row in tx.run("merges/evidence", documents=chunk)]
     placed = [_inputs(row) for row in stored]
     edge_rows = {row["id"]: row for row in place_evidence(placed, node_of, ontology)}
-    pairs = [(old, new) for old, new in zip(stored, placed) if _placement(old) != _placement(new)]
+    pairs = [(old, new) for old, new in zip(stored, placed, strict=True) if _placement(old) != _placement(new)]
     moves.evidence = [{"evidence": old["id"], "edge_before": old["edge"], "edge_after": new["edge"]}
                       for old, new in pairs]
     for rows in _batches([{"id": new["id"], **_placement(new)} for _, new in pairs], batch):
@@ -157,16 +158,22 @@ class MergeService:
     def merge(self, into: str, source: str, *, reason: str, by: str, via: str) -> dict[str, Any]:
         """Merge ``source`` into ``into`` and return ``{"merge": record, "changes": counts}``.
 
+        Each is named as everywhere else: by id in any case, external id (``Q…``), name or
+        alias (:mod:`graph.references`); the id of an entity merged away names that entity.
+
         Raises
         ------
         InvalidParameter
             For a missing reason or name, the same entity twice, entities of two kinds, an
             entity already merged away, or a merge that would make a cycle.
-        NotFound
-            When ``into`` or ``source`` names no entity (``parameter`` says which).
+        NotFound, Ambiguous
+            When ``into`` or ``source`` names no entity (with the closest names) or several
+            (with them); ``parameter`` says which.
         """
         into, source = _require_text("into", into), _require_text("source", source)
         reason, by = _require_text("reason", reason), _require_text("by", by)
+        ids = self._entity_ids({"into": into, "source": source})
+        into, source = ids["into"], ids["source"]
         if into == source:
             raise InvalidParameter("source", f"{source!r} is also the entity to merge into: an entity cannot "
                                              "be merged into itself")
@@ -246,6 +253,16 @@ class MergeService:
     def _batch(self) -> int:
         return self.store.settings.load_batch_size
 
+    def _entity_ids(self, references: dict[str, str]) -> dict[str, str]:
+        """The id of the entity each reference names. An entity merged away is no node any more,
+        so its id is kept as given: the checks then say into what it was merged."""
+        merged_away = {row["source"] for row in self.store.read("merges/active")}
+        kept = {parameter: ref.lower() for parameter, ref in references.items() if ref.lower() in merged_away}
+        named = EntityService(self.store).resolve_many({parameter: ref for parameter, ref in references.items()
+                                                        if parameter not in kept})
+        return {parameter: kept[parameter] if parameter in kept else named[parameter]["id"]
+                for parameter in references}
+
     @staticmethod
     def _check_merge(tx: Tx, redirects: dict[str, str], *, into: str, source: str) -> dict[str, dict[str, Any]]:
         if source in redirects:
@@ -315,10 +332,11 @@ def _nested(record: dict[str, Any], *, mentions: str, evidence: str) -> dict[str
     ([{'document': 'doc', 'origin': 'kiev'}], [{'evidence': 'doc#r1', 'edge_before': 'e-1', 'edge_after': 'e-2'}])
     """
     return {"mentions": [{"document": d, "origin": o}
-                         for d, o in zip(record.get(mentions) or [], record.get(f"{mentions}_origins") or [])],
+                         for d, o in zip(record.get(mentions) or [], record.get(f"{mentions}_origins") or [],
+                                         strict=True)],
             "evidence": [{"evidence": v, "edge_before": b, "edge_after": a}
                          for v, b, a in zip(record.get(evidence) or [], record.get(f"{evidence}_edges_before") or [],
-                                            record.get(f"{evidence}_edges_after") or [])]}
+                                            record.get(f"{evidence}_edges_after") or [], strict=True)]}
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:

@@ -41,17 +41,17 @@ class PathService:
         if mode not in ("shortest", "all_shortest", "k_shortest"):
             raise InvalidParameter("mode", "expected shortest, all_shortest or k_shortest")
         name = f"paths/{mode}"
-        common = {"max_hops": max_hops, "directed": directed, **edge_filter.parameters(),
+        common: dict[str, Any] = {"max_hops": max_hops, "directed": directed, **edge_filter.parameters(),
                   **({"limit": MAX_ALL_SHORTEST} if mode == "all_shortest" else {}),
                   **({"k": k} if mode == "k_shortest" else {})}
         # Ids first, in one round trip; names and aliases need resolving, then a second search.
-        rows = self.store.read(name, **{"from": source, "to": target}, **common)
+        rows = self.store.read(name, **{"from": source, "to": target, **common})
         start, end = rows[0]["from_entity"], rows[0]["to_entity"]
         if start is None or end is None:
             ends = self.entities.resolve_many({"from": source, "to": target})
             start, end = ends["from"], ends["to"]
             if start["id"] != end["id"]:
-                rows = self.store.read(name, **{"from": start["id"], "to": end["id"]}, **common)
+                rows = self.store.read(name, **{"from": start["id"], "to": end["id"], **common})
         if start["id"] == end["id"]:
             raise InvalidParameter("to", f"{target!r} is the same entity as from")
         return {"from": start, "to": end, "mode": mode,

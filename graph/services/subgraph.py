@@ -27,16 +27,23 @@ class SubgraphService:
 
         ``center`` (an id in any case, an external id, a name or an alias: see
         :mod:`graph.references`) walks ``hops`` steps out from one entity, breadth first, over the
-        edges the filter allows; ``ids`` takes the listed entities as they are.
+        edges the filter allows; ``ids`` takes the listed entities, each named the same ways.
+
+        Raises
+        ------
+        NotFound, Ambiguous
+            When ``center`` or one of ``ids`` names no entity or several (``parameter`` says which).
         """
         if (center is None) == (ids is None):
             raise InvalidParameter("center", "give either center (with hops) or ids")
         if not 1 <= limit <= MAX_NODES:
             raise InvalidParameter("limit", f"must be between 1 and {MAX_NODES}")
-        if ids is not None:
+        if center is None:
+            assert ids is not None  # exactly one of the two is given (checked above)
             if not ids or len(ids) > MAX_NODES:
                 raise InvalidParameter("ids", f"give between 1 and {MAX_NODES} entity ids")
-            return Selection(tuple(dict.fromkeys(ids)), edge_filter), False
+            chosen = EntityService(self.store).resolve_list(ids, parameter="ids")
+            return Selection(tuple(dict.fromkeys(entity["id"] for entity in chosen)), edge_filter), False
         if not 0 <= hops <= MAX_HOPS:
             raise InvalidParameter("hops", f"must be between 0 and {MAX_HOPS}")
         center = EntityService(self.store).resolve(center, parameter="center")["id"]

@@ -69,3 +69,29 @@ def test_center_takes_any_reference(client, path):
     assert "fsb" in {node["id"] for node in by_name.json()["nodes"]}
     missing = client.get(path, params={"center": "Bortnikof"})
     assert missing.status_code == 404 and missing.json()["parameter"] == "center"
+
+
+@pytest.mark.parametrize("path", ["/subgraph", "/export"])
+@pytest.mark.parametrize("references", [
+    "CIA,ISKP,VLADIMIR-PUTIN",                                                  # ids in any case
+    "Central Intelligence Agency,Islamic State Khorasan Province,Vladimir Putin",  # names
+    "cia,Isis-K,Putin",                                                        # aliases
+    "Q37230,iskp,Q7747",                                                       # external ids
+])
+def test_ids_take_any_reference(client, path, references):
+    """`ids=` took exact ids only and left out, without a word, whatever else it was given."""
+    response = client.get(path, params={"ids": references})
+    assert response.status_code == 200, response.text
+    assert {node["id"] for node in response.json()["nodes"]} == {"cia", "iskp", "vladimir-putin"}
+
+
+@pytest.mark.parametrize("path", ["/subgraph", "/export"])
+def test_ids_name_an_unknown_or_ambiguous_entity(client, path):
+    """`ids=cia,Bortnikof` answered with the CIA alone; `ids=cia,Moscow` with the CIA alone."""
+    unknown = client.get(path, params={"ids": "cia,Bortnikof"})
+    assert unknown.status_code == 404 and unknown.json()["parameter"] == "ids"
+    assert "'Bortnikof'" in unknown.json()["detail"]
+    assert unknown.json()["candidates"][0]["id"] == "alexander-bortnikov"
+    ambiguous = client.get(path, params={"ids": "cia,Moscow"})
+    assert ambiguous.status_code == 409 and ambiguous.json()["parameter"] == "ids"
+    assert {c["id"] for c in ambiguous.json()["candidates"]} == {"russia", "moscow-city"}

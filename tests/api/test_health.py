@@ -26,8 +26,9 @@ def test_every_endpoint_has_an_example_in_the_openapi_document(client):
             body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
             body_ref = body.get("$ref", "").rsplit("/", 1)[-1]
             assert has_example or ref == "", f"{method.upper()} {path}: no example for its answer"
-            assert all("example" in p or "examples" in p or "examples" in p.get("schema", {}) or p["schema"].get("default") is not None
-                       or not p.get("required") for p in parameters), f"{method.upper()} {path}: a required parameter has no example"
+            assert all("example" in p or "examples" in p or "examples" in p.get("schema", {})
+                       or p["schema"].get("default") is not None or not p.get("required") for p in parameters), \
+                f"{method.upper()} {path}: a required parameter has no example"
             if body_ref:
                 assert schemas[body_ref].get("examples"), f"{method.upper()} {path}: no request example"
 

@@ -89,3 +89,40 @@ def test_undoing_twice_or_an_unknown_merge(client):
     unknown = client.post("/merges/m-0000/undo", json=UNDO)
     assert unknown.status_code == 404 and unknown.json()["parameter"] == "merge"
     assert client.get("/merges/m-0000").status_code == 404
+
+
+@pytest.mark.parametrize(("into", "source"), [
+    ("ANA-VEY", "Ilo-Marsh"),   # ids in any case
+    ("Ana Vey", "Ilo Marsh"),   # names
+    ("ana-vey", "Marsh"),       # an alias
+])
+def test_merge_takes_any_reference(client, loaded, into, source):
+    """A merge took exact ids only: `Ana Vey` and `Marsh` were "no entity with id"."""
+    before = counts(loaded)
+    merged = client.post("/merges", json=MERGE | {"into": into, "source": source})
+    assert merged.status_code == 200, merged.text
+    record = merged.json()["merge"]
+    assert (record["into"], record["source"]) == ("ana-vey", "ilo-marsh")
+    assert client.post(f"/merges/{record['id']}/undo", json=UNDO).status_code == 200
+    assert counts(loaded) == before
+
+
+def test_merge_takes_an_external_id(client, loaded):
+    before = counts(loaded)
+    merged = client.post("/merges", json=MERGE | {"into": "Q37230", "source": "Southern Bureau"})
+    assert merged.status_code == 200, merged.text
+    record = merged.json()["merge"]
+    assert (record["into"], record["source"]) == ("cia", "southern-bureau")
+    assert client.post(f"/merges/{record['id']}/undo", json=UNDO).status_code == 200
+    assert counts(loaded) == before
+
+
+def test_merge_names_an_ambiguous_or_unknown_entity(client, loaded):
+    before = counts(loaded)
+    ambiguous = client.post("/merges", json=MERGE | {"into": "Red Cell"})
+    assert ambiguous.status_code == 409 and ambiguous.json()["parameter"] == "into"
+    assert {c["id"] for c in ambiguous.json()["candidates"]} == {"red-cell", "red-cell-hackers"}
+    unknown = client.post("/merges", json=MERGE | {"source": "Ilo Marsch"})
+    assert unknown.status_code == 404 and unknown.json()["parameter"] == "source"
+    assert [c["id"] for c in unknown.json()["candidates"]] == ["ilo-marsh"]
+    assert counts(loaded) == before

@@ -53,7 +53,8 @@ def test_exclude_claims_drops_claimed_and_denied_edges(client):
     found = paths(client, **{"from": "ana-vey", "to": "red-cell"})
     assert found and any(edge["status"] != "reported" for edge in found[0]["edges"])
     assert paths(client, **{"from": "ana-vey", "to": "red-cell", "exclude_claims": "true"}) == []
-    for path in paths(client, **{"from": "CIA", "to": "Isis-K", "exclude_claims": "true", "mode": "k_shortest", "k": 5}):
+    k_shortest = {"from": "CIA", "to": "Isis-K", "exclude_claims": "true", "mode": "k_shortest", "k": 5}
+    for path in paths(client, **k_shortest):
         assert all(edge["status"] == "reported" for edge in path["edges"])
 
 

@@ -54,7 +54,8 @@ def test_a_read_prints_a_table_and_json(graph: Store) -> None:
 
 
 @pytest.mark.parametrize("query, reason", [
-    ("CREATE (n:Entity {id: 'intruder'}) RETURN n", "the query reads and writes: the console runs read-only queries only"),
+    ("CREATE (n:Entity {id: 'intruder'}) RETURN n",
+     "the query reads and writes: the console runs read-only queries only"),
     ("MATCH (n:Entity) DETACH DELETE n", "the query writes: the console runs read-only queries only"),
     ("MATCH (n:Entity {id: 'fsb'}) SET n.name = 'x' RETURN n", "the query reads and writes"),
     ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "LOAD CSV is not allowed"),

@@ -52,7 +52,7 @@ def test_merge_list_and_unmerge(loaded: Store) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [
     (["ana-vey", "red-cell"], "error: source: 'red-cell' is an ArmedGroup and 'ana-vey' a Person"),
-    (["ana-vey", "nobody"], "error: source: no entity with id 'nobody'"),
+    (["ana-vey", "nobody"], "error: source: no entity is called 'nobody'"),
 ])
 def test_refusals_exit_1_with_the_parameter(loaded: Store, args: list[str], message: str) -> None:
     result = run("merge", *args, "--reason", "why not")
@@ -62,3 +62,20 @@ def test_refusals_exit_1_with_the_parameter(loaded: Store, args: list[str], mess
 def test_reason_is_required() -> None:
     result = run("merge", "ana-vey", "ilo-marsh")
     assert result.returncode == 2 and "--reason" in result.stderr
+
+
+def test_merge_takes_names_and_aliases(loaded: Store) -> None:
+    """`merge "Ana Vey" Marsh` said there is no entity with id 'Ana Vey'."""
+    before = counts(loaded)
+    merged = run_json("merge", "Ana Vey", "Marsh", "--reason", "one person, two names")
+    assert (merged["merge"]["into"], merged["merge"]["source"]) == ("ana-vey", "ilo-marsh")
+    run_json("unmerge", merged["merge"]["id"], "--reason", "two people")
+    assert counts(loaded) == before
+
+
+def test_an_ambiguous_or_misspelt_name_is_refused_with_the_candidates(loaded: Store) -> None:
+    ambiguous = run("merge", "Red Cell", "ilo-marsh", "--reason", "why not")
+    assert ambiguous.returncode == 1 and "error: into: 'Red Cell' names 2 entities" in ambiguous.stderr
+    assert "red-cell-hackers" in ambiguous.stderr
+    misspelt = run("merge", "ana-vey", "Ilo Marsch", "--reason", "why not")
+    assert misspelt.returncode == 1 and "did you mean Ilo Marsh (ilo-marsh)?" in misspelt.stderr

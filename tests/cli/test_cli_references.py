@@ -36,6 +36,17 @@ def test_export_center_takes_a_name(loaded: Store, tmp_path) -> None:
     assert "fsb" in {node["id"] for node in json.loads(target.read_text())["nodes"]}
 
 
+def test_export_ids_take_names_and_refuse_unknown_ones(loaded: Store, tmp_path) -> None:
+    """`export --ids FSB,Putin` left out both without a word (and wrote an empty graph)."""
+    target = tmp_path / "two.json"
+    result = run("export", "--format", "json", "--ids", "FSB,Putin", "--output", str(target))
+    assert result.returncode == 0, result.stderr
+    assert {node["id"] for node in json.loads(target.read_text())["nodes"]} == {"fsb", "vladimir-putin"}
+    unknown = run("export", "--format", "json", "--ids", "fsb,Bortnikof", "--output", str(tmp_path / "x.json"))
+    assert unknown.returncode == 1 and "error: ids: no entity is called 'Bortnikof'" in unknown.stderr
+    assert "did you mean" in unknown.stderr and not (tmp_path / "x.json").exists()
+
+
 def test_entity_takes_an_id_in_any_case(loaded: Store) -> None:
     """`intelgraph entity ISKP` failed although `iskp` is the id."""
     result = run("entity", "ISKP", "--json")

@@ -79,7 +79,8 @@ CASES = {
         "quote: which the Northern Service admitted", "relations[6].quote",
         "not found verbatim in the document's text"),
     "quote with the wrong apostrophe": (
-        "quote: the Bureau’s chief, Ana Vey, refused the offer", "quote: the Bureau's chief, Ana Vey, refused the offer",
+        "quote: the Bureau’s chief, Ana Vey, refused the offer",
+        "quote: the Bureau's chief, Ana Vey, refused the offer",
         "quote: the Bureau's chief", "relations[1].quote", "apostrophes, dashes or spaces are ignored"),
     "quote too short": (
         "quote: which the Northern Service denied", "quote: wh",
@@ -166,7 +167,8 @@ CASES = {
         "duplicate entity id 'red-cell' (first defined on line 18)"),
     "duplicate relation id": (
         "  - id: bureau-refuses\n", "  - id: north-offers\n",
-        "  - id: north-offers\n    subject: southern-bureau", "relations[1].id", "duplicate relation id 'north-offers'"),
+        "  - id: north-offers\n    subject: southern-bureau", "relations[1].id",
+        "duplicate relation id 'north-offers'"),
     "an alias naming two entities": (
         "aliases: [the Bureau]", "aliases: [the Bureau, The  NORTH]",
         "aliases: [the Bureau, The  NORTH]", "entities[1].aliases[1]",

@@ -243,7 +243,8 @@ def test_one_invalid_file_in_a_load_writes_nothing(empty_store: Store, corpus_co
     gamma = corpus_copy / "gamma.facts.yaml"
     shutil.copy(corpus_copy / "beta.facts.yaml", gamma)
     text = _edit(gamma, "id: test-beta", "id: test-gamma")
-    text = _edit(gamma, "quote: accused the Bureau of shielding the cell", "quote: accused the Bureau of hiding the cell")
+    text = _edit(gamma, "quote: accused the Bureau of shielding the cell",
+                 "quote: accused the Bureau of hiding the cell")
     with pytest.raises(InvalidInput) as caught:
         load_paths(empty_store, [corpus_copy])
     assert [str(p) for p in caught.value.problems] == [

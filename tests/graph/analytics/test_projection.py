@@ -34,7 +34,7 @@ def test_chunks_give_the_projection_of_rows(size: int):
     edges = [{"source": rng.choice(ids), "target": rng.choice(ids), "weight": rng.choice([None, 1, 2, 5])}
              for _ in range(400)]
     # Handles as Neo4j's internal ids: unique integers in no particular order.
-    handles = dict(zip(ids, rng.sample(range(10_000), len(ids))))
+    handles = dict(zip(ids, rng.sample(range(10_000), len(ids)), strict=True))
     node_chunks, edge_chunks = _as_columns(kept, edges, handles, size)
     expected = project(kept, edges)
     actual = project_chunks(node_chunks, iter(edge_chunks))

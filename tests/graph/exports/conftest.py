@@ -19,9 +19,10 @@ def graph(loaded: Store) -> dict[str, Any]:
     return orjson.loads(b"".join(write_json(GraphSource(loaded))))
 
 
-def export(writer: Any, store: Store, selection: Selection = Selection(), **options: Any) -> bytes:
-    """The whole output of a writer, checking on the way that it is a stream of byte chunks."""
-    chunks = writer(GraphSource(store, selection), **options)
+def export(writer: Any, store: Store, selection: Selection | None = None, **options: Any) -> bytes:
+    """The whole output of a writer (of the whole graph without ``selection``), checking on the way
+    that it is a stream of byte chunks."""
+    chunks = writer(GraphSource(store, selection or Selection()), **options)
     assert isinstance(chunks, Iterator), "a writer returns an iterator of chunks"
     out = bytearray()
     for chunk in chunks:

@@ -47,7 +47,7 @@ def test_headers_and_rows(loaded: Store, graph: dict[str, Any]) -> None:
     for row in edges[1:]:
         edge = by_id[row[3]]
         assert row[:3] == [edge["source"], edge["target"], edge["type"]]
-        cell = dict(zip(EDGE_HEADER, row))
+        cell = dict(zip(EDGE_HEADER, row, strict=True))
         assert cell["quotes:string[]"].split(ARRAY_DELIMITER) == [item["quote"] for item in edge["evidence"]]
         assert (cell["grade"], cell["credibility:int"]) == (edge["grade"], str(edge["credibility"]))
         assert cell["publishers:string[]"].split(ARRAY_DELIMITER) == edge["publishers"]

@@ -2,8 +2,8 @@
 
 The GEXF 1.3 XSD is in tests/fixtures/gexf/ (see the comment at the top of gexf.xsd). The Gephi
 toolkit (org.gephi:gephi-toolkit:0.10.1, classifier "all") comes from Maven Central into
-.cache/gephi/ through tests/gephi/pom.xml; tests/gephi/GephiImport.java imports a file through
-Gephi's ImportController and prints what Gephi made of it. Nothing here is skipped: without Maven,
+.cache/gephi/ through gephi/pom.xml beside this file; gephi/GephiImport.java imports a file
+through Gephi's ImportController and prints what Gephi made of it. Nothing here is skipped: without Maven,
 Java or the jar the tests fail.
 """
 from __future__ import annotations
@@ -28,8 +28,8 @@ from tests.graph.exports.conftest import SyntheticSource, export
 pytestmark = pytest.mark.neo4j
 
 GEPHI_VERSION = "0.10.1"
-GEPHI_POM = ROOT / "tests" / "gephi" / "pom.xml"
-GEPHI_IMPORT = ROOT / "tests" / "gephi" / "GephiImport.java"
+GEPHI_POM = Path(__file__).parent / "gephi" / "pom.xml"
+GEPHI_IMPORT = Path(__file__).parent / "gephi" / "GephiImport.java"
 GEPHI_CACHE = ROOT / ".cache" / "gephi"
 
 

@@ -15,8 +15,8 @@ from graph.store import Store
 pytestmark = pytest.mark.neo4j
 
 
-def edges(store: Store, selection: Selection = Selection()) -> list[dict]:
-    return list(GraphSource(store, selection).edges())
+def edges(store: Store, selection: Selection | None = None) -> list[dict]:
+    return list(GraphSource(store, selection or Selection()).edges())
 
 
 def test_pages_make_up_the_whole_in_id_order(loaded: Store, monkeypatch: pytest.MonkeyPatch):

@@ -98,7 +98,8 @@ def test_the_projection_read_in_slices_is_the_whole(loaded: Store, partitions: i
     """However many statements read the edges side by side, together they are each edge once."""
     projection = read_projection(loaded, partitions=partitions, **EdgeFilter().parameters())
     ids = projection.ids
-    read = sorted((ids[s], ids[t]) for s, t in zip(projection.sources.tolist(), projection.targets.tolist()))
+    pairs = zip(projection.sources.tolist(), projection.targets.tolist(), strict=True)
+    read = sorted((ids[s], ids[t]) for s, t in pairs)
     graph = export_graph(loaded)
     assert set(ids) == set(graph.nodes)
     assert read == sorted((s, t) for s, t, _ in graph.edges(keys=True))

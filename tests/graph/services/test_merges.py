@@ -224,7 +224,8 @@ def test_merge_with_edges_between_the_two_and_denials(service: MergeService) -> 
     loops = _rows(store, "MATCH (s:Entity {id: 'southern-bureau'})-[r]->(s) RETURN type(r) AS type ORDER BY type")
     assert [r["type"] for r in loops] == ["ACCUSED", "OFFERED_COOPERATION", "REJECTED_COOPERATION", "WARNED"]
     for denial in evidence(store, status="denied"):
-        [claim] = [v for v in evidence(store, document=denial["document"]) if v["relation"] == denial["denies_relation"]]
+        in_document = evidence(store, document=denial["document"])
+        [claim] = [v for v in in_document if v["relation"] == denial["denies_relation"]]
         assert denial["denies"] == claim["edge"]
         assert denial["asserted_by"] == "southern-bureau" and denial["disputed_by"] == []
     [denied] = _rows(store, "MATCH ()-[r]->() WHERE r.status = 'denied' AND type(r) = 'CARRIED_OUT' "
@@ -330,8 +331,8 @@ def test_reloading_a_document_that_named_the_source_by_an_alias(service: MergeSe
 @pytest.mark.parametrize(("into", "source", "error", "parameter", "message"), [
     ("ana-vey", "red-cell", InvalidParameter, "source", "'red-cell' is an ArmedGroup and 'ana-vey' a Person"),
     ("ana-vey", "ana-vey", InvalidParameter, "source", "cannot be merged into itself"),
-    ("ana-vey", "nobody", NotFound, "source", "source: no entity with id 'nobody'"),
-    ("nobody", "ana-vey", NotFound, "into", "into: no entity with id 'nobody'"),
+    ("ana-vey", "nobody", NotFound, "source", "source: no entity is called 'nobody'"),
+    ("nobody", "ana-vey", NotFound, "into", "into: no entity is called 'nobody'"),
     ("", "ana-vey", InvalidParameter, "into", "into: required"),
 ])
 def test_refused_merges_write_nothing(service: MergeService, into: str, source: str, error: type,

@@ -83,9 +83,9 @@ def test_export_is_self_consistent(loaded: Store) -> None:
         assert edge["weight"] == len(edge["evidence"])
         bounds = [event_bounds(v["event"]) if v["event"] else (None, None) for v in edge["evidence"]]
         starts = [(start or end or dt.date.fromisoformat(v["published"])).isoformat()
-                  for (start, end), v in zip(bounds, edge["evidence"])]
+                  for (start, end), v in zip(bounds, edge["evidence"], strict=True)]
         ends = [(end or start or dt.date.fromisoformat(v["published"])).isoformat()
-                for (start, end), v in zip(bounds, edge["evidence"])]
+                for (start, end), v in zip(bounds, edge["evidence"], strict=True)]
         assert (edge["first_date"], edge["last_date"]) == (min(starts), max(ends))
         assert edge["first_reported"] == min(v["published"] for v in edge["evidence"])
         assert edge["publishers"] == list(dict.fromkeys(v["publisher"] for v in edge["evidence"]))

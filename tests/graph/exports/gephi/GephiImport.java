@@ -2,7 +2,7 @@
 // Gephi made of it as JSON: counts, the attribute columns, the time bounds, every node and edge
 // with its attributes, and the import report's issues.
 //
-//   java -Djava.awt.headless=true -cp gephi-toolkit-0.10.1-all.jar tests/gephi/GephiImport.java FILE
+//   java -Djava.awt.headless=true -cp gephi-toolkit-0.10.1-all.jar tests/graph/exports/gephi/GephiImport.java FILE
 //
 // Run by tests/graph/exports/test_gexf.py (java's single-file source launch: nothing to build).
 

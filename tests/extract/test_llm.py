@@ -1,5 +1,5 @@
 """The LLM extractor (extract/llm/) end to end against a replaying OpenAI-compatible server
-(tests/extraction/llm_server.py): the real openai client, chunking, validation, resolution, merge
+(tests/extract/llm_server.py): the real openai client, chunking, validation, resolution, merge
 and ``intelgraph draft --extractor llm|both``. No model runs here; the answers are recordings
 written by hand for tests/fixtures/extraction/latvia-recruiter-arrest-2024.txt
 (tests/fixtures/llm/*.json)."""
@@ -26,7 +26,7 @@ from graph.names import name_key
 from graph.ontology import get_ontology
 from graph.settings import Settings
 from tests.conftest import FIXTURES, ROOT, SEED_CORPUS
-from tests.extraction.llm_server import RECORDINGS, ReplayServer
+from tests.extract.llm_server import RECORDINGS, ReplayServer
 
 ARTICLE = FIXTURES / "extraction" / "latvia-recruiter-arrest-2024.txt"
 TEXT = ARTICLE.read_text(encoding="utf-8")
