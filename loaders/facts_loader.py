@@ -183,9 +183,9 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
 
         evidence = evidence_rows(facts, origins)
         edge_rows = place_evidence(evidence, lambda origin: follow(redirects, origin), ontology)
-        for relation_type, typed_rows in _by_type(edge_rows).items():
-            for rows in _batches(typed_rows, batch):
-                tx.run("load/upsert_edges", relation_type=relation_type, rows=rows)
+        # Every type in one statement: one round trip, not one per type (30 in a long article).
+        for rows in _batches(edge_rows, batch):
+            tx.run("load/upsert_edges_every_type", every_relation_type=True, rows=_by_type(rows))
         for rows in _batches(evidence, batch):
             tx.run("load/create_evidence", rows=rows)
 
