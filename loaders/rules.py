@@ -99,7 +99,7 @@ class Found:
     The answer of ``cypher/load/resolve_entities.cypher`` for one row, or of
     :meth:`EntityIndex.lookup`: the kind of the node with the same id (``None``: no such node),
     the nodes with one of its external ids (``{id, name, kind}``), and the nodes of its kind
-    one of its names names (``{id, name, origins}``).
+    one of its names names (``{id, name, origins}``); both empty when the id is a node.
     """
 
     existing_kind: str | None = None
@@ -258,7 +258,10 @@ class EntityIndex:
             self._by_external_id.setdefault(external, set()).add(node)
 
     def lookup(self, ref: EntityRef) -> Found:
-        """What the graph holds for ``ref``: see :class:`Found`."""
+        """What the graph holds for ``ref``: see :class:`Found` (names and external ids are not
+        looked up when its id is a node: :func:`resolve` takes that node)."""
+        if ref.id in self.kind:
+            return Found(existing_kind=self.kind[ref.id])
         by_external = sorted({node for x in ref.external_ids for node in self._by_external_id.get(x, ())})
         origins: dict[str, set[str]] = {}
         for key in ref.keys:
