@@ -117,14 +117,21 @@ class Tx:
         self._tx = tx
         self._registry = registry
 
-    def run(self, name: str, *, relation_type: str | None = None, **params: Any) -> list[dict[str, Any]]:
-        """Run a registry statement; ``relation_type`` fills the slot of those that create edges."""
+    def run(self, name: str, *, relation_type: str | None = None, every_relation_type: bool = False,
+            **params: Any) -> list[dict[str, Any]]:
+        """Run a registry statement; ``relation_type`` fills the slot of those that create edges,
+        ``every_relation_type`` repeats the statement for each type of the ontology
+        (:meth:`graph.cypher.Statement.for_relation_types`)."""
         statement = self._registry.get(name)
         text = statement.text
         if statement.type_slot is not None:
-            if relation_type is None:
+            relations = get_ontology().relations
+            if every_relation_type:
+                text = statement.for_relation_types(relations, relations)
+            elif relation_type is None:
                 raise ValueError(f"{name} needs a relation_type")
-            text = statement.for_relation_type(relation_type, get_ontology().relations)
+            else:
+                text = statement.for_relation_type(relation_type, relations)
         bound = statement.bind(params)
         trace.record(name, text, bound)
         result = self._tx.run(cast(LiteralString, text), bound)

@@ -9,12 +9,14 @@ then, in a single write transaction:
 2. resolves each entity to a node: the same id, or else the one node its external ids or (of
    the same kind) its names already name (an ambiguous name is an error, like any other bad
    input), then follows the merges in force; the rule, and the rows and summaries below, are
-   :mod:`loaders.rules`, which the bulk load (:mod:`loaders.bulk`) follows too;
+   :mod:`loaders.rules` (and :mod:`graph.summaries`), which the bulk load (:mod:`loaders.bulk`) follows too;
 3. takes back what an earlier version of the document contributed (evidence and mentions);
 4. merges the document, its entities and its edges in ``UNWIND`` batches, on stable ids, and
    records one ``Evidence`` node per relation;
 5. recomputes every touched edge and entity from the evidence and mentions that remain, so an
-   edited file leaves no stale edge, quote or alias, while support from other documents stays;
+   edited file leaves no stale edge, quote or alias, while support from other documents stays:
+   the rules are :mod:`graph.summaries`, given this document's rows and the other documents'
+   evidence and mentions read back, and written with one ``SET`` per batch;
 6. grades every touched edge and those of the same type between the same ends
    (:mod:`graph.grading`: source reliability and information credibility, from the evidence,
    the sources' grades, denials and analysts' overrides).
@@ -28,7 +30,7 @@ If any step fails, the transaction rolls back and the database is exactly as it 
 Every ``cypher/load/`` statement starts with ``CYPHER replan=skip``: a load grows the graph so
 fast that Neo4j would otherwise plan the same statements again and again as its statistics move
 (a third of the loader's time, docs/performance.md); their plans are index seeks whatever the
-statistics, and ``refresh_edges`` pins its own with index hints.
+statistics, and ``set_edges`` pins its own with index hints.
 """
 from __future__ import annotations
 
@@ -47,6 +49,7 @@ from graph.ontology import Ontology, get_ontology
 from graph.placement import active_redirects, follow, place_evidence
 from graph.services.grades import SOURCES_FILE, GradeService, SourceGrade, read_sources_file
 from graph.store import Store, Tx
+from graph.summaries import refresh_edges, refresh_entities
 from loaders.rules import Found, document_row, entity_refs, entity_rows, evidence_rows, resolution_rows, resolve
 
 __all__ = ["LoadReport", "find_facts_files", "find_sources_files", "validate_paths", "load_document", "load_paths",
@@ -180,20 +183,28 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
 
         evidence = evidence_rows(facts, origins)
         edge_rows = place_evidence(evidence, lambda origin: follow(redirects, origin), ontology)
-        for relation_type, typed_rows in _by_type(edge_rows).items():
-            for rows in _batches(typed_rows, batch):
-                tx.run("load/upsert_edges", relation_type=relation_type, rows=rows)
+        # Every type in one statement: one round trip, not one per type (30 in a long article).
+        for rows in _batches(edge_rows, batch):
+            tx.run("load/upsert_edges_every_type", every_relation_type=True, rows=_by_type(rows))
         for rows in _batches(evidence, batch):
             tx.run("load/create_evidence", rows=rows)
 
         touched_edges = {e["id"]: e for e in released["edges"]}
         touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"],
                                           "type": row["type"]} for row in edge_rows})
+        # The summaries (graph/summaries.py) from this document's rows, held here, and what the
+        # other documents gave the same edges and entities, read back.
+        own = _by_key(evidence, "edge")
         for rows in _batches(list(touched_edges.values()), batch):
-            report.edges_removed += tx.run("load/refresh_edges", edges=rows)[0]["deleted"]
-        touched_entities = sorted(set(released["entities"]) | {row["id"] for row in entities})
-        for rows in _batches(touched_entities, batch):
-            report.entities_removed += tx.run("load/refresh_entities", ids=rows)[0]["deleted"]
+            report.edges_removed += refresh_edges(tx, rows, document=facts.document.id,
+                                                  evidence=[v for e in rows for v in own.get(e["id"], ())])
+        mentioned = _by_key(entities, "id")
+        published = document_row(facts)["published"]
+        touched_entities = sorted(set(released["entities"]) | set(mentioned))
+        for ids in _batches(touched_entities, batch):
+            report.entities_removed += refresh_entities(
+                tx, ids, document=facts.document.id, published=published,
+                mentions=[m for i in ids for m in mentioned.get(i, ())])
         grade_edges(tx, list(touched_edges.values()), batch=batch)
         report.entities = len(entities)
         report.relations = len(evidence)
@@ -210,9 +221,13 @@ def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _by_type(edge_rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    return _by_key(edge_rows, "type")
+
+
+def _by_key(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, Any]]]:
     grouped: dict[str, list[dict[str, Any]]] = {}
-    for row in edge_rows:
-        grouped.setdefault(row["type"], []).append(row)
+    for row in rows:
+        grouped.setdefault(row[key], []).append(row)
     return grouped
 
 

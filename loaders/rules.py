@@ -14,16 +14,15 @@ drift apart:
   aliases names (several is an error); two entities of a file on one node is an error.
 - **Rows.** :func:`document_row`, :func:`entity_rows` and :func:`evidence_rows` are what the
   ``cypher/load/upsert_*`` and ``create_evidence`` statements (and the CSV tables) are given.
-- **Summaries.** :func:`entity_summary` and :func:`edge_summary` compute what
-  ``cypher/load/refresh_entities.cypher`` and ``refresh_edges.cypher`` compute from the mentions
-  and evidence that remain (the bulk load uses them; ``tests/bench/test_bulk.py`` checks the
-  two agree, property for property).
+- **Summaries.** Each entity's and edge's summary of its mentions and evidence is
+  :mod:`graph.summaries` (in ``graph/``: merges recompute summaries too), which both loaders
+  call; ``tests/bench/test_bulk.py`` checks the two graphs agree, property for property.
 
 Nothing here touches a database or a file.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,8 +32,7 @@ from graph.facts import EntityFact, Facts
 from graph.names import evidence_id, lucene_phrase, name_key
 
 __all__ = ["EntityRef", "Found", "EntityIndex", "name_keys", "external_ids", "entity_refs", "resolution_rows",
-           "resolve", "origin_of", "document_row", "entity_rows", "evidence_rows", "entity_summary",
-           "edge_summary"]
+           "resolve", "origin_of", "document_row", "entity_rows", "evidence_rows"]
 
 
 # --- names and external ids -------------------------------------------------------------------------
@@ -101,7 +99,7 @@ class Found:
     The answer of ``cypher/load/resolve_entities.cypher`` for one row, or of
     :meth:`EntityIndex.lookup`: the kind of the node with the same id (``None``: no such node),
     the nodes with one of its external ids (``{id, name, kind}``), and the nodes of its kind
-    one of its names names (``{id, name, origins}``).
+    one of its names names (``{id, name, origins}``); both empty when the id is a node.
     """
 
     existing_kind: str | None = None
@@ -260,7 +258,10 @@ class EntityIndex:
             self._by_external_id.setdefault(external, set()).add(node)
 
     def lookup(self, ref: EntityRef) -> Found:
-        """What the graph holds for ``ref``: see :class:`Found`."""
+        """What the graph holds for ``ref``: see :class:`Found` (names and external ids are not
+        looked up when its id is a node: :func:`resolve` takes that node)."""
+        if ref.id in self.kind:
+            return Found(existing_kind=self.kind[ref.id])
         by_external = sorted({node for x in ref.external_ids for node in self._by_external_id.get(x, ())})
         origins: dict[str, set[str]] = {}
         for key in ref.keys:
@@ -312,59 +313,3 @@ def evidence_rows(facts: Facts, origins: Mapping[str, str]) -> list[dict[str, An
             "subject_name": names[rel.subject], "object_name": names[rel.object],
             "denies_relation": rel.denies, "note": rel.note})
     return rows
-
-
-# --- summaries --------------------------------------------------------------------------------------
-
-def entity_summary(*, id: str, name: str, kind: str,
-                   mentions: Sequence[tuple[str, Mapping[str, Any]]]) -> dict[str, Any]:
-    """What ``refresh_entities`` computes from an entity's mentions ``(document, entity row)``.
-
-    The name stays the node's while a mention still gives it; lists keep the mentions' order.
-
-    >>> entity_summary(id="fsb", name="FSB", kind="SecurityService", mentions=[
-    ...     ("d1", {"name": "Federal Security Service", "aliases": ["FSB"], "keys": ["federal security service", "fsb"],
-    ...             "external_ids": []})])["name"]
-    'Federal Security Service'
-    """
-    rows = [row for _, row in mentions]
-    name = name if any(m["name"] == name for m in rows) else rows[0]["name"]
-    aliases = [n for n in dict.fromkeys(n for m in rows for n in [m["name"], *m["aliases"]]) if n != name]
-    keys = list(dict.fromkeys(k for m in rows for k in m["keys"]))
-    return {"id": id, "name": name, "kind": kind, "aliases": aliases, "keys": keys,
-            "search_text": " | ".join(keys),
-            "external_ids": list(dict.fromkeys(x for m in rows for x in m["external_ids"])),
-            "documents": list(dict.fromkeys(document for document, _ in mentions))}
-
-
-def edge_summary(row: Mapping[str, Any], evidence: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """What ``refresh_edges`` computes from an edge's evidence, given ordered by document, then start.
-
-    Event time and report time stay apart: ``event_*`` only from evidence that dates the event
-    (an open end leaves the edge's open), ``first_reported``/``last_reported`` from publication.
-
-    >>> s = edge_summary({"id": "e-1"}, [
-    ...     {"document": "d1", "quote": "q1", "disputed_by": [], "denies": None, "published": "2024-04-03",
-    ...      "publisher": "FT", "event": "2024-03", "event_start": "2024-03-01", "event_end": "2024-03-31"},
-    ...     {"document": "d2", "quote": "q2", "disputed_by": [], "denies": None, "published": "2024-04-05",
-    ...      "publisher": "AP", "event": None, "event_start": None, "event_end": None}])
-    >>> s["event_start"], s["event_end"], s["first_reported"], s["last_date"], s["weight"]
-    ('2024-03-01', '2024-03-31', '2024-04-03', '2024-04-05', 2)
-    """
-    timed = [v for v in evidence if v["event"] is not None]
-    open_start = any(v["event_start"] is None for v in timed)
-    open_end = any(v["event_end"] is None for v in timed)
-    return {**row,
-            "documents": list(dict.fromkeys(v["document"] for v in evidence)),
-            "quotes": [v["quote"] for v in evidence],
-            "disputed_by": list(dict.fromkeys(x for v in evidence for x in v["disputed_by"])),
-            "denies": list(dict.fromkeys(v["denies"] for v in evidence if v["denies"] is not None)),
-            "first_date": min(v["event_start"] or v["event_end"] or v["published"] for v in evidence),
-            "last_date": max(v["event_end"] or v["event_start"] or v["published"] for v in evidence),
-            "event_known": bool(timed),
-            "event_start": None if not timed or open_start else min(v["event_start"] for v in timed),
-            "event_end": None if not timed or open_end else max(v["event_end"] for v in timed),
-            "first_reported": min(v["published"] for v in evidence),
-            "last_reported": max(v["published"] for v in evidence),
-            "publishers": list(dict.fromkeys(v["publisher"] for v in evidence)),
-            "weight": len(evidence)}

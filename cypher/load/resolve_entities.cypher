@@ -6,11 +6,14 @@
 // mode: read
 // params:
 //   rows: {type: list, description: "loaders.rules.resolution_rows, {id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids"}
-// returns: id, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins})
+// returns: id, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins}); both lists empty when the id exists
 CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (same:Entity {id: row.id})
-CALL (row) {
+CALL (row, same) {
+  // An entity whose id is in the graph already is that node (loaders.rules.resolve): the names
+  // and external ids are not looked up then, which spares a hub's every mention per document.
+  WITH row WHERE same IS NULL
   UNWIND row.terms AS term
   CALL db.index.fulltext.queryNodes('entity_keys', term) YIELD node
   WITH DISTINCT node WHERE node.kind = row.kind
@@ -22,7 +25,8 @@ CALL (row) {
     RETURN DISTINCT m.origin
   }}) AS by_name
 }
-CALL (row) {
+CALL (row, same) {
+  WITH row WHERE same IS NULL
   UNWIND row.external_terms AS term
   CALL db.index.fulltext.queryNodes('entity_external_ids', term) YIELD node
   WITH DISTINCT node

@@ -38,6 +38,7 @@ from graph.ontology import Ontology, get_ontology
 from graph.placement import active_redirects, follow, place_evidence
 from graph.services.entities import EntityService
 from graph.store import Store, Tx
+from graph.summaries import refresh_edges, refresh_entities
 
 __all__ = ["MergeService", "Moves", "replace", "changed_origins", "would_cycle", "MAX_MERGES"]
 
@@ -132,11 +133,11 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
     touched = {old["edge"]: ends[old["edge"]] for old, _ in pairs} | {new["edge"]: ends[new["edge"]]
                                                                       for _, new in pairs}
     for rows in _batches(list(touched.values()), batch):
-        moves.edges_removed += tx.run("load/refresh_edges", edges=rows)[0]["deleted"]
+        moves.edges_removed += refresh_edges(tx, rows)
 
     entities = sorted({m["from"] for m in moves.mentions} | {m["to"] for m in moves.mentions} | set(refresh))
     for rows in _batches(entities, batch):
-        moves.entities_removed += tx.run("load/refresh_entities", ids=rows)[0]["deleted"]
+        moves.entities_removed += refresh_entities(tx, rows)
 
     denied = {row["denies"] for old, new in pairs for row in (old, new) if row.get("denies")}
     regrade = touched | {edge: ends[edge] for edge in denied if edge in ends}

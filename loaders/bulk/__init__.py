@@ -14,17 +14,16 @@ files directly. :func:`bulk_load` does that:
    (:mod:`loaders.rules`): entity resolution by id, then by external id, then by name or alias
    within the same kind (the same errors for an ambiguous name or a clash of kinds), the rows
    of documents, entities, mentions, edges and evidence, and each edge's and entity's summary
-   as ``refresh_edges`` and ``refresh_entities`` compute it;
+   with the rules of :mod:`graph.summaries`, which the loader's refresh uses too;
 4. writes the CSV files, stops the server, imports them (replacing the empty database), starts
    the server, gives back the empty lists the importer cannot write (``cypher/bulk/``), and
    creates the constraints and indexes (:meth:`graph.store.Store.ensure_schema`).
 
 The graph is the transactional loader's, node for node and property for property: the same
 labels, ids, properties and relationship types, and a ``GraphMeta`` version of one per document.
-Two things differ only where the loader's own result depends on the store: ``loaded_at`` and
-``updated_at`` are the import's time, and lists an entity collects from its mentions
-(``documents``, ``aliases``, ``keys``, ``external_ids``, ``search_text``) follow load order
-where the loader follows the order Neo4j happens to traverse the mentions in.
+Only ``loaded_at`` and ``updated_at`` differ: they are the import's time. Lists keep one order
+in both (mentions by document id, evidence by document and place in the text: the summary
+rules order them).
 
 The package follows those jobs: :mod:`loaders.bulk.plan` (validate and plan),
 :mod:`loaders.bulk.csv_files` (write the CSV) and :mod:`loaders.bulk.importer` (check the

@@ -2,7 +2,7 @@
 
 :func:`bulk_load` is the whole command: :func:`check_target`, then :func:`loaders.bulk.plan.plan`,
 :func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server, start it,
-put back the empty lists the importer cannot write (``cypher/bulk/``) and create the schema.
+put back the empty lists the importer cannot write (``cypher/bulk/``) and, meanwhile, create the schema.
 """
 from __future__ import annotations
 
@@ -177,13 +177,15 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
 
     started = time.perf_counter()
     with Store(settings) as store:
-        # Each statement touches its own nodes or relationships: they run side by side.
-        with ThreadPoolExecutor(max_workers=len(_FIX_UPS)) as pool:
+        # Each statement touches its own nodes or relationships: they run side by side, and beside
+        # the schema (constraints and indexes), which none of them reads or writes.
+        with ThreadPoolExecutor(max_workers=len(_FIX_UPS) + 1) as pool:
+            schema = pool.submit(store.ensure_schema)
             list(pool.map(lambda name: _empty_lists(store, name), _FIX_UPS))
-        step("empty_lists", started)
-        started = time.perf_counter()
-        store.ensure_schema()
-        step("schema", started)
+            step("empty_lists", started)
+            started = time.perf_counter()
+            schema.result()
+            step("schema", started)  # what is left of it once the empty lists are back
         for path, grades in sources:
             # The edges were graded with these grades already: record the Source nodes only, as
             # `intelgraph load` records them.

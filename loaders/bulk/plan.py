@@ -6,8 +6,8 @@ order to a :class:`BulkPlan`. Each entity is resolved with :func:`loaders.rules.
 an :class:`loaders.rules.EntityIndex` of what the documents before it wrote (by id, external
 id, then name or alias within the kind: the loader's rule and errors), and the rows are the
 loader's own (:mod:`loaders.rules`). :meth:`BulkPlan.entity_nodes` and
-:meth:`BulkPlan.edge_relationships` give each node and edge as ``refresh_entities``,
-``refresh_edges`` and :func:`graph.grading.grade_edges` would leave it.
+:meth:`BulkPlan.edge_relationships` give each node and edge as the loader leaves it, with the
+same rules (:mod:`graph.summaries`, :func:`graph.grading.grade_edges`).
 """
 from __future__ import annotations
 
@@ -24,15 +24,14 @@ from graph.grading import EdgeFacts, get_rules, grade
 from graph.ontology import Ontology, get_ontology
 from graph.placement import place_evidence
 from graph.services.grades import SourceGrade, read_sources_file
+from graph.summaries import edge_summary, entity_summary
 from loaders.facts_loader import find_facts_files, find_sources_files
 from loaders.rules import (
     EntityIndex,
     EntityRef,
     document_row,
-    edge_summary,
     entity_refs,
     entity_rows,
-    entity_summary,
     evidence_rows,
     resolve,
 )
@@ -152,16 +151,16 @@ class BulkPlan:
                 self.denied_by.setdefault(row["denies"], []).append(row["asserted_by"])
 
     def entity_nodes(self) -> Iterator[dict[str, Any]]:
-        """Each entity node's properties and labels, as ``refresh_entities`` leaves them (lists in load order)."""
+        """Each entity node's properties and labels, as the loader's ``refresh_entities`` leaves them."""
         for entity in self.entities.values():
-            summary = entity_summary(id=entity.id, name=entity.name, kind=entity.kind, mentions=entity.mentions)
+            summary = entity_summary(id=entity.id, name=entity.name, kind=entity.kind, mentions=entity.mentions,
+                                     published=self.published)
             summary["labels"] = ["Entity", entity.kind]
-            summary["first_reported"] = min(self.published[d] for d in summary["documents"])
             self._names[entity.id] = summary["name"]
             yield summary
 
     def edge_relationships(self) -> Iterator[dict[str, Any]]:
-        """Each edge's properties, as ``refresh_edges`` and ``grade_edges`` leave them (no overrides yet)."""
+        """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them (no overrides)."""
         if len(self._names) < len(self.entities):  # entity_nodes() names them on its way
             for _ in self.entity_nodes():
                 pass

@@ -17,7 +17,6 @@ from loaders.rules import (
     Found,
     entity_refs,
     entity_rows,
-    entity_summary,
     resolution_rows,
     resolve,
 )
@@ -102,11 +101,3 @@ def test_resolution_rows_are_the_cyphers_parameters() -> None:
     rows = resolution_rows(entity_refs(facts))
     assert rows[2] == {"id": "iskp", "kind": "ArmedGroup", "keys": ["iskp", "islamic state khorasan"],
                        "terms": ['"iskp"', '"islamic state khorasan"'], "external_terms": ['"wikidata:Q19573474"']}
-
-
-def test_an_entity_keeps_its_name_while_a_mention_gives_it() -> None:
-    row: dict[str, list[str]] = {"aliases": [], "external_ids": [], "keys": []}
-    mentions = [("d1", {**row, "name": "ISKP"}), ("d2", {**row, "name": "Islamic State Khorasan"})]
-    assert entity_summary(id="isk", name="Islamic State Khorasan", kind="ArmedGroup",
-                          mentions=mentions)["aliases"] == ["ISKP"]
-    assert entity_summary(id="isk", name="ISIS-K", kind="ArmedGroup", mentions=mentions)["name"] == "ISKP"
