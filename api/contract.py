@@ -24,8 +24,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 
+from graph.filters import RELIABILITY_GRADES
 from graph.ontology import get_ontology
-from graph.services.filters import RELIABILITY_GRADES
 
 __all__ = ["KindName", "IsoDay", "Ids", "GRADE_PATTERN", "DURING_PATTERN", "relation_types_pattern",
            "constraints"]

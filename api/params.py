@@ -8,7 +8,7 @@ from fastapi import Depends, Query
 from pydantic import StringConstraints
 
 from api.contract import DURING_PATTERN, GRADE_PATTERN, IsoDay, relation_types_pattern
-from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.filters import EdgeFilter, parse_date_range, parse_min_grade
 from graph.trace import tracing
 
 __all__ = ["EdgeFilterDep", "ExplainDep", "explained", "split_list"]

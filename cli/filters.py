@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from graph.errors import InvalidParameter
-from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.filters import EdgeFilter, parse_date_range, parse_min_grade
 
 __all__ = ["Types", "ExcludeTypes", "ExcludeClaims", "Document", "Since", "Until", "AsOf", "During", "MinGrade",
            "build_edge_filter", "split_list"]

@@ -1,5 +1,5 @@
 // description: >-
-//   The edge filter (graph/services/filters.py) as one predicate on an edge `r`. Statements
+//   The edge filter (graph/filters.py) as one predicate on an edge `r`. Statements
 //   include it as {{edge_allowed}}. Missing grades count as the worst (F6), so an edge never
 //   graded is kept by default and dropped by any minimum grade. `open` is true when the filter
 //   keeps every edge of the ontology's types: the rest is then never evaluated, which spares

@@ -9,7 +9,7 @@ is never part of the article graph: paths, centrality, exports and stats only ma
 
 The scene's filters are the API's filter parameters (``min_grade``, ``as_of``, ``during``,
 ``exclude_claims``, ``types``, ``exclude_types``), read by :func:`scene_filter` into the one
-:class:`~graph.services.filters.EdgeFilter` every query uses, so an exported investigation holds
+:class:`~graph.filters.EdgeFilter` every query uses, so an exported investigation holds
 the edges the analyst saw.
 """
 from __future__ import annotations
@@ -28,7 +28,7 @@ from graph.errors import InvalidParameter, NotFound
 from graph.exports.formats import get_format
 from graph.exports.source import GraphSource, Selection
 from graph.exports.stix import NAMESPACE, sdo_type, stix_id, write_stix
-from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.filters import EdgeFilter, parse_date_range, parse_min_grade
 from graph.services.subgraph import MAX_NODES, SubgraphService
 from graph.store import Store
 

@@ -1,6 +1,6 @@
 // The evidence filters as page controls: minimum grade, the graph as known on a day (as-of),
 // and the time the events happened (a range, with a timeline slider). They are the API's own
-// filter parameters (min_grade, as_of, during: graph/services/filters.py), kept in the URL as
+// filter parameters (min_grade, as_of, during: graph/filters.py), kept in the URL as
 // grade, asof and during, and sent with every request that takes a filter: paths, expansion,
 // the explore view's edges, centrality and the export.
 import { h } from "./dom.js";
