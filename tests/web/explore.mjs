@@ -9,73 +9,35 @@
 // Each step prints "ok <step>"; figures print as "measure <name> <value>"; a failure prints
 // "FAIL <step>: <why>", saves failure-<step>.png and exits 1. Bounded by E2E_TIMEOUT_MS.
 import { mkdtemp, mkdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const require = createRequire(new URL("../../web/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { CHROMIUM, CHROMIUM_ARGS, check, chromium, commandLine, harness, watchdog } from "./harness.mjs";
 
-const [base, outArg] = process.argv.slice(2);
-if (!base || !outArg) {
-  console.error("usage: node tests/web/explore.mjs BASE_URL SCREENSHOT_DIR");
-  process.exit(2);
-}
+const [base, outArg] = commandLine("explore.mjs", ["BASE_URL", "SCREENSHOT_DIR"]);
 const out = resolve(outArg);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const STEP_MS = 20_000;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--disable-dev-shm-usage"];
-
-const watchdog = setTimeout(() => {
-  console.error(`FAIL timeout: the run took more than ${TOTAL_MS} ms`);
-  process.exit(3);
-}, TOTAL_MS);
+const timer = watchdog(TOTAL_MS);
 
 await mkdir(out, { recursive: true });
+const h = harness({ base, out, prefix: "explore-" });
+const { step, screenshot, api } = h;
+const pageErrors = h.errors;
 const profiles = [];
 async function openContext() {
   const profile = await mkdtemp(join(tmpdir(), "intelgraph-explore-"));
   profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
-    acceptDownloads: true, timeout: 30_000, args: ARGS,
+    acceptDownloads: true, timeout: 30_000, args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(STEP_MS);
-  const page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
-  });
+  const page = h.watch(context.pages()[0] || await context.newPage());
   return { context, page };
 }
-const pageErrors = [];
-let { context, page } = await openContext();
+const { context, page } = await openContext();
 
-let current = "start";
-let shot = 0;
-async function step(name, body) {
-  current = name;
-  await body();
-  if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join(" | ")}`);
-  console.log(`ok ${name}`);
-}
-async function screenshot(name, on = page) {
-  shot += 1;
-  const file = join(out, `explore-${String(shot).padStart(2, "0")}-${name}.png`);
-  await on.screenshot({ path: file });
-  console.log(`screenshot ${file}`);
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-async function api(path) {
-  const response = await page.request.get(new URL(path, base).href);
-  check(response.ok(), `GET ${path} answered ${response.status()}`);
-  return response.json();
-}
 const scene = (on = page) => on.evaluate(() => ({
   nodes: window.cy.nodes().map((n) => n.id()).sort(),
   edges: window.cy.edges().map((e) => e.id()).sort(),
@@ -329,18 +291,14 @@ try {
     await screenshot("5000-elements");
   });
 
-  console.log(`passed: ${current}`);
-  clearTimeout(watchdog);
+  console.log(`passed: ${h.current}`);
+  clearTimeout(timer);
   await context.close();
   for (const profile of profiles) await rm(profile, { recursive: true, force: true });
   process.exit(0);
 } catch (error) {
-  console.log(`FAIL ${current}: ${error.message.split("\n")[0]} (at ${page.url()})`);
-  try {
-    await page.screenshot({ path: join(out, `failure-explore-${current.replace(/[^a-z0-9]+/gi, "-")}.png`) });
-  } catch { /* the browser may be gone */ }
-  clearTimeout(watchdog);
-  await context.close().catch(() => {});
+  await h.fail(error);
+  await context.close().catch(() => {}); // under the watchdog still: a crashed browser may never answer
   for (const profile of profiles) await rm(profile, { recursive: true, force: true });
   process.exit(1);
 }
