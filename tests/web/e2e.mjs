@@ -143,13 +143,13 @@ try {
   });
 
   await step("hide claims and the path changes", async () => {
-    await page.check("#claims-input");
+    await page.selectOption("#claims-input", "hidden");
     await canvasEquals(noClaims);
     const canvas = await onCanvas();
     check(JSON.stringify(canvas.nodes) === JSON.stringify(idsOf(noClaims)), "the nodes are not those of the API");
     check(JSON.stringify(canvas.nodes) !== JSON.stringify(idsOf(shortestAll)), "hiding claims changed nothing");
     check(canvas.statuses.every((s) => s === "reported"), "a claim is still drawn");
-    check(new URL(page.url()).searchParams.get("claims") === "hide", "the URL does not record hidden claims");
+    check(new URL(page.url()).searchParams.get("claims") === "hidden", "the URL does not record hidden claims");
     await page.waitForTimeout(300);
     await screenshot("claims-hidden");
   });
@@ -213,13 +213,13 @@ try {
       nodes: window.cy.nodes().map((n) => n.id()).sort(),
       edges: window.cy.edges().map((e) => e.id()).sort(),
       mode: document.querySelector('input[name="mode"]:checked').value,
-      claims: document.getElementById("claims-input").checked,
+      claims: document.getElementById("claims-input").value,
       tab: document.querySelector('[role="tab"][aria-selected="true"]').dataset.tab,
       measure: document.getElementById("measure-input").value,
       from: document.getElementById("from-input").value,
     }));
     check(JSON.stringify(after.edges) === JSON.stringify(before.edges), "another graph after reload");
-    check(after.mode === "k_shortest" && after.claims && after.tab === "centrality" && after.measure === "betweenness",
+    check(after.mode === "k_shortest" && after.claims === "hidden" && after.tab === "centrality" && after.measure === "betweenness",
       `the controls are not restored: ${JSON.stringify(after)}`);
     check(after.from === "Central Intelligence Agency", `From shows ${after.from}`);
     await fresh.waitForTimeout(300);
