@@ -13,7 +13,10 @@ Rules between parameters (``center`` or ``ids``; ``sample`` only with betweennes
 range that does not end before it starts) cannot be written in OpenAPI 3.1's parameter schemas.
 They are stated in each operation's description and in its ``x-constraints`` extension, which
 :func:`constraints` writes and the schemathesis test reads (rules on one parameter are
-``x-constraints`` of its own schema: ``ordered`` for ``during``, ``not-after:until`` for ``since``).
+``x-constraints`` of its own schema: ``ordered`` for ``during``, ``not-after:until`` for ``since``,
+``agrees:exclude_claims=hidden`` for ``claims``: with ``exclude_claims=true`` it may only be
+``hidden``, and ``listed-by:/sources#publishers`` for ``publishers``: each name is one that
+``GET /sources`` lists under ``publishers``, data the schema cannot enumerate).
 """
 from __future__ import annotations
 
@@ -24,8 +27,8 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, StringConstraints
 
+from graph.filters import RELIABILITY_GRADES
 from graph.ontology import get_ontology
-from graph.services.filters import RELIABILITY_GRADES
 
 __all__ = ["KindName", "IsoDay", "Ids", "GRADE_PATTERN", "DURING_PATTERN", "relation_types_pattern",
            "constraints"]

@@ -428,9 +428,11 @@ class SourceGrade(BaseModel):
 
 class SourceList(BaseModel):
     model_config = _example({"sources": [_example_of(SourceGrade)],
-                             "default": "F"})
+                             "default": "F", "publishers": ["Financial Times"]})
     sources: list[SourceGrade]
     default: str = Field("F", description="The reliability of every source not listed")
+    publishers: list[str] = Field(default_factory=list, description="Every publisher of a loaded document, graded "
+                                  "or not: the names the edge filter's `publishers` takes")
 
 
 # --- merges (graph/services/merges.py) ----------------------------------------------------------------

@@ -29,8 +29,8 @@ import networkx as nx
 
 from graph.analytics.centrality import array_centrality
 from graph.analytics.projection import Projection
+from graph.filters import EdgeFilter
 from graph.services.centrality import SAMPLE_SEED, CentralityService
-from graph.services.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
 

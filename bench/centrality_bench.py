@@ -35,8 +35,8 @@ import igraph
 import networkx as nx
 import numpy as np
 
+from graph.filters import EdgeFilter
 from graph.services.centrality import CentralityService
-from graph.services.filters import EdgeFilter
 
 KINDS = ("Person", "State", "SecurityService", "ArmedGroup", "Government", "Organization")
 

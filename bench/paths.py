@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import aiohttp
 import numpy as np
 
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
 

@@ -24,15 +24,18 @@ from rich.text import Text
 from cli.common import Json, connected_store, err, out, print_json, user_errors
 from cli.filters import (
     AsOf,
+    ClaimsOption,
     Document,
     During,
     ExcludeClaims,
     ExcludeTypes,
     MinGrade,
+    Publishers,
     Since,
     Types,
     Until,
     build_edge_filter,
+    with_known_publishers,
 )
 from graph.errors import Ambiguous, InvalidParameter, NotFound
 from graph.services.entities import EntityService
@@ -65,6 +68,8 @@ def paths(
                                                "default 3).")] = None,
     max_hops: Annotated[int, typer.Option("--max-hops", help=f"Longest route, 1 to {MAX_HOPS} edges.")] = 6,
     exclude_claims: ExcludeClaims = False,
+    claims: ClaimsOption = None,
+    publishers: Publishers = None,
     types: Types = None,
     exclude_types: ExcludeTypes = None,
     directed: Directed = False,
@@ -84,9 +89,11 @@ def paths(
     with user_errors():
         chosen = _mode(mode, k)
         edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        claims=claims, publishers=publishers,
                                         document=document, since=since, until=until, as_of=as_of, during=during,
                                         min_grade=min_grade)
         with connected_store() as store:
+            edge_filter = with_known_publishers(edge_filter, store)
             service = PathService(store)
             found = _resolving(lambda refs: service.find(
                 source=refs["from"], target=refs["to"], mode=chosen, k=k if k is not None else 3,
@@ -123,6 +130,8 @@ def centrality(
     limit: Annotated[int, typer.Option("--limit", "-n", help="How many entities to list, 1 to 1000.")] = 20,
     directed: Directed = False,
     exclude_claims: ExcludeClaims = False,
+    claims: ClaimsOption = None,
+    publishers: Publishers = None,
     types: Types = None,
     exclude_types: ExcludeTypes = None,
     document: Document = None,
@@ -140,9 +149,11 @@ def centrality(
 
     with user_errors():
         edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        claims=claims, publishers=publishers,
                                         document=document, since=since, until=until, as_of=as_of, during=during,
                                         min_grade=min_grade)
         with connected_store() as store, _working(f"computing {measure}"):
+            edge_filter = with_known_publishers(edge_filter, store)
             ranking = CentralityService(store).compute(measure, kind=kind, limit=limit, edge_filter=edge_filter,
                                                        directed=directed, sample=sample)
     if as_json:

@@ -14,16 +14,19 @@ from rich.table import Table
 from cli.common import Json, connected_store, err, out, print_json, user_errors
 from cli.filters import (
     AsOf,
+    ClaimsOption,
     Document,
     During,
     ExcludeClaims,
     ExcludeTypes,
     MinGrade,
+    Publishers,
     Since,
     Types,
     Until,
     build_edge_filter,
     split_list,
+    with_known_publishers,
 )
 from graph.exports import csv_export
 from graph.exports.formats import FORMATS, buffered, export_source, get_format
@@ -77,6 +80,8 @@ def export(
     types: Types = None,
     exclude_types: ExcludeTypes = None,
     exclude_claims: ExcludeClaims = False,
+    claims: ClaimsOption = None,
+    publishers: Publishers = None,
     document: Document = None,
     since: Since = None,
     until: Until = None,
@@ -86,16 +91,18 @@ def export(
 ) -> None:
     """Export the graph, or a selection of it (streamed: the file is written as it is read).
 
-    With neither --center nor --ids, the whole graph; the filters (--types, --exclude-claims, ...)
-    apply to the edges either way.
+    With neither --center nor --ids, the whole graph; the filters (--types, --claims, --publishers,
+    ...) apply to the edges either way.
     """
     chosen = get_format(format.value)
     id_list = list(split_list(ids)) if ids else None
     to_stdout = output is None or str(output) == "-"
     with user_errors(), Store() as store:
         edge_filter = build_edge_filter(types=types, exclude_types=exclude_types, exclude_claims=exclude_claims,
+                                        claims=claims, publishers=publishers,
                                         document=document, since=since, until=until, as_of=as_of, during=during,
                                         min_grade=min_grade)
+        edge_filter = with_known_publishers(edge_filter, store)
         source, truncated = export_source(store, center=center, hops=hops, ids=id_list, limit=limit,
                                           edge_filter=edge_filter)
         if truncated:

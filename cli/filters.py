@@ -7,10 +7,11 @@ from typing import Annotated
 import typer
 
 from graph.errors import InvalidParameter
-from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.filters import CLAIMS, Claims, EdgeFilter, parse_date_range, parse_min_grade
+from graph.store import Store
 
-__all__ = ["Types", "ExcludeTypes", "ExcludeClaims", "Document", "Since", "Until", "AsOf", "During", "MinGrade",
-           "build_edge_filter", "split_list"]
+__all__ = ["Types", "ExcludeTypes", "ExcludeClaims", "ClaimsOption", "Publishers", "Document", "Since", "Until",
+           "AsOf", "During", "MinGrade", "build_edge_filter", "with_known_publishers", "split_list"]
 
 Types = Annotated[list[str] | None, typer.Option(
     "--types", "-t", metavar="TYPE[,TYPE...]", help="Relation types to use (repeat or comma-separate); default all.",
@@ -18,7 +19,15 @@ Types = Annotated[list[str] | None, typer.Option(
 ExcludeTypes = Annotated[list[str] | None, typer.Option(
     "--exclude-types", metavar="TYPE[,TYPE...]", help="Relation types to leave out (repeat or comma-separate).",
     show_default=False)]
-ExcludeClaims = Annotated[bool, typer.Option("--exclude-claims", help="Drop claimed and denied edges.")]
+ExcludeClaims = Annotated[bool, typer.Option("--exclude-claims",
+                                             help="Drop claimed and denied edges (the same as --claims hidden).")]
+ClaimsOption = Annotated[str | None, typer.Option(
+    "--claims", metavar="|".join(CLAIMS), show_default=False,
+    help="Claimed and denied edges: shown (default), hidden, or only them.")]
+Publishers = Annotated[list[str] | None, typer.Option(
+    "--publishers", "--publisher", metavar="NAME", show_default=False,
+    help="Only edges with evidence from this publisher, and only that evidence (repeat for several; "
+         "a name no document has is refused with the known ones listed).")]
 Document = Annotated[str | None, typer.Option("--document", help="Only edges this document (id) supports.",
                                               show_default=False)]
 Since = Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
@@ -45,10 +54,14 @@ def split_list(values: list[str] | None) -> tuple[str, ...]:
 
 
 def build_edge_filter(*, types: list[str] | None = None, exclude_types: list[str] | None = None,
-                      exclude_claims: bool = False, document: str | None = None, since: str | None = None,
-                      until: str | None = None, as_of: str | None = None, during: str | None = None,
+                      exclude_claims: bool = False, claims: str | None = None, publishers: list[str] | None = None,
+                      document: str | None = None, since: str | None = None, until: str | None = None,
+                      as_of: str | None = None, during: str | None = None,
                       min_grade: str | None = None) -> EdgeFilter:
     """The checked filter of the options (types against the ontology, dates and grades parsed).
+
+    Publisher names are checked against the documents loaded by :func:`with_known_publishers`,
+    once the command has a store.
 
     >>> build_edge_filter(as_of="2024-03-25", min_grade="B2").min_grade
     MinGrade(reliability='B', credibility=2)
@@ -56,14 +69,45 @@ def build_edge_filter(*, types: list[str] | None = None, exclude_types: list[str
     Traceback (most recent call last):
     ...
     graph.errors.InvalidParameter: since: expected a day as YYYY-MM-DD, not 'yesterday'
+    >>> build_edge_filter(claims="some")
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: claims: expected one of shown, hidden, only, got 'some'
+    >>> build_edge_filter(claims="only", exclude_claims=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.InvalidParameter: claims: --claims only contradicts --exclude-claims (which means --claims hidden)...
     """
     edge_filter = EdgeFilter(types=split_list(types) or None, exclude_types=split_list(exclude_types),
-                             exclude_claims=exclude_claims, document=document, since=_day("since", since),
+                             exclude_claims=exclude_claims, claims=_claims(claims),
+                             publishers=tuple(name.strip() for name in publishers or () if name.strip()),
+                             document=document, since=_day("since", since),
                              until=_day("until", until), as_of=_day("as_of", as_of),
                              during=parse_date_range(during) if during else None,
                              min_grade=parse_min_grade(min_grade) if min_grade else None)
+    try:
+        edge_filter.claims_choice()
+    except InvalidParameter:  # the same rule, said with the options' names
+        raise InvalidParameter("claims", f"--claims {claims} contradicts --exclude-claims (which means --claims "
+                                         "hidden): give one of them") from None
     edge_filter.parameters()  # checks the types and dates before anything connects
     return edge_filter
+
+
+def with_known_publishers(edge_filter: EdgeFilter, store: Store) -> EdgeFilter:
+    """The filter with its publishers checked against those of the loaded documents (no read
+    when it names none)."""
+    if not edge_filter.publishers:
+        return edge_filter
+    from graph.services.documents import DocumentService
+
+    return edge_filter.with_known_publishers(DocumentService(store).publishers())
+
+
+def _claims(value: str | None) -> Claims | None:
+    if value is not None and value not in CLAIMS:
+        raise InvalidParameter("claims", f"expected one of {', '.join(CLAIMS)}, got {value!r}")
+    return value  # type: ignore[return-value]  # checked against CLAIMS just above
 
 
 def _day(name: str, value: str | None) -> dt.date | None:

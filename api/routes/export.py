@@ -63,7 +63,8 @@ def export(
     edge_filter: EdgeFilterDep,
     format: Annotated[ExportFormatName, Query(description="; ".join(  # type: ignore[valid-type]
         f"{name}: {fmt.description}" for name, fmt in FORMATS.items()))] = ExportFormatName["json"],
-    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+    center: Annotated[str | None, Query(min_length=1, max_length=200,
+                                        description="The entity to start from: id (any case), "
                                         "external id (Q…), name or alias; with neither center nor ids, "
                                         "the whole graph", examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,

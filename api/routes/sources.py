@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path
 
-from api.deps import GradesDep
+from api.deps import DocumentsDep, GradesDep
 from api.schemas import GradeHistory, Problem, SourceGradeRequest, SourceList
 from api.security import require_key
 from graph.grading import get_rules
@@ -19,19 +19,22 @@ Name = Annotated[str, Path(min_length=1, max_length=200, examples=["Financial Ti
 
 
 @router.get("", response_model=SourceList, responses={503: {"model": Problem}})
-def list_sources(grades: GradesDep) -> dict:
-    """Every graded source; any other is graded F (reliability cannot be judged)."""
-    return {"sources": grades.sources(), "default": get_rules().default_reliability}
+def list_sources(grades: GradesDep, documents: DocumentsDep) -> dict:
+    """Every graded source (any other is graded F: reliability cannot be judged), and every
+    publisher of a loaded document (the names the edge filter's `publishers` takes)."""
+    return {"sources": grades.sources(), "default": get_rules().default_reliability,
+            "publishers": documents.publishers()}
 
 
 @router.put("/{kind}/{name}", response_model=SourceList,
             responses={401: {"model": Problem}, 403: {"model": Problem}, 422: {"model": Problem},
                        503: {"model": Problem}})
-def grade_source(grades: GradesDep, kind: Kind, name: Name, body: SourceGradeRequest,
+def grade_source(grades: GradesDep, documents: DocumentsDep, kind: Kind, name: Name, body: SourceGradeRequest,
                  caller: Annotated[str, Depends(require_key)]) -> dict:
     """Grade a source (needs a key); every edge is regraded when the grade changes."""
     grades.grade_sources([SourceGrade(kind, name, body.reliability, body.reason)], by=body.by, via=caller)
-    return {"sources": grades.sources(), "default": get_rules().default_reliability}
+    return {"sources": grades.sources(), "default": get_rules().default_reliability,
+            "publishers": documents.publishers()}
 
 
 @router.get("/{kind}/{name}/history", response_model=GradeHistory,

@@ -21,7 +21,8 @@ router = APIRouter(tags=["subgraphs"])
 def subgraph(
     service: SubgraphDep,
     edge_filter: EdgeFilterDep,
-    center: Annotated[str | None, Query(max_length=200, description="The entity to start from: id (any case), "
+    center: Annotated[str | None, Query(min_length=1, max_length=200,
+                                        description="The entity to start from: id (any case), "
                                         "external id (Q…), name or alias",
                                         examples=["fsb"])] = None,
     hops: Annotated[int, Query(ge=0, le=MAX_HOPS)] = 1,

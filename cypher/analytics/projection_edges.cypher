@@ -1,6 +1,6 @@
 // description: >-
 //   The edges of the analytics projection: every edge between two entities that the edge filter
-//   allows (the shared predicate of graph/services/filters.py), as a few rows of parallel lists
+//   allows (the shared predicate of graph/filters.py), as a few rows of parallel lists
 //   (one row per block of 4,096 internal ids of the sources, in no order): a million edges arrive in
 //   a few dozen rows instead of a million. Neo4j holds the lists until the last edge is read (about
 //   90 bytes an edge). Mentions, evidence and the GraphMeta node are never part of it.

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from graph.errors import InvalidParameter, NotFound
 from graph.exports import csv_export, cytoscape, gexf, graphml, json_export, stix
 from graph.exports.source import GraphSource, Selection
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.services.subgraph import SubgraphService
 from graph.store import Store
 

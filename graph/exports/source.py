@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["Selection", "GraphSource"]

@@ -36,8 +36,8 @@ from graph import trace
 from graph.analytics.centrality import MEASURES, Backend, Measure, array_centrality, is_measure
 from graph.analytics.projection import Projection
 from graph.errors import InvalidParameter
+from graph.filters import EdgeFilter
 from graph.ontology import get_ontology
-from graph.services.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
 

@@ -45,6 +45,11 @@ class DocumentService:
             raise InvalidParameter("ids", f"give between 1 and {MAX_IDS} document ids")
         return self.store.read("documents/by_ids", ids=wanted)
 
+    def publishers(self) -> list[str]:
+        """Every publisher of a loaded document, in name order: the names the edge filter's
+        ``publishers`` takes (:meth:`graph.filters.EdgeFilter.with_known_publishers`)."""
+        return [row["publisher"] for row in self.store.read("documents/publishers")]
+
     def with_text(self, document_id: str) -> dict[str, Any]:
         """One document with its text and its evidence, each with the quote's span and its edge
         (the workbench's document view).

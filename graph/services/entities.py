@@ -9,10 +9,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.errors import Ambiguous, InvalidParameter, NotFound
+from graph.filters import EdgeFilter
 from graph.names import lucene_phrase, lucene_words, name_key
 from graph.ontology import get_ontology
 from graph.references import MAX_SUGGESTIONS, decide, fuzzy_query, lookup_terms, rank_similar
-from graph.services.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["EntityService", "lucene_prefix_query", "MAX_SEARCH_LIMIT"]

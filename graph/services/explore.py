@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from graph.errors import InvalidParameter, NotFound
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["ExploreService", "Direction", "DIRECTIONS", "MAX_NEIGHBOURS"]

@@ -8,9 +8,10 @@ is never part of the article graph: paths, centrality, exports and stats only ma
 ``Entity``, ``Document`` and ``Evidence``.
 
 The scene's filters are the API's filter parameters (``min_grade``, ``as_of``, ``during``,
-``exclude_claims``, ``types``, ``exclude_types``), read by :func:`scene_filter` into the one
-:class:`~graph.services.filters.EdgeFilter` every query uses, so an exported investigation holds
-the edges the analyst saw.
+``claims`` or ``exclude_claims``, ``publishers``, ``types``, ``exclude_types``), read by
+:func:`scene_filter` into the one :class:`~graph.filters.EdgeFilter` every query uses, so an
+exported investigation holds the edges the analyst saw. Publisher names are kept as the page sent
+them (from ``GET /sources``); one no longer loaded keeps no edge.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from graph.errors import InvalidParameter, NotFound
 from graph.exports.formats import get_format
 from graph.exports.source import GraphSource, Selection
 from graph.exports.stix import NAMESPACE, sdo_type, stix_id, write_stix
-from graph.services.filters import EdgeFilter, parse_date_range, parse_min_grade
+from graph.filters import Claims, EdgeFilter, parse_date_range, parse_min_grade
 from graph.services.subgraph import MAX_NODES, SubgraphService
 from graph.store import Store
 
@@ -59,6 +60,8 @@ class SceneFilters(BaseModel):
     types: list[str] = Field(default_factory=list, max_length=100)
     exclude_types: list[str] = Field(default_factory=list, max_length=100)
     exclude_claims: bool = False
+    claims: Claims | None = None
+    publishers: list[str] = Field(default_factory=list, max_length=50)
     min_grade: str | None = Field(default=None, max_length=2)
     as_of: dt.date | None = None
     during: str | None = Field(default=None, max_length=40)
@@ -96,7 +99,8 @@ def scene_filter(filters: SceneFilters) -> EdgeFilter:
     """
     edge_filter = EdgeFilter(
         types=tuple(filters.types) or None, exclude_types=tuple(filters.exclude_types),
-        exclude_claims=filters.exclude_claims, as_of=filters.as_of,
+        exclude_claims=filters.exclude_claims, claims=filters.claims, publishers=tuple(filters.publishers),
+        as_of=filters.as_of,
         during=parse_date_range(filters.during, "scene.filters.during") if filters.during else None,
         min_grade=parse_min_grade(filters.min_grade, "scene.filters.min_grade") if filters.min_grade else None)
     try:

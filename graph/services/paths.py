@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from graph.errors import InvalidParameter
+from graph.filters import EdgeFilter
 from graph.services.entities import EntityService
-from graph.services.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["PathService", "Mode", "MAX_HOPS", "MAX_K", "MAX_ALL_SHORTEST"]

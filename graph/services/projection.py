@@ -32,7 +32,7 @@ def read_projection(store: Store, *, kinds: list[str] | None = None, timeout: fl
     """The projection of the entities (of ``kinds``, if given) and the edges the filter allows.
 
     ``filter_params`` are the edge filter's statement parameters
-    (:meth:`graph.services.filters.EdgeFilter.parameters`). The nodes and ``partitions`` slices
+    (:meth:`graph.filters.EdgeFilter.parameters`). The nodes and ``partitions`` slices
     of the edges (``Settings.projection_partitions`` by default) are read at the same time, each
     in its own read transaction: a caller that must not mix two versions of the graph compares
     the graph version before and after (as :class:`CentralityService` does).

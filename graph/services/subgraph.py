@@ -5,8 +5,8 @@ from typing import Any
 
 from graph.errors import InvalidParameter, NotFound
 from graph.exports.source import GraphSource, Selection
+from graph.filters import EdgeFilter
 from graph.services.entities import EntityService
-from graph.services.filters import EdgeFilter
 from graph.store import Store
 
 __all__ = ["SubgraphService", "MAX_HOPS", "MAX_NODES"]

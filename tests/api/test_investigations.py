@@ -67,6 +67,8 @@ def test_save_list_reopen_rename_delete(client, saved):
     (lambda body: body["scene"]["filters"].update(min_grade="Z9"), "scene.filters.min_grade"),
     (lambda body: body["scene"]["filters"].update(during="March"), "scene.filters.during"),
     (lambda body: body["scene"]["filters"].update(types=["NOT_A_TYPE"]), "scene.filters.types"),
+    (lambda body: body["scene"]["filters"].update(claims="some"), "scene.filters.claims"),
+    (lambda body: body["scene"]["filters"].update(claims="only", exclude_claims=True), "scene.filters.claims"),
     (lambda body: body["notes"].append({"target": "nobody", "kind": "node", "text": "x"}), "notes.0.target"),
 ])
 def test_a_bad_scene_is_refused_naming_the_field(client, change, parameter):
@@ -126,6 +128,23 @@ def test_the_scene_filters_apply_to_the_export(client):
         assert sorted(e["id"] for e in body["edges"]) == sorted(e["id"] for e in kept)
     finally:
         client.delete(f"/investigations/{made['id']}")
+
+
+def test_the_scene_claims_and_publishers_apply_to_the_export(client):
+    scene, _ = scene_of(client, center="southern-bureau")
+    ids = ",".join(n["id"] for n in scene["nodes"])
+    scene["filters"] = {"claims": "only", "publishers": ["Test Courier"]}
+    made = client.post("/investigations", json={"title": "the Courier's claims", "scene": scene})
+    assert made.status_code == 201, made.text
+    try:
+        body = client.get(f"/investigations/{made.json()['id']}/export", params={"format": "json"}).json()
+        kept = client.get("/subgraph", params={"ids": ids, "claims": "only", "publishers": "Test Courier"}).json()
+        every = client.get("/subgraph", params={"ids": ids}).json()
+        assert kept["edges"] and len(kept["edges"]) < len(every["edges"])
+        assert sorted(e["id"] for e in body["edges"]) == sorted(e["id"] for e in kept["edges"])
+        assert {v["publisher"] for e in body["edges"] for v in e["evidence"]} == {"Test Courier"}
+    finally:
+        client.delete(f"/investigations/{made.json()['id']}")
 
 
 def test_no_reader_of_the_article_graph_meets_an_investigation(client, saved, loaded):

@@ -113,6 +113,37 @@ def test_exclude_claims_changes_the_answer(graph: Store) -> None:
     assert run_json("paths", "ana-vey", "red-cell", "--exclude-claims")["paths"] == []
 
 
+def test_claims_shown_hidden_or_only(graph: Store, api: Any) -> None:
+    claim = api.get("/subgraph", params={"center": "southern-bureau", "claims": "only"}).json()["edges"][0]
+    only = run_json("paths", claim["source"], claim["target"], "--claims", "only")
+    assert only["paths"] and {edge["status"] for path in only["paths"] for edge in path["edges"]} <= {
+        "claimed", "denied"}
+    assert only == api.get("/paths", params={"from": claim["source"], "to": claim["target"],
+                                             "claims": "only"}).json()
+    assert run_json("paths", "ana-vey", "red-cell", "--claims", "hidden")["paths"] == []  # as --exclude-claims
+    assert run_json("paths", "ana-vey", "red-cell", "--claims", "hidden", "--exclude-claims")["paths"] == []
+    both = run("paths", "ana-vey", "red-cell", "--claims", "only", "--exclude-claims")
+    assert both.returncode == 1 and both.stdout == ""
+    assert both.stderr.startswith("error: claims: --claims only contradicts --exclude-claims")
+    bad = run("paths", "ana-vey", "red-cell", "--claims", "some")
+    assert bad.returncode == 1 and bad.stderr.startswith("error: claims: expected one of shown, hidden, only")
+
+
+def test_publishers_keep_their_edges_and_unknown_ones_are_listed(graph: Store, api: Any) -> None:
+    courier = run_json("centrality", "--measure", "degree", "--publishers", "Test Courier", "--limit", "50")
+    assert courier == api.get("/centrality", params={"measure": "degree", "limit": 50,
+                                                     "publishers": "Test Courier"}).json()
+    assert 0 < courier["edges"] < run_json("centrality", "--measure", "degree", "--limit", "50")["edges"]
+    ft = run_json("paths", "CIA", "Isis-K", "--publisher", "Financial Times")
+    assert ft["paths"] and {p for path in ft["paths"] for edge in path["edges"] for p in edge["publishers"]} == {
+        "Financial Times"}
+    assert run_json("paths", "CIA", "Isis-K", "--publishers", "Test Courier")["paths"] == []
+    unknown = run("paths", "CIA", "Isis-K", "--publishers", "The Times")
+    assert unknown.returncode == 1 and unknown.stdout == ""
+    assert unknown.stderr.startswith("error: publishers: unknown publisher 'The Times'; known: ")
+    assert "Financial Times" in unknown.stderr and "Test Courier" in unknown.stderr
+
+
 def test_k_shortest_paths(graph: Store, api: Any) -> None:
     answer = run_json("paths", "CIA", "Isis-K", "--k", "3")
     assert answer["mode"] == "k_shortest"

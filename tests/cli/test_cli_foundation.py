@@ -16,7 +16,7 @@ import pytest
 from graph.errors import InvalidInput
 from graph.exports.source import GraphSource, Selection
 from graph.facts import read_facts
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, counts
 

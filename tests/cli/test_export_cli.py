@@ -69,3 +69,15 @@ def test_stdout_and_errors(loaded: Store, tmp_path: Path) -> None:
     missing = _run("--format", "gexf", "--center", "nobody", "--output", str(tmp_path / "x.gexf"))
     assert missing.returncode == 1 and b"error:" in missing.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_claims_and_publishers_filter_the_export(loaded: Store) -> None:
+    result = _run("--format", "json", "--publishers", "test courier", "--claims", "only")
+    assert result.returncode == 0, result.stderr.decode()
+    data = orjson.loads(result.stdout)
+    assert {document["id"] for document in data["documents"]} == {"test-beta"}
+    assert data["edges"] and {edge["status"] for edge in data["edges"]} <= {"claimed", "denied"}
+    assert {v["publisher"] for edge in data["edges"] for v in edge["evidence"]} == {"Test Courier"}
+    unknown = _run("--format", "json", "--publishers", "The Times")
+    assert unknown.returncode == 1 and unknown.stdout == b""
+    assert "publishers: unknown publisher 'The Times'; known: " in unknown.stderr.decode()

@@ -217,13 +217,15 @@ def test_unknown_fragment_is_an_error(tmp_path: Path) -> None:
 
 
 def test_shared_predicates_are_written_once() -> None:
-    """The edge filter and the edge's shape live in cypher/fragments/ only."""
-    assert FRAGMENTS == ["fragments/edge_allowed", "fragments/edge_map"]
+    """The edge filter, the entities it keeps and the edge's shape live in cypher/fragments/ only."""
+    assert FRAGMENTS == ["fragments/edge_allowed", "fragments/edge_map", "fragments/entity_allowed"]
     for path in FILES:
         if "fragments" not in path.parts:
             text = path.read_text(encoding="utf-8")
             assert "$filter.types" not in text and "grade_reason:" not in text, path
+            assert "e.first_reported <= $filter.as_of" not in text, path  # fragments/entity_allowed
     assert "$filter.as_of" in get_registry().get("paths/shortest").text
+    assert "$filter.publishers" in get_registry().get("export/nodes").text
 
 
 # --- the house rule: Cypher lives in cypher/, not in Python -------------------------------------

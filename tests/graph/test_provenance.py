@@ -17,7 +17,7 @@ import pytest
 
 from graph.errors import InvalidInput, InvalidParameter, NotFound
 from graph.exports.source import GraphSource, Selection
-from graph.services.filters import DateRange, EdgeFilter, MinGrade
+from graph.filters import DateRange, EdgeFilter, MinGrade
 from graph.services.grades import GradeService, SourceGrade
 from graph.services.paths import PathService
 from graph.store import Store

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
@@ -19,12 +20,16 @@ from tests.conftest import running_api
 pytestmark = pytest.mark.neo4j
 
 EXAMPLES_PER_OPERATION = 30
+#: What ``listed-by`` rules name (``/sources#publishers``), read from the server under test.
+_LISTED: dict[str, set[str]] = {}
 
 
 @pytest.fixture(scope="module")
 def api_schema(loaded):
     # A generous rate limit: the fuzzer sends far more /cypher calls than an analyst would.
     with running_api({"CYPHER_RATE_PER_MINUTE": "100000"}) as base:
+        _LISTED["/sources#publishers"] = set(httpx.get(f"{base}/sources").json()["publishers"])
+        assert _LISTED["/sources#publishers"], "no publisher loaded: the publishers filter goes untested"
         yield schemathesis.openapi.from_url(f"{base}/openapi.json")
 
 
@@ -90,6 +95,16 @@ def _respects(case: schemathesis.Case, rules: list[str]) -> bool:
         if kind in ("exactly-one", "at-most-one"):
             given_ = len(present & set(spec.split(",")))
             if given_ > 1 or (kind == "exactly-one" and given_ == 0):
+                return False
+        elif kind == "agrees":  # agrees:OTHER=VALUE:NAME: when OTHER is true, NAME is VALUE
+            condition, _, name = spec.rpartition(":")
+            other, _, value = condition.partition("=")
+            if name in present and str(query.get(other, "")).lower() == "true" and query[name] != value:
+                return False
+        elif kind == "listed-by":  # listed-by:SOURCE:NAME: every value of NAME is one SOURCE lists
+            source, _, name = spec.rpartition(":")
+            values = query.get(name) if name in present else []
+            if any(value not in _LISTED[source] for value in (values if isinstance(values, list) else [values])):
                 return False
         elif kind == "requires":
             name, _, condition = spec.partition(":")

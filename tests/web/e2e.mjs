@@ -9,27 +9,16 @@
 // failure-<step>.png and exits 1. The whole run is bounded (E2E_TIMEOUT_MS, default 150 s).
 // Screenshots are taken at 1280×800, one per step, into the given folder.
 import { mkdtemp, mkdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const require = createRequire(new URL("../../web/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { CHROMIUM, CHROMIUM_ARGS, check, chromium, commandLine, harness, watchdog } from "./harness.mjs";
 
-const [base, outArg, keyedBase] = process.argv.slice(2);
-if (!base || !outArg) {
-  console.error("usage: node tests/web/e2e.mjs BASE_URL SCREENSHOT_DIR");
-  process.exit(2);
-}
+const [base, outArg, keyedBase] = commandLine("e2e.mjs", ["BASE_URL", "SCREENSHOT_DIR", "[KEYED_BASE_URL]"], 2);
 const out = resolve(outArg);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS || 150_000);
 const STEP_MS = 15_000;
-
-const watchdog = setTimeout(() => {
-  console.error(`FAIL timeout: the run took more than ${TOTAL_MS} ms`);
-  process.exit(3);
-}, TOTAL_MS);
+const timer = watchdog(TOTAL_MS);
 
 await mkdir(out, { recursive: true });
 const profile = await mkdtemp(join(tmpdir(), "intelgraph-e2e-"));
@@ -40,41 +29,12 @@ const context = await chromium.launchPersistentContext(profile, {
   deviceScaleFactor: 1,
   acceptDownloads: true,
   timeout: 30_000,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage"],
+  args: CHROMIUM_ARGS,
 });
 context.setDefaultTimeout(STEP_MS);
-const page = context.pages()[0] || await context.newPage();
-const pageErrors = [];
-page.on("pageerror", (error) => pageErrors.push(String(error)));
-page.on("console", (msg) => {
-  // 4xx/5xx answers the test provokes on purpose are logged by the browser as resource errors.
-  if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
-});
-
-let current = "start";
-let shot = 0;
-async function step(name, body) {
-  current = name;
-  await body();
-  if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join(" | ")}`);
-  console.log(`ok ${name}`);
-}
-async function screenshot(name) {
-  shot += 1;
-  const file = join(out, `${String(shot).padStart(2, "0")}-${name}.png`);
-  await page.screenshot({ path: file });
-  console.log(`screenshot ${file}`);
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-async function api(path) {
-  const response = await page.request.get(new URL(path, base).href);
-  check(response.ok(), `GET ${path} answered ${response.status()}`);
-  return response.json();
-}
+const h = harness({ base, out });
+const { step, screenshot, api } = h;
+const page = h.watch(context.pages()[0] || await context.newPage());
 const idsOf = (answer) => [...new Set(answer.paths.flatMap((p) => p.nodes.map((n) => n.id)))].sort();
 const edgeIdsOf = (answer) => [...new Set(answer.paths.flatMap((p) => p.edges.map((e) => e.id)))].sort();
 const onCanvas = () => page.evaluate(() => ({
@@ -183,13 +143,13 @@ try {
   });
 
   await step("hide claims and the path changes", async () => {
-    await page.check("#claims-input");
+    await page.selectOption("#claims-input", "hidden");
     await canvasEquals(noClaims);
     const canvas = await onCanvas();
     check(JSON.stringify(canvas.nodes) === JSON.stringify(idsOf(noClaims)), "the nodes are not those of the API");
     check(JSON.stringify(canvas.nodes) !== JSON.stringify(idsOf(shortestAll)), "hiding claims changed nothing");
     check(canvas.statuses.every((s) => s === "reported"), "a claim is still drawn");
-    check(new URL(page.url()).searchParams.get("claims") === "hide", "the URL does not record hidden claims");
+    check(new URL(page.url()).searchParams.get("claims") === "hidden", "the URL does not record hidden claims");
     await page.waitForTimeout(300);
     await screenshot("claims-hidden");
   });
@@ -245,7 +205,7 @@ try {
     const url = page.url();
     const before = await onCanvas();
     const fresh = await context.newPage();
-    fresh.on("pageerror", (error) => pageErrors.push(String(error)));
+    h.watch(fresh);
     await fresh.goto(url, { waitUntil: "domcontentloaded" });
     await fresh.waitForFunction((n) => window.cy && window.cy.nodes().length === n, before.nodes.length);
     await fresh.locator("table.rank tbody tr").first().waitFor();
@@ -253,17 +213,17 @@ try {
       nodes: window.cy.nodes().map((n) => n.id()).sort(),
       edges: window.cy.edges().map((e) => e.id()).sort(),
       mode: document.querySelector('input[name="mode"]:checked').value,
-      claims: document.getElementById("claims-input").checked,
+      claims: document.getElementById("claims-input").value,
       tab: document.querySelector('[role="tab"][aria-selected="true"]').dataset.tab,
       measure: document.getElementById("measure-input").value,
       from: document.getElementById("from-input").value,
     }));
     check(JSON.stringify(after.edges) === JSON.stringify(before.edges), "another graph after reload");
-    check(after.mode === "k_shortest" && after.claims && after.tab === "centrality" && after.measure === "betweenness",
+    check(after.mode === "k_shortest" && after.claims === "hidden" && after.tab === "centrality" && after.measure === "betweenness",
       `the controls are not restored: ${JSON.stringify(after)}`);
     check(after.from === "Central Intelligence Agency", `From shows ${after.from}`);
     await fresh.waitForTimeout(300);
-    await fresh.screenshot({ path: join(out, `${String(++shot).padStart(2, "0")}-reloaded.png`) });
+    await screenshot("reloaded", fresh);
     await fresh.close();
   });
 
@@ -335,18 +295,14 @@ try {
     });
   }
 
-  console.log(`passed: ${current}`);
-  clearTimeout(watchdog);
+  console.log(`passed: ${h.current}`);
+  clearTimeout(timer);
   await context.close();
   await rm(profile, { recursive: true, force: true });
   process.exit(0);
 } catch (error) {
-  console.log(`FAIL ${current}: ${error.message.split("\n")[0]}`);
-  try {
-    await page.screenshot({ path: join(out, `failure-${current.replace(/[^a-z0-9]+/gi, "-")}.png`) });
-  } catch { /* the browser may be gone */ }
-  clearTimeout(watchdog);
-  await context.close().catch(() => {});
+  await h.fail(error);
+  await context.close().catch(() => {}); // under the watchdog still: a crashed browser may never answer
   await rm(profile, { recursive: true, force: true });
   process.exit(1);
 }

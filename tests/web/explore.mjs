@@ -2,80 +2,43 @@
 // open the page on one entity and expand twice, filter by grade and by event date and see
 // edges leave, pin and hide, run a saved query, save an investigation with a note, reopen it
 // in a fresh browser context, export it as STIX, read /docs and /redoc with the network
-// blocked, and time the page at 5,000 elements (a synthetic scene).
+// blocked, show only claims, choose a publisher, reload with both kept from the URL, and time
+// the page at 5,000 elements (a synthetic scene).
 //
 //   node tests/web/explore.mjs http://127.0.0.1:PORT artifacts/screenshots
 //
 // Each step prints "ok <step>"; figures print as "measure <name> <value>"; a failure prints
 // "FAIL <step>: <why>", saves failure-<step>.png and exits 1. Bounded by E2E_TIMEOUT_MS.
 import { mkdtemp, mkdir, readFile, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
-const require = createRequire(new URL("../../web/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { CHROMIUM, CHROMIUM_ARGS, check, chromium, commandLine, harness, watchdog } from "./harness.mjs";
 
-const [base, outArg] = process.argv.slice(2);
-if (!base || !outArg) {
-  console.error("usage: node tests/web/explore.mjs BASE_URL SCREENSHOT_DIR");
-  process.exit(2);
-}
+const [base, outArg] = commandLine("explore.mjs", ["BASE_URL", "SCREENSHOT_DIR"]);
 const out = resolve(outArg);
-const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS || 180_000);
 const STEP_MS = 20_000;
-const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--disable-dev-shm-usage"];
-
-const watchdog = setTimeout(() => {
-  console.error(`FAIL timeout: the run took more than ${TOTAL_MS} ms`);
-  process.exit(3);
-}, TOTAL_MS);
+const timer = watchdog(TOTAL_MS);
 
 await mkdir(out, { recursive: true });
+const h = harness({ base, out, prefix: "explore-" });
+const { step, screenshot, api } = h;
+const pageErrors = h.errors;
 const profiles = [];
 async function openContext() {
   const profile = await mkdtemp(join(tmpdir(), "intelgraph-explore-"));
   profiles.push(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
-    acceptDownloads: true, timeout: 30_000, args: ARGS,
+    acceptDownloads: true, timeout: 30_000, args: CHROMIUM_ARGS,
   });
   context.setDefaultTimeout(STEP_MS);
-  const page = context.pages()[0] || await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
-  });
+  const page = h.watch(context.pages()[0] || await context.newPage());
   return { context, page };
 }
-const pageErrors = [];
-let { context, page } = await openContext();
+const { context, page } = await openContext();
 
-let current = "start";
-let shot = 0;
-async function step(name, body) {
-  current = name;
-  await body();
-  if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join(" | ")}`);
-  console.log(`ok ${name}`);
-}
-async function screenshot(name, on = page) {
-  shot += 1;
-  const file = join(out, `explore-${String(shot).padStart(2, "0")}-${name}.png`);
-  await on.screenshot({ path: file });
-  console.log(`screenshot ${file}`);
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-async function api(path) {
-  const response = await page.request.get(new URL(path, base).href);
-  check(response.ok(), `GET ${path} answered ${response.status()}`);
-  return response.json();
-}
 const scene = (on = page) => on.evaluate(() => ({
   nodes: window.cy.nodes().map((n) => n.id()).sort(),
   edges: window.cy.edges().map((e) => e.id()).sort(),
@@ -279,6 +242,82 @@ try {
     await page.unroute("**/*");
   });
 
+  // The Southern Bureau's neighbourhood: two test articles (Test Gazette, Test Courier) with
+  // claims and denials in each.
+  let bureau;
+  const edgesOnScreen = (want) => page.waitForFunction(
+    (w) => JSON.stringify(window.cy.edges().map((e) => e.id()).sort()) === w, JSON.stringify(want));
+  const sceneEdges = async (filter) => {
+    const answer = await api(`/subgraph?ids=${bureau.nodes.join(",")}&limit=${bureau.nodes.length}&${filter}`);
+    return answer.edges.map((e) => e.id).sort();
+  };
+  await step("claims only: the reported edges leave", async () => {
+    await page.goto(new URL("/?node=southern-bureau", base).href, { waitUntil: "domcontentloaded" });
+    await page.waitForFunction(() => window.cy && window.cy.edges().length > 0
+      && document.body.getAttribute("aria-busy") === "false");
+    bureau = await scene();
+    const only = await sceneEdges("claims=only");
+    check(only.length > 0 && only.length < bureau.edges.length, "the scene needs reported edges and claims");
+    await page.selectOption("#claims-input", "only");
+    await edgesOnScreen(only);
+    const statuses = await page.evaluate(() => [...new Set(window.cy.edges().map((e) => e.data("status")))]);
+    check(!statuses.includes("reported"), `a reported edge is still drawn: ${statuses}`);
+    check(param("claims") === "only", `the URL does not hold claims=only: ${page.url()}`);
+    await page.locator("#summary", { hasText: "only claims and denials" }).waitFor();
+    await page.waitForTimeout(300);
+    await screenshot("claims-only");
+    await page.selectOption("#claims-input", "shown");
+    await edgesOnScreen(bureau.edges);
+    check(!param("claims"), `claims=shown (the default) stays in the URL: ${page.url()}`);
+  });
+
+  await step("choose a publisher and the others' edges leave", async () => {
+    const courier = await sceneEdges("publishers=Test+Courier");
+    check(courier.length > 0 && courier.length < bureau.edges.length, "the scene needs edges from two publishers");
+    await page.locator('#publishers-input option[value="Test Courier"]').waitFor({ state: "attached" });
+    const listed = await page.evaluate(() => [...document.querySelectorAll("#publishers-input option")].map((o) => o.value));
+    const known = (await api("/sources")).publishers;
+    check(JSON.stringify(listed) === JSON.stringify(known), `the page lists ${listed}, the API ${known}`);
+    await page.selectOption("#publishers-input", ["Test Courier"]);
+    await edgesOnScreen(courier);
+    const publishers = await page.evaluate(() => [...new Set([...window.intelgraph.explorer.edges.values()]
+      .flatMap((e) => e.publishers))]);
+    check(JSON.stringify(publishers) === '["Test Courier"]', `edges of other publishers are drawn: ${publishers}`);
+    check(new URL(page.url()).searchParams.getAll("publishers").join("|") === "Test Courier",
+      `the URL does not hold the publisher: ${page.url()}`);
+    await page.locator("#summary", { hasText: "reported by Test Courier" }).waitFor();
+    await page.waitForTimeout(300);
+    await screenshot("publisher-test-courier");
+  });
+
+  await step("reload and the claims and publisher filters are kept from the URL", async () => {
+    await page.selectOption("#claims-input", "only");
+    const both = await sceneEdges("publishers=Test+Courier&claims=only");
+    check(both.length > 0, "Test Courier reports no claim on screen");
+    await edgesOnScreen(both);
+    await page.waitForURL((url) => url.searchParams.get("claims") === "only");
+    await page.reload({ waitUntil: "domcontentloaded" });
+    await page.waitForFunction(() => window.cy && document.body.getAttribute("aria-busy") === "false");
+    await edgesOnScreen(both);
+    await page.locator('#publishers-input option[value="Test Courier"]').waitFor({ state: "attached" });
+    const controls = await page.evaluate(() => ({
+      claims: document.getElementById("claims-input").value,
+      publishers: [...document.getElementById("publishers-input").selectedOptions].map((o) => o.value),
+    }));
+    check(controls.claims === "only" && JSON.stringify(controls.publishers) === '["Test Courier"]',
+      `the controls are not restored: ${JSON.stringify(controls)}`);
+    await page.waitForTimeout(300);
+    await screenshot("filters-reloaded");
+    // Reset: the edges the filters had left out come back among the entities on screen (the
+    // reload expanded the Bureau under the filters, so those are fewer than before).
+    await page.click("#filters-reset");
+    await page.waitForURL((url) => !url.searchParams.get("claims") && !url.searchParams.get("publishers"));
+    const { nodes } = await scene();
+    const all = await api(`/subgraph?ids=${nodes.join(",")}&limit=${nodes.length}`);
+    check(all.edges.length > both.length, "Reset brought no edge back");
+    await edgesOnScreen(all.edges.map((e) => e.id).sort());
+  });
+
   await step("responsive at 5,000 elements", async () => {
     await page.goto(new URL("/?node=cia", base).href, { waitUntil: "domcontentloaded" });
     await page.waitForFunction(() => window.cy && window.cy.nodes().length > 2
@@ -329,18 +368,14 @@ try {
     await screenshot("5000-elements");
   });
 
-  console.log(`passed: ${current}`);
-  clearTimeout(watchdog);
+  console.log(`passed: ${h.current}`);
+  clearTimeout(timer);
   await context.close();
   for (const profile of profiles) await rm(profile, { recursive: true, force: true });
   process.exit(0);
 } catch (error) {
-  console.log(`FAIL ${current}: ${error.message.split("\n")[0]} (at ${page.url()})`);
-  try {
-    await page.screenshot({ path: join(out, `failure-explore-${current.replace(/[^a-z0-9]+/gi, "-")}.png`) });
-  } catch { /* the browser may be gone */ }
-  clearTimeout(watchdog);
-  await context.close().catch(() => {});
+  await h.fail(error);
+  await context.close().catch(() => {}); // under the watchdog still: a crashed browser may never answer
   for (const profile of profiles) await rm(profile, { recursive: true, force: true });
   process.exit(1);
 }

@@ -29,7 +29,9 @@ STEPS = ("open the page on one entity and see its neighbourhood", "expand twice"
          "filter by grade and see edges leave", "filter by event date and see edges leave", "pin and hide",
          "run a saved query from the menu", "save an investigation with a note",
          "reopen it in a fresh browser context", "export the investigation as STIX",
-         "/docs and /redoc render with the network blocked", "responsive at 5,000 elements")
+         "/docs and /redoc render with the network blocked", "claims only: the reported edges leave",
+         "choose a publisher and the others' edges leave",
+         "reload and the claims and publisher filters are kept from the URL", "responsive at 5,000 elements")
 
 
 @pytest.fixture

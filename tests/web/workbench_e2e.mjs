@@ -8,62 +8,32 @@
 // undoes and redoes it), adds an entity and a relation by selecting text, loads, then finds the
 // new edge on a path and opens its quote in the document view. A second browser context edits
 // the same draft and sees the conflict. Each step prints "ok <step>"; a failure prints
-// "FAIL <step>: <why>", saves wb-failure-*.png and exits 1. Screenshots: wb-NN-*.png.
+// "FAIL <step>: <why>", saves failure-wb-*.png and exits 1. Screenshots: wb-NN-*.png.
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 
-const require = createRequire(new URL("../../web/package.json", import.meta.url));
-const { chromium } = require("playwright-core");
+import { CHROMIUM, check, chromium, commandLine, harness, watchdog } from "./harness.mjs";
 
-const [base, outArg, articlePath] = process.argv.slice(2);
-if (!base || !outArg || !articlePath) {
-  console.error("usage: node tests/web/workbench_e2e.mjs BASE_URL SCREENSHOT_DIR ARTICLE");
-  process.exit(2);
-}
+const [base, outArg, articlePath] = commandLine("workbench_e2e.mjs", ["BASE_URL", "SCREENSHOT_DIR", "ARTICLE"]);
 const out = resolve(outArg);
 const TOTAL_MS = Number(process.env.E2E_TIMEOUT_MS || 150_000);
-const watchdog = setTimeout(() => {
-  console.error(`FAIL timeout: the run took more than ${TOTAL_MS} ms`);
-  process.exit(3);
-}, TOTAL_MS);
+const timer = watchdog(TOTAL_MS);
 
 await mkdir(out, { recursive: true });
 const article = await readFile(articlePath, "utf8");
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true,
+  executablePath: CHROMIUM, headless: true,
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"],
 });
-const pageErrors = [];
+const h = harness({ base, out, prefix: "wb-" });
+const { step, screenshot } = h;
 async function open() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  page.on("console", (msg) => {
-    if (msg.type() === "error" && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
-  });
-  return page;
+  return h.watch(await context.newPage());
 }
 const page = await open();
 
-let current = "start";
-let shot = 0;
-async function step(name, body) {
-  current = name;
-  await body();
-  if (pageErrors.length) throw new Error(`errors in the page: ${pageErrors.join(" | ")}`);
-  console.log(`ok ${name}`);
-}
-async function screenshot(name, on = page) {
-  shot += 1;
-  const file = join(out, `wb-${String(shot).padStart(2, "0")}-${name}.png`);
-  await on.screenshot({ path: file });
-  console.log(`screenshot ${file}`);
-}
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 const progress = (on = page) => on.locator("#wb-progress").textContent();
 const reviewed = async (on = page) => Number((await progress(on)).split(" of ")[0]);
 async function waitReviewed(n, on = page) {
@@ -244,10 +214,9 @@ try {
   });
   console.log("passed: the workbench end to end");
 } catch (error) {
-  console.log(`FAIL ${current}: ${error.message.split("\n")[0]}`);
-  await page.screenshot({ path: join(out, `wb-failure-${current.replace(/\W+/g, "-")}.png`) }).catch(() => {});
+  await h.fail(error);
   process.exitCode = 1;
 } finally {
-  clearTimeout(watchdog);
-  await browser.close();
+  await browser.close(); // under the watchdog still: a crashed browser may never answer
+  clearTimeout(timer);
 }

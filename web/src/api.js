@@ -43,12 +43,17 @@ export class ApiError extends Error {
   }
 }
 
-/** A query string from an object; arrays are comma-joined, empty values left out. */
+// Parameters whose values may hold commas: sent once per value instead of comma-joined.
+const REPEATED = new Set(["publishers"]);
+
+/** A query string from an object; arrays are comma-joined (or repeated), empty values left out. */
 export function query(params) {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === "" || value === false) continue;
-    if (Array.isArray(value)) {
+    if (Array.isArray(value) && REPEATED.has(key)) {
+      for (const item of value) search.append(key, item);
+    } else if (Array.isArray(value)) {
       if (value.length) search.set(key, value.join(","));
     } else {
       search.set(key, String(value));

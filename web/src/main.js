@@ -33,7 +33,7 @@ const $ = (id) => document.getElementById(id);
 const el = {
   form: $("search"), fromInput: $("from-input"), toInput: $("to-input"), swap: $("swap"),
   modes: [...document.querySelectorAll('input[name="mode"]')], k: $("k-input"), hops: $("hops-input"),
-  hopsOut: $("hops-output"), claims: $("claims-input"), directed: $("directed-input"),
+  hopsOut: $("hops-output"), directed: $("directed-input"),
   types: $("types"), typesCount: $("types-count"), typesSearch: $("types-search"),
   typesAll: $("types-all"), typesNone: $("types-none"),
   exportFormat: $("export-format"), download: $("download"), exportNote: $("export-note"),
@@ -183,7 +183,6 @@ function applyControls() {
   el.k.closest(".row").classList.toggle("disabled", state.mode !== "k_shortest");
   el.hops.value = state.hops;
   el.hopsOut.value = state.hops;
-  el.claims.checked = state.claims === "hide";
   el.directed.checked = state.directed;
   el.measure.value = state.measure;
   el.rankKind.value = state.kind;
@@ -219,10 +218,6 @@ el.k.addEventListener("change", () => {
 el.hops.addEventListener("input", () => { el.hopsOut.value = el.hops.value; });
 el.hops.addEventListener("change", () => {
   state.hops = Number(el.hops.value);
-  rerun();
-});
-el.claims.addEventListener("change", () => {
-  state.claims = el.claims.checked ? "hide" : "show";
   rerun();
 });
 el.directed.addEventListener("change", () => {
@@ -330,7 +325,7 @@ el.typesNone.addEventListener("click", () => {
 function filterParams() {
   const all = allTypes();
   const checked = checkedTypes();
-  const params = { exclude_claims: state.claims === "hide", ...evidenceParams(state) };
+  const params = evidenceParams(state);
   if (checked.size !== all.length) {
     if (state.types.length) params.types = [...checked];
     else params.exclude_types = state.xtypes;
@@ -411,7 +406,7 @@ function showResult() {
   hideMessage();
   if (!result.paths.length) {
     clearGraph();
-    const filtered = [state.claims === "hide" ? "claims are hidden" : "",
+    const filtered = [...evidenceWords(state),
       checkedTypes().size < allTypes().length ? "some relation types are left out" : "",
       state.directed ? "edges are followed in their direction only" : ""].filter(Boolean);
     showMessage("warning", `No path between ${result.from.name} and ${result.to.name}`,
@@ -429,7 +424,7 @@ function showResult() {
   el.download.disabled = false;
   el.exportNote.style.color = "";
   el.exportNote.textContent = `${drawn.nodes.size} entities on screen and the edges among them` +
-    (state.claims === "hide" ? ", claims left out." : ".");
+    (state.claims === "hidden" ? ", claims left out." : state.claims === "only" ? ", only claims and denials." : ".");
   if (state.edge && drawn.edges.has(state.edge)) selectEdge(state.edge, { switchTab: state.tab === "evidence" });
   else if (state.node && drawn.nodes.has(state.node)) selectNode(state.node, { switchTab: state.tab === "evidence" });
   else {
@@ -456,7 +451,6 @@ function renderSummary() {
   ];
   if (claims) stats.push(`${claims} claimed or denied`);
   const filters = [];
-  if (state.claims === "hide") filters.push("claims hidden");
   const checked = checkedTypes().size;
   if (checked < allTypes().length) filters.push(`${checked} of ${allTypes().length} types`);
   if (state.directed) filters.push("directed");
@@ -487,7 +481,7 @@ function renderLegend() {
       return h("span.item", { title: kind.description }, shapeIcon(kind.shape, kind.color, 12), name);
     }),
     h("div.edge-key", edgeKey("reported", "reported"), edgeKey("claimed", "claimed"),
-      statuses.has("denied") || state.claims !== "hide" ? edgeKey("denied", "✕ denied") : null));
+      statuses.has("denied") || state.claims !== "hidden" ? edgeKey("denied", "✕ denied") : null));
 }
 
 // ---- selection and the evidence panel -----------------------------------------------------
@@ -869,7 +863,8 @@ function renderRanking() {
   fill(el.centralityBody,
     h("p.rank-meta", `${MEASURE_NAMES[data.measure] || data.measure} over ${data.nodes} entities and ${data.edges} edges` +
       (data.sampled ? ` (sampled from ${data.sampled.sources} sources)` : "") +
-      (state.claims === "hide" ? ", claims left out" : "") + ". ",
+      (state.claims === "hidden" ? ", claims left out" : state.claims === "only" ? ", claims and denials only" : "") +
+      ". ",
       drawn.nodes.size ? [h("span.on-graph-key"), "on the graph now"] : null),
     top.length ? h("table.rank", { "aria-label": `Ranking by ${MEASURE_NAMES[data.measure]}` },
       h("thead", h("tr", h("th", "#"), h("th", "Entity"), h("th", "Score"))),
@@ -951,7 +946,7 @@ document.addEventListener("keydown", (event) => {
     "1": () => setMode("shortest"),
     "2": () => setMode("all_shortest"),
     "3": () => setMode("k_shortest"),
-    c: () => el.claims.click(),
+    c: () => evidenceFilters.cycleClaims(state),
     j: () => stepEdge(1),
     k: () => stepEdge(-1),
     p: () => openTab("paths"),
@@ -1008,7 +1003,7 @@ const investigations = new Investigations({
   filters: () => {
     const params = filterParams();
     return { types: params.types || [], exclude_types: params.exclude_types || [],
-             exclude_claims: Boolean(params.exclude_claims), min_grade: params.min_grade || null,
+             claims: params.claims || null, publishers: params.publishers || [], min_grade: params.min_grade || null,
              as_of: params.as_of || null, during: params.during || null };
   },
   view: () => location.search,
@@ -1148,7 +1143,9 @@ async function drawScene(ids, scene = null, title = "The entities the saved quer
 /** An investigation reopened: its filters, then its scene where it was. */
 async function drawInvestigation(investigation) {
   const kept = parseState(investigation.scene.view || "");
-  for (const key of ["claims", "types", "xtypes", "directed", "grade", "asof", "during"]) state[key] = kept[key];
+  for (const key of ["claims", "types", "xtypes", "directed", "grade", "asof", "during", "publishers"]) {
+    state[key] = kept[key];
+  }
   state.inv = investigation.id;
   applyControls();
   await drawScene([], investigation.scene, `Investigation: ${investigation.title}`);
@@ -1181,7 +1178,6 @@ function exploreChanged() {
   const words = [`${drawn.nodes.size} entities`, `${drawn.edges.size} edges`];
   if (off) words.push(`${off} more neighbours off screen`);
   const filters = evidenceWords(state);
-  if (state.claims === "hide") filters.push("claims hidden");
   const root = drawn.nodes.get(explorer.root);
   const title = sceneTitle || (root ? `Exploring from ${root.name}` : "Explore");
   fill(el.summary, h("div.route", h("strong", title),
@@ -1197,6 +1193,9 @@ async function init() {
   busy(true);
   try {
     ontology = await getJSON("ontology");
+    // The publishers to filter by; the page works without them (the list stays empty).
+    getJSON("sources").then((sources) => evidenceFilters.setPublishers(sources.publishers || [], state))
+      .catch(() => evidenceFilters.setPublishers([], state));
   } catch (error) {
     busy(false);
     showError(error);

@@ -3,20 +3,24 @@
 //   from, to       entity ids (or the words typed, when no entity was picked)
 //   mode, k, hops  which paths: shortest | all_shortest | k_shortest, k, max hops
 //   types / xtypes relation types to follow / to leave out (whichever list is shorter)
-//   claims=hide    drop claimed and denied edges;  directed=1  follow edge direction
+//   claims         hidden | only: claimed and denied edges left out, or only they (hide, from older
+//                  links, is hidden);  directed=1  follow edge direction
 //   tab            paths | evidence | centrality;  edge / node  what the evidence panel shows
 //   measure, kind  the centrality ranking;  size=1  node size by that measure
 //   grade, asof, during   the evidence filters: minimum grade (B2), the graph as known on a day,
 //                  event time overlapping START..END (web/src/filters.js)
+//   publishers     only edges those publishers report (repeated: publishers=A&publishers=B,
+//                  since a name may hold a comma)
 //   expand         explore view: the entities expanded, in order, each id[~direction[~limit]]
 //                  (?node=ID alone opens the view on one entity);  hide  entities hidden
 //   inv            the investigation open (web/src/investigations.js)
 
 export const DEFAULTS = Object.freeze({
-  from: "", to: "", mode: "shortest", k: 3, hops: 6, types: [], xtypes: [], claims: "show",
+  from: "", to: "", mode: "shortest", k: 3, hops: 6, types: [], xtypes: [], claims: "shown",
   directed: false, tab: "paths", edge: "", node: "", measure: "pagerank", kind: "", size: false,
-  grade: "", asof: "", during: "", expand: [], hide: [], inv: "",
+  grade: "", asof: "", during: "", publishers: [], expand: [], hide: [], inv: "",
 });
+const CLAIMS = { shown: "shown", hidden: "hidden", only: "only", hide: "hidden" };
 
 const MODES = ["shortest", "all_shortest", "k_shortest"];
 const TABS = ["paths", "evidence", "centrality"];
@@ -43,7 +47,7 @@ export function parseState(search) {
     hops: intIn(p.get("hops"), 1, 10, DEFAULTS.hops),
     types: list(p.get("types")),
     xtypes: list(p.get("xtypes")),
-    claims: p.get("claims") === "hide" ? "hide" : "show",
+    claims: Object.hasOwn(CLAIMS, p.get("claims") ?? "") ? CLAIMS[p.get("claims")] : DEFAULTS.claims,
     directed: p.get("directed") === "1",
     tab: pick("tab", TABS),
     edge: p.get("edge") || "",
@@ -54,6 +58,7 @@ export function parseState(search) {
     grade: /^[A-F]?[1-6]?$/.test(p.get("grade") || "") ? (p.get("grade") || "") : "",
     asof: /^\d{4}-\d{2}-\d{2}$/.test(p.get("asof") || "") ? p.get("asof") : "",
     during: /^(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?$/.test(p.get("during") || "") ? p.get("during") : "",
+    publishers: [...new Set(p.getAll("publishers").map((s) => s.trim()).filter(Boolean))],
     expand: list(p.get("expand")),
     hide: list(p.get("hide")),
     inv: p.get("inv") || "",
@@ -66,7 +71,9 @@ export function formatState(state) {
   for (const key of Object.keys(DEFAULTS)) {
     const value = state[key];
     const fallback = DEFAULTS[key];
-    if (Array.isArray(value)) {
+    if (key === "publishers") {
+      for (const item of value) p.append(key, item);
+    } else if (Array.isArray(value)) {
       if (value.length) p.set(key, value.join(","));
     } else if (typeof value === "boolean") {
       if (value) p.set(key, "1");

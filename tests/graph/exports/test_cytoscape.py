@@ -8,8 +8,8 @@ import pytest
 
 from graph.exports.cytoscape import write_cytoscape
 from graph.exports.source import Selection
+from graph.filters import EdgeFilter
 from graph.ontology import get_ontology
-from graph.services.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import counts
 from tests.graph.exports.conftest import SyntheticSource, export

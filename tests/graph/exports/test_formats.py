@@ -12,7 +12,7 @@ import pytest
 from graph.errors import InvalidParameter, NotFound
 from graph.exports.formats import FORMATS, buffered, export_source, get_format
 from graph.exports.source import GraphSource
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import counts
 from tests.graph.exports.conftest import SyntheticSource

@@ -19,8 +19,8 @@ from lxml import etree
 
 from graph.exports.gexf import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, edge_kind, period_bounds, write_gexf
 from graph.exports.source import Selection
+from graph.filters import EdgeFilter
 from graph.ontology import get_ontology
-from graph.services.filters import EdgeFilter
 from graph.store import Store
 from tests.conftest import FIXTURES, ROOT, counts
 from tests.graph.exports.conftest import SyntheticSource, export

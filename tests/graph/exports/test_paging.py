@@ -9,7 +9,7 @@ import pytest
 from graph.errors import QueryTimeout
 from graph.exports import source
 from graph.exports.source import GraphSource, Selection
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.store import Store
 
 pytestmark = pytest.mark.neo4j

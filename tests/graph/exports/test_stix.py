@@ -22,7 +22,7 @@ from graph.exports.stix import (
     stix_id,
     write_stix,
 )
-from graph.services.filters import EdgeFilter
+from graph.filters import EdgeFilter
 from graph.services.grades import GradeService
 from graph.store import Store
 from tests.conftest import counts

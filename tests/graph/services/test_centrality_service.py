@@ -12,8 +12,8 @@ import graph.services.centrality as centrality_module
 from graph.analytics.centrality import MEASURES
 from graph.errors import InvalidParameter
 from graph.exports.source import GraphSource
+from graph.filters import EdgeFilter
 from graph.services.centrality import CentralityService
-from graph.services.filters import EdgeFilter
 from graph.services.projection import read_projection
 from graph.store import Store
 from loaders.facts_loader import load_paths

@@ -1,20 +1,28 @@
 """The edge filter shared by paths, centrality, subgraphs and exports.
 
 Every statement that takes a filter includes the one predicate ``cypher/fragments/edge_allowed``
-on an edge ``r`` and receives the filter as a single map parameter, ``$filter``.
+on an edge ``r`` and receives the filter as a single map parameter, ``$filter``; the evidence an
+edge shows (``cypher/fragments/edge_map``) is restricted by ``as_of`` and ``publishers`` alike.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any, Literal, get_args
 
 from graph.errors import InvalidParameter
 from graph.facts import STATUSES
+from graph.names import name_key
 from graph.ontology import Ontology, get_ontology
 
-__all__ = ["EdgeFilter", "DateRange", "MinGrade", "parse_date_range", "parse_min_grade"]
+__all__ = ["EdgeFilter", "DateRange", "MinGrade", "Claims", "CLAIMS", "parse_date_range", "parse_min_grade"]
+
+#: Claims and denials: ``shown`` with the reported edges, ``hidden`` (only reported edges), or
+#: ``only`` (only claimed and denied edges).
+Claims = Literal["shown", "hidden", "only"]
+CLAIMS: tuple[str, ...] = get_args(Claims)
 
 RELIABILITY_GRADES = "ABCDEF"
 _GRADE = re.compile(r"^(?P<reliability>[A-F])?(?P<credibility>[1-6])?$")
@@ -68,8 +76,10 @@ def parse_date_range(text: str, parameter: str = "during") -> DateRange:
 def parse_min_grade(text: str, parameter: str = "min_grade") -> MinGrade:
     """An Admiralty grade as the worst one to keep: ``B2``, or only ``B`` (reliability) or ``2``.
 
-    >>> parse_min_grade("B2"), parse_min_grade("c"), parse_min_grade("3")
-    (MinGrade(reliability='B', credibility=2), MinGrade(reliability='C', credibility=6), MinGrade(reliability='F', credibility=3))
+    >>> parse_min_grade("B2"), parse_min_grade("c")
+    (MinGrade(reliability='B', credibility=2), MinGrade(reliability='C', credibility=6))
+    >>> parse_min_grade("3")
+    MinGrade(reliability='F', credibility=3)
     >>> parse_min_grade("G7")
     Traceback (most recent call last):
     ...
@@ -90,12 +100,18 @@ class EdgeFilter:
     only their evidence from those documents); ``during`` keeps edges whose event time overlaps
     a range (edges with no event time are left out); ``since``/``until`` compare the edge's
     dates (its event time, or else its report date); ``min_grade`` keeps edges graded at least
-    that well (docs/provenance.md).
+    that well (docs/provenance.md). ``claims`` shows claimed and denied edges with the reported
+    ones (``shown``, the default), hides them, or keeps ``only`` them; ``exclude_claims=True`` is
+    the older spelling of ``claims="hidden"``. ``publishers`` keeps edges with evidence from those
+    publishers, and only that evidence (as ``as_of`` does; both together: their evidence
+    published by then); :meth:`with_known_publishers` checks the names.
 
     >>> f = EdgeFilter(exclude_types=("OWNS",), exclude_claims=True, min_grade=MinGrade("B", 2))
     >>> params = f.parameters()["filter"]
     >>> "OWNS" in params["types"], params["statuses"], params["reliability"], params["credibility"]
     (False, ['reported'], 'B', 2)
+    >>> EdgeFilter(claims="only", publishers=("Financial Times",)).parameters()["filter"]["statuses"]
+    ['claimed', 'denied']
     >>> EdgeFilter(types=("NOPE",)).parameters()
     Traceback (most recent call last):
     ...
@@ -105,6 +121,8 @@ class EdgeFilter:
     types: tuple[str, ...] | None = None
     exclude_types: tuple[str, ...] = ()
     exclude_claims: bool = False
+    claims: Claims | None = None
+    publishers: tuple[str, ...] = ()
     document: str | None = None
     since: dt.date | None = None
     until: dt.date | None = None
@@ -122,9 +140,52 @@ class EdgeFilter:
         chosen = self.types if self.types else ontology.relation_names
         return sorted(set(chosen) - set(self.exclude_types))
 
+    def claims_choice(self) -> Claims:
+        """``claims``, with ``exclude_claims`` read as ``hidden``; the two must not contradict.
+
+        >>> EdgeFilter().claims_choice(), EdgeFilter(exclude_claims=True).claims_choice()
+        ('shown', 'hidden')
+        >>> EdgeFilter(claims="hidden", exclude_claims=True).claims_choice()
+        'hidden'
+        >>> EdgeFilter(claims="only", exclude_claims=True).claims_choice()  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        graph.errors.InvalidParameter: claims: claims=only contradicts exclude_claims=true (which means ...
+        """
+        if self.claims is not None and self.claims not in CLAIMS:
+            raise InvalidParameter("claims", f"expected one of {', '.join(CLAIMS)}, got {self.claims!r}")
+        if self.exclude_claims and self.claims not in (None, "hidden"):
+            raise InvalidParameter("claims", f"claims={self.claims} contradicts exclude_claims=true (which means "
+                                             "claims=hidden): give one of them")
+        return self.claims or ("hidden" if self.exclude_claims else "shown")
+
     def statuses(self) -> list[str]:
-        """Claims and denials are dropped by ``exclude_claims``."""
-        return ["reported"] if self.exclude_claims else list(STATUSES)
+        """The statuses ``claims`` keeps: every one, ``reported`` only, or all but ``reported``."""
+        choice = self.claims_choice()
+        if choice == "hidden":
+            return ["reported"]
+        return [status for status in STATUSES if choice == "shown" or status != "reported"]
+
+    def with_known_publishers(self, known: Iterable[str]) -> EdgeFilter:
+        """The filter with each of ``publishers`` spelt as the documents spell it (case and
+        apostrophes do not matter, as for a source's grade); an unknown name is an error that
+        lists the known ones.
+
+        >>> EdgeFilter(publishers=("financial times",)).with_known_publishers(["Financial Times"]).publishers
+        ('Financial Times',)
+        >>> EdgeFilter(publishers=("The Times",)).with_known_publishers(["Reuters", "Financial Times"])
+        Traceback (most recent call last):
+        ...
+        graph.errors.InvalidParameter: publishers: unknown publisher 'The Times'; known: Financial Times, Reuters
+        """
+        if not self.publishers:
+            return self
+        by_key = {name_key(name): name for name in sorted(known)}
+        unknown = [name for name in self.publishers if name_key(name) not in by_key]
+        if unknown:
+            listed = ", ".join(by_key.values()) or "none (no document is loaded)"
+            raise InvalidParameter("publishers", f"unknown publisher {unknown[0]!r}; known: {listed}")
+        return replace(self, publishers=tuple(dict.fromkeys(by_key[name_key(name)] for name in self.publishers)))
 
     def values(self, ontology: Ontology | None = None) -> dict[str, Any]:
         """The filter as the map ``$filter`` of ``cypher/fragments/edge_allowed.cypher``."""
@@ -133,8 +194,8 @@ class EdgeFilter:
         grade = self.min_grade or MinGrade()
         during = self.during
         return {"open": self.keeps_everything(), "types": self.relation_types(ontology), "statuses": self.statuses(),
-                "document": self.document, "since": _iso(self.since), "until": _iso(self.until),
-                "as_of": _iso(self.as_of), "during": during is not None,
+                "publishers": list(self.publishers) or None, "document": self.document, "since": _iso(self.since),
+                "until": _iso(self.until), "as_of": _iso(self.as_of), "during": during is not None,
                 "during_start": _iso(during.start) if during else None,
                 "during_end": _iso(during.end) if during else None,
                 "reliability": grade.reliability, "credibility": grade.credibility}
@@ -147,8 +208,9 @@ class EdgeFilter:
         >>> EdgeFilter(min_grade=MinGrade()).keeps_everything(), EdgeFilter(types=()).keeps_everything()
         (True, True)
         """
-        return (not self.types and not self.exclude_types and not self.exclude_claims and self.document is None
-                and self.since is None and self.until is None and self.as_of is None and self.during is None
+        return (not self.types and not self.exclude_types and self.claims_choice() == "shown" and not self.publishers
+                and self.document is None and self.since is None and self.until is None and self.as_of is None
+                and self.during is None
                 and (self.min_grade is None or self.min_grade == MinGrade()))
 
     def parameters(self, ontology: Ontology | None = None) -> dict[str, Any]:
