@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from graph.errors import InvalidParameter, NotFound
 from graph.filters import EdgeFilter
+from graph.services.entities import EntityService
 from graph.store import Store
 
 __all__ = ["ExploreService", "Direction", "DIRECTIONS", "MAX_NEIGHBOURS"]
@@ -31,14 +32,18 @@ class ExploreService:
                    edge_filter: EdgeFilter | None = None) -> dict[str, Any]:
         """``{id, direction, total, neighbours}``: the ``limit`` most relevant neighbours of ``total``.
 
-        ``direction`` ``out`` follows the edges the entity is the subject of, ``in`` those it is
-        the object of. Raises :class:`~graph.errors.NotFound` for an unknown entity and
+        ``entity_id`` is any reference to one entity (id in any case, ``Q…``, name or alias), as
+        everywhere else; the answer's ``id`` is the entity's own. ``direction`` ``out`` follows the
+        edges the entity is the subject of, ``in`` those it is the object of. Raises
+        :class:`~graph.errors.NotFound` (with the closest names) for an unknown entity,
+        :class:`~graph.errors.Ambiguous` for a name of several, and
         :class:`~graph.errors.InvalidParameter` for a bad direction, limit or filter.
         """
         if direction not in DIRECTIONS:
             raise InvalidParameter("direction", f"expected one of {', '.join(DIRECTIONS)}, got {direction!r}")
         if not 1 <= limit <= MAX_NEIGHBOURS:
             raise InvalidParameter("limit", f"must be between 1 and {MAX_NEIGHBOURS}")
+        entity_id = EntityService(self.store).resolve(entity_id, parameter="id")["id"]
         row = self.store.read_one("explore/neighbours", id=entity_id, direction=direction, limit=limit,
                                   **(edge_filter or EdgeFilter()).parameters())
         if row is None:

@@ -43,6 +43,15 @@ def test_the_evidence_filter_applies(client):
     assert all(n["edges"] >= 1 for n in one_type["neighbours"]) and one_type["total"] <= loose["total"]
 
 
+def test_the_entity_is_named_as_everywhere_else(client):
+    """Any reference to one entity expands it (the one resolver of graph/references.py)."""
+    by_id = client.get("/expand", params={"id": "cia", "limit": 500}).json()
+    for reference in ("CIA", "Central Intelligence Agency"):
+        assert client.get("/expand", params={"id": reference, "limit": 500}).json() == by_id
+    unknown = client.get("/expand", params={"id": "Centrall Inteligence Agency"})
+    assert unknown.status_code == 404 and "cia" in unknown.text  # with the closest names
+
+
 @pytest.mark.parametrize("params, status, parameter", [
     ({"id": "nobody"}, 404, None),
     ({"id": "cia", "direction": "up"}, 422, None),
