@@ -18,7 +18,8 @@ router = APIRouter(tags=["subgraphs"])
 def expand(
     explore: ExploreDep,
     edge_filter: EdgeFilterDep,
-    id: Annotated[str, Query(min_length=1, max_length=200, description="The entity to expand: id (any case), external id (Q…), name or alias", examples=["fsb"])],
+    id: Annotated[str, Query(min_length=1, max_length=200, examples=["fsb"],
+                             description="The entity to expand: id (any case), external id (Q…), name or alias")],
     direction: Annotated[Literal["both", "out", "in"], Query(
         description="out: edges it is the subject of; in: edges it is the object of")] = "both",
     limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description="Most neighbours (the most relevant)")] = 25,
