@@ -213,6 +213,9 @@ def _check_reused(settings: Any, manifest: dict[str, Any]) -> None:
                          f"not the corpus's {wanted[0]} and {wanted[1]}; run once without it")
 
 
+_SMOKE_DOCUMENTS = 4  # enough for the figures to come out: --smoke checks that they do, not their values
+
+
 def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Namespace, smoke: bool) -> None:
     relations = int(generator.SIZES[args.size].relations)
     naive: LoadFigures | None = None
@@ -225,7 +228,7 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
                          f"{naive.relations} relations in {naive.seconds:.1f} s")
             figures("naive_rel_per_s", naive.rate)
         if "tx" not in args.skip:
-            documents = args.tx_documents if args.tx_documents is not None else (8 if smoke else None)
+            documents = args.tx_documents if args.tx_documents is not None else (_SMOKE_DOCUMENTS if smoke else None)
             tx = transactional_load(store, corpus, documents=documents)
             figures.note(f"transactional loader (intelgraph load): {tx.relations} relations in {tx.seconds:.1f} s, "
                          "validation included")
@@ -236,7 +239,7 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
         # The everyday load: new documents into a graph that already holds the first half of the
         # corpus (bulk-loaded, which is not measured here).
         wipe_database(settings)
-        half = transactional_load_on_half(settings, corpus, documents=8 if smoke else None)
+        half = transactional_load_on_half(settings, corpus, documents=_SMOKE_DOCUMENTS if smoke else None)
         figures.note(f"transactional loader on a graph holding half the corpus: {half.relations} relations "
                      f"in {half.seconds:.1f} s, validation included")
         figures("load_tx_half_rel_per_s", half.rate)
