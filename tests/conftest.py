@@ -92,27 +92,6 @@ def neo4j_server(settings: Settings) -> Iterator[Settings]:
         localserver.stop(settings)
 
 
-_launched_nlp: list[Settings] = []
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """CoreNLP loads its models for half a minute: start it now, while the tests that do not need
-    it run, if any collected test does."""
-    if any("nlp_server" in getattr(item, "fixturenames", ()) for item in session.items):
-        from extract.nlp import server
-
-        settings = get_settings()
-        if server.launch(settings):
-            _launched_nlp.append(settings)
-
-
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    from extract.nlp import server
-
-    for settings in _launched_nlp:  # started above: stopped here even if no test got to use it
-        server.stop(settings)
-
-
 @pytest.fixture(scope="session")
 def nlp_server(settings: Settings) -> Iterator[Settings]:
     """The running CoreNLP server that drafts read with (started here if needed: about 30 s, 4 GiB)."""

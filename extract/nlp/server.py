@@ -31,8 +31,8 @@ from graph import jvm
 from graph.errors import ServerError
 from graph.settings import Settings
 
-__all__ = ["CORENLP_VERSION", "ANNOTATORS", "NlpServerStatus", "credentials", "fetch_jars", "launch", "start",
-           "stop", "status"]
+__all__ = ["CORENLP_VERSION", "ANNOTATORS", "NlpServerStatus", "credentials", "fetch_jars", "start", "stop",
+           "status"]
 
 CORENLP_VERSION = "4.5.10"
 #: What the extractor reads: sentences, tokens, lemmas, parts of speech, named entities with their
@@ -141,16 +141,6 @@ def start(settings: Settings) -> NlpServerStatus:
         pid = _launch(settings)
     _wait_until_ready(settings, pid)
     return status(settings)
-
-
-def launch(settings: Settings) -> bool:
-    """Start the local server without waiting for its models (:func:`start` waits); whether this
-    call started it. Nothing happens when it already runs, when ``CORENLP_URL`` is set, or when
-    the port is taken (:func:`start` then says so)."""
-    if not settings.manages_corenlp or _our_pid(settings) is not None or jvm.port_open(settings.corenlp_port):
-        return False
-    _launch(settings)
-    return True
 
 
 def _launch(settings: Settings) -> int:
