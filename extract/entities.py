@@ -31,7 +31,7 @@ from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
 from extract.nlp.document import Annotated, NamedEntity, Sentence
 from extract.predicates import Predicates
-from graph.dates import EVENT_TIME, event_bounds
+from graph.dates import event_bounds, event_date
 from graph.names import name_key
 
 __all__ = ["Proposal", "Mention", "Recognition", "recognise", "slug"]
@@ -495,8 +495,8 @@ class _Reader:
         if self.published is None:
             return False
         for entity in sentence.entities:
-            value = (entity.normalized or "").split("T")[0] if entity.ner == "DATE" else ""
-            if EVENT_TIME.match(value):
+            value = event_date(entity.normalized, self.published) if entity.ner == "DATE" else None
+            if value is not None:
                 _, end = event_bounds(value)
                 if end is not None and (self.published - end).days >= _RECALLED_DAYS:
                     return True

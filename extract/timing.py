@@ -18,25 +18,9 @@ import datetime as dt
 
 from extract.nlp.document import Annotated, Sentence
 from extract.relations import Candidate
-from graph.dates import EVENT_TIME, event_bounds
+from graph.dates import event_date
 
 __all__ = ["event_date", "date_candidates"]
-
-
-def event_date(normalized: str | None, published: dt.date | None) -> str | None:
-    """An event time from a SUTime value, or None when it is not a day, month or year of the past."""
-    if not normalized:
-        return None
-    value = normalized.split("T")[0]
-    if "/" in value:
-        first, _, last = value.partition("/")
-        value = f"{first}/{last}" if first != last else first
-    if not EVENT_TIME.match(value):
-        return None
-    start, _ = event_bounds(value)
-    if published is not None and start is not None and start > published:
-        return None
-    return value
 
 
 def _date_of_tokens(sentence: Sentence, tokens: list[int], published: dt.date | None) -> str | None:

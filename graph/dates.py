@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-__all__ = ["PARTIAL_DATE", "EVENT_TIME", "period_bounds", "event_bounds"]
+__all__ = ["PARTIAL_DATE", "EVENT_TIME", "period_bounds", "event_bounds", "event_date"]
 
 _PARTIAL = r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?"
 PARTIAL_DATE = re.compile(rf"^{_PARTIAL}$")
@@ -60,3 +60,24 @@ def event_bounds(event: str) -> tuple[dt.date | None, dt.date | None]:
     if end < start:
         raise ValueError("the range ends before it starts")
     return start, end
+
+
+def event_date(normalized: str | None, published: dt.date | None) -> str | None:
+    """An event time from a date the NLP server normalised (SUTime), or None when it is not a day,
+    month or year of the past (relative to ``published``).
+
+    >>> event_date("2024-03-22T20:00", None), event_date("2024-05-01", dt.date(2024, 4, 1))
+    ('2024-03-22', None)
+    """
+    if not normalized:
+        return None
+    value = normalized.split("T")[0]
+    if "/" in value:
+        first, _, last = value.partition("/")
+        value = f"{first}/{last}" if first != last else first
+    if not EVENT_TIME.match(value):
+        return None
+    start, _ = event_bounds(value)
+    if published is not None and start is not None and start > published:
+        return None
+    return value
