@@ -27,7 +27,9 @@ REQUIRED = ["load_rel_per_s", "load_speedup_vs_naive", "load_tx_rel_per_s", "loa
             "raw_paths_p50_ms_1_client", "pagerank_s_cold", "pagerank_ms_warm", "pagerank_speedup_vs_networkx",
             "betweenness_s_cold", "betweenness_ms_warm", "betweenness_speedup_vs_networkx",
             "eigenvector_s_cold", "eigenvector_ms_warm", "eigenvector_speedup_vs_networkx",
-            "export_gexf_peak_rss_mb", "bulk_counts_equal_tx",
+            "export_gexf_peak_rss_mb",
+            # (not bulk_counts_equal_tx: --smoke loads 4 documents transactionally, not the corpus, so the
+            # loaders' graphs are compared by tests/bench/test_bulk.py instead, node for node)
             # against this machine's floor, each of one run (issue 21)
             "bulk_over_import_ratio", "load_tx_speedup_vs_naive", "paths_rps_ratio_50_clients"]
 _FIGURE = re.compile(r"^([a-z0-9_]+) (-?[0-9.]+(?:e[-+]?[0-9]+)?|nan)$")
@@ -38,7 +40,7 @@ def test_the_benchmark_runs_at_s(tmp_path: Path) -> None:
     bolt, http, api, export = (free_port() for _ in range(4))
     command = [sys.executable, "bench/run.py", "--size", "S", "--smoke", "--home", str(home),
                "--corpus-root", str(tmp_path / "corpora"), "--bolt-port", str(bolt), "--http-port", str(http),
-               "--api-port", str(api), "--export-port", str(export), "--tx-documents", "40"]
+               "--api-port", str(api), "--export-port", str(export)]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=TIME_BOUND_S)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
 
@@ -52,7 +54,6 @@ def test_the_benchmark_runs_at_s(tmp_path: Path) -> None:
             figures[match[1]] = float(match[2])
     missing = [name for name in REQUIRED if name not in figures]
     assert not missing, missing
-    assert figures["bulk_counts_equal_tx"] == 1  # both loaders built the same graph
     assert figures["corpus_relations"] == 10_000
     assert all(f"`{name}`" in result.stdout[result.stdout.index("| figure"):] for name in REQUIRED)
 
