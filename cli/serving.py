@@ -4,9 +4,7 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-import uvicorn
 
-from api.security import is_loopback
 from cli.common import err
 from graph.settings import get_settings
 
@@ -17,6 +15,12 @@ def serve(
     workers: Annotated[int | None, typer.Option(help="Worker processes (default API_WORKERS).")] = None,
 ) -> None:
     """Serve the API (OpenAPI docs at /docs)."""
+    # Imported here: FastAPI and uvicorn take a third of a second, which every other command
+    # would pay at start.
+    import uvicorn
+
+    from api.security import is_loopback
+
     settings = get_settings()
     host = host or settings.api_host
     if not is_loopback(host) and not settings.api_keys:
