@@ -67,6 +67,23 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
     return here
 
 
+def _head_of(sentence: Sentence, first: int, end: int) -> int:
+    """The token of ``first``..``end`` whose governor in the basic tree is outside them (the last
+    token if the parse gives none).
+
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = "Ministry of Intelligence said".split()
+    >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
+    >>> arcs = [Arc(3, 0, "nsubj"), Arc(2, 1, "case"), Arc(0, 2, "nmod:of"), Arc(-1, 3, "root")]
+    >>> _head_of(Sentence(0, tokens, arcs, arcs, []), 0, 3)
+    0
+    """
+    for arc in sentence.basic:
+        if first <= arc.dep < end and not first <= arc.head < end:
+            return arc.dep
+    return end - 1
+
+
 def _most_specific(found: list[tuple[Entry, Candidate]]) -> Iterable[Candidate]:
     """One word's candidates, less those an entry that needs a dependent says better about the same
     two ends: "prime minister" (LEADS) rather than "minister" (WORKS_FOR)."""
@@ -119,8 +136,14 @@ class _Finder:
                     yield entry, f"a {kind} and its modifiers"
 
     def _is_head(self, sentence: Sentence, i: int, key: str) -> bool:
-        """The last token of its mention: where the mention's modifiers hang."""
-        return self.rec.at(sentence.index, i + 1) != key
+        """The mention's syntactic head, where its modifiers hang: "Ministry" of "Iran's Ministry of
+        Intelligence", not its last word."""
+        first, end = i, i + 1
+        while first > 0 and self.rec.at(sentence.index, first - 1) == key:
+            first -= 1
+        while self.rec.at(sentence.index, end) == key:
+            end += 1
+        return i == _head_of(sentence, first, end)
 
     def _match(self, sentence: Sentence, token: Token, entry: Entry, how: str) -> Iterable[Candidate]:
         children = sentence.child_arcs(token.i)
