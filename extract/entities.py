@@ -282,6 +282,7 @@ class _Reader:
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
+        self._states_in_bodies(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []
@@ -295,7 +296,7 @@ class _Reader:
             if hits and _name_like(surface, list(hits.values())):
                 found.append((i, j, surface, list(hits.values()), exact))
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
-                        and self.lexicon.kind_of_words(e.text.split()) in self.lexicon.body_kinds]
+                        and self.lexicon.kind_of_name(e.text.split()) in self.lexicon.body_kinds]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
@@ -334,6 +335,15 @@ class _Reader:
         self.capitals[key] = self._known(states[0], f"the {capital.kind.lower()} {capital.name}, which the graph "
                                                     "has", 0.9)
         return key
+
+    def _states_in_bodies(self, sentence: Sentence) -> None:
+        """A state named inside a body's name is a mention of that state too ("US" in "US State
+        Department"), so that the body is part of it as "the Latvian police" is of Latvia."""
+        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "name"
+                        and m.end - m.first > 1 and self.proposals[m.proposal].kind in self.lexicon.body_kinds]:
+            words = [t.text for t in sentence.tokens[mention.first:mention.end]]
+            for i, j, entry in self.lexicon.states_in(words):
+                self._mention(sentence, mention.first + i, mention.first + j, self._state(entry), "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
         for entity in _split_lists(sentence, _join_places(sentence, sentence.entities)):
@@ -390,7 +400,7 @@ class _Reader:
                 self.capitals[key] = self._state(capital)
             return key
         words = surface.split()
-        kind = self.lexicon.kind_of_words(words)
+        kind = self.lexicon.kind_of_name(words)
         if entity.ner == "MISC" and kind is None:
             return None
         if kind is None:
@@ -436,7 +446,7 @@ class _Reader:
             surface = name = self._surface(sentence, first, token.i + 1)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
-            kind = self.lexicon.kind_of_words(name.split()) or kind
+            kind = self.lexicon.kind_of_name(name.split()) or kind
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
             if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
                 self.proposals[key].add_alias(surface)

@@ -68,6 +68,35 @@ class Lexicon:
                 return kind
         return None
 
+    def states_in(self, words: list[str]) -> list[tuple[int, int, StateEntry]]:
+        """The states or blocs a name's words name, as (first word, end, entry): "US" in "US State
+        Department", "United States" in "United States Department of State".
+
+        >>> [(i, j, s.name) for i, j, s in get_lexicon().states_in("United States Department of State".split())]
+        [(0, 2, 'United States')]
+        """
+        out, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):
+                entry = self.states.get(name_key(" ".join(words[i:j])))
+                if entry is not None:
+                    out.append((i, j, entry))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def kind_of_name(self, words: list[str]) -> str | None:
+        """The kind a name's words suggest, less the words of a state's name inside it: "United
+        States Department of State" is a department, not a coalition of states.
+
+        >>> get_lexicon().kind_of_name("United States Department of State".split())
+        'GovernmentBody'
+        """
+        inside = {k for i, j, _ in self.states_in(words) for k in range(i, j)}
+        return self.kind_of_words([w for k, w in enumerate(words) if k not in inside])
+
     def variant_keys(self, key: str) -> set[str]:
         """``key`` and every spelling the variant table allows for it (whole names, then word by word)."""
         keys = {key} | set(self.name_variants.get(key, ()))

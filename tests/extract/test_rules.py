@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from extract.assemble import DocumentInfo, write_draft
-from extract.gazetteer import EmptyGazetteer
+from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
 
 
 def _draft(tmp_path: Path, text: str, gazetteer=None, published: dt.date | None = None) -> set[tuple[str, ...]]:
@@ -29,3 +29,11 @@ def test_a_names_modifiers_hang_on_its_syntactic_head_not_its_last_word(tmp_path
     found = _triples(_draft(tmp_path, "Egypt's Ministry of Interior said the border was closed."))
     assert ("Ministry of Interior", "PART_OF", "Egypt") in found
 
+
+def test_a_state_named_inside_a_bodys_name_is_the_state_it_is_part_of(tmp_path: Path) -> None:
+    text = "The US Treasury Department froze the accounts. The United States Department of Commerce agreed."
+    gazetteer = FactsGazetteer([Known("us-treasury", "US Treasury Department", "GovernmentBody")])
+    found = _triples(_draft(tmp_path, text, gazetteer))
+    assert ("US Treasury Department", "PART_OF", "United States") in found  # a name the graph knows
+    assert ("United States Department of Commerce", "PART_OF", "United States") in found  # a department,
+    # not a coalition of "states"
