@@ -61,6 +61,7 @@ class _FileModel(BaseModel):
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
+    demonym_beside_organisation: str
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,7 @@ class Predicates:
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
+    demonym_beside_organisation: str = ""
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -128,9 +130,10 @@ def load_predicates(path: Path = PATH) -> Predicates:
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
-        event_nouns=frozenset(model.event_nouns))
+        event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation)
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
-                        (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies)]:
+                        (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
+                        (("demonym_beside_organisation",), model.demonym_beside_organisation)]:
         if name not in ontology.relations:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     for type_name, entries in model.relations.items():

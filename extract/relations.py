@@ -20,6 +20,10 @@ from graph.ontology import Ontology
 
 __all__ = ["Candidate", "find_relations", "follow"]
 
+# Kinds that are not an organisation a person can have a role in
+_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
+
+
 @dataclass
 class Candidate:
     """A relation the draft proposes."""
@@ -160,9 +164,12 @@ class _Finder:
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
+        type_name = entry.type
+        nationals = self._nationality_beside(entry, objects)
         for subject in subjects:
             for obj in objects:
-                pair = self._allowed(entry.type, subject, obj)
+                chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
+                pair = self._allowed(chosen, subject, obj)
                 if pair is None:
                     continue
                 s, o = pair
@@ -170,8 +177,19 @@ class _Finder:
                 reason = f"{how} in sentence {sentence.index + 1}"
                 if implied:
                     reason += "; its object is the event the text last spoke of"
-                yield Candidate(s, entry.type, o, sentence.index, sentence.start, sentence.end, token.i,
+                yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
                                 reason, confidence, negated=negated)
+
+    def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
+        """A role's states when an organisation is among its ends too: in "a Belgian Islamic State
+        commander" the state is the person's nationality, the group the role's object."""
+        if entry.verb or entry.kinds:
+            return set()
+        kinds = {key: self.rec.proposals[key].kind for key in objects}
+        states = {key for key, kind in kinds.items() if kind == "State"}
+        if states and any(kind not in _NOT_ORGANISATIONS for kind in kinds.values()):
+            return states
+        return set()
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""

@@ -37,3 +37,11 @@ def test_a_state_named_inside_a_bodys_name_is_the_state_it_is_part_of(tmp_path: 
     assert ("US Treasury Department", "PART_OF", "United States") in found  # a name the graph knows
     assert ("United States Department of Commerce", "PART_OF", "United States") in found  # a department,
     # not a coalition of "states"
+
+
+def test_a_demonym_beside_an_organisation_is_the_persons_nationality(tmp_path: Path) -> None:
+    text = "Pavel Orlov, the Russian FSB officer who ran the network, was arrested in Riga."
+    found = _triples(_draft(tmp_path, text))
+    assert ("Pavel Orlov", "WORKS_FOR", "FSB") in found
+    assert ("Pavel Orlov", "NATIONAL_OF", "Russia") in found
+    assert ("Pavel Orlov", "WORKS_FOR", "Russia") not in found
