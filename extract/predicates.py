@@ -42,6 +42,7 @@ class _EntryModel(BaseModel):
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
     implied_object: Literal["event"] | None = None
+    indefinite: str | None = None
 
 
 class _FileModel(BaseModel):
@@ -76,6 +77,7 @@ class Entry:
     particle: str | None = None
     implied_event: bool = False
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
+    indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
 
     def describe(self, lemma: str) -> str:
         extra = f" {self.particle}" if self.particle else ""
@@ -145,6 +147,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
             if sum(bool(x) for x in (raw.verbs, raw.nouns, raw.kinds)) != 1:
                 problems.append(doc.problem(where, "give exactly one of verbs, nouns or kinds"))
                 continue
+            if raw.indefinite is not None and raw.indefinite not in ontology.relations:
+                problems.append(doc.problem((*where, "indefinite"), f"unknown relation type {raw.indefinite!r}"))
             for kind in raw.kinds:
                 if kind not in ontology.kinds:
                     problems.append(doc.problem((*where, "kinds"), f"unknown kind {kind!r}"))
@@ -158,7 +162,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         problems.append(doc.problem((*where, side), message))
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
-                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds))
+                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds),
+                          indefinite=raw.indefinite)
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)
             for lemma in raw.nouns:

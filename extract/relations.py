@@ -165,6 +165,8 @@ class _Finder:
             if event is not None:
                 objects, implied = [event], True
         type_name = entry.type
+        if entry.indefinite and any(a.label == "det" and sentence.tokens[a.dep].lemma in ("a", "an") for a in children):
+            type_name = entry.indefinite  # "a Hamas commander" is one of its commanders, not its leader
         nationals = self._nationality_beside(entry, objects)
         for subject in subjects:
             for obj in objects:

@@ -45,3 +45,12 @@ def test_a_demonym_beside_an_organisation_is_the_persons_nationality(tmp_path: P
     assert ("Pavel Orlov", "WORKS_FOR", "FSB") in found
     assert ("Pavel Orlov", "NATIONAL_OF", "Russia") in found
     assert ("Pavel Orlov", "WORKS_FOR", "Russia") not in found
+
+
+def test_a_leader_noun_with_an_indefinite_article_is_one_of_several(tmp_path: Path) -> None:
+    """"a Hezbollah commander" is one of its commanders (a member); "the Hezbollah leader" leads it."""
+    text = "Karim Haddad, a Hezbollah commander, was killed. Hassan Nasrallah, the Hezbollah leader, spoke."
+    found = _triples(_draft(tmp_path, text))
+    assert ("Karim Haddad", "MEMBER_OF", "Hezbollah") in found
+    assert ("Karim Haddad", "LEADS", "Hezbollah") not in found
+    assert ("Hassan Nasrallah", "LEADS", "Hezbollah") in found
