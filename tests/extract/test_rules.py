@@ -54,3 +54,17 @@ def test_a_leader_noun_with_an_indefinite_article_is_one_of_several(tmp_path: Pa
     assert ("Karim Haddad", "MEMBER_OF", "Hezbollah") in found
     assert ("Karim Haddad", "LEADS", "Hezbollah") not in found
     assert ("Hassan Nasrallah", "LEADS", "Hezbollah") in found
+
+
+def test_accusations_phrased_as_responsibility_and_blame(tmp_path: Path) -> None:
+    text = ("A car bomb exploded in Tyre on Monday. Nabil Karam said responsibility for the bombing lay with "
+            "Hezbollah. Israel held Hamas responsible for the attack. Turkey blamed the bombing on the PKK. "
+            "Egypt laid the blame on Libya.")
+    found = _draft(tmp_path, text)
+    triples = _triples(found)
+    assert ("Nabil Karam", "ACCUSED", "Hezbollah", "reported", "") in found
+    assert {("Israel", "ACCUSED", "Hamas"), ("Turkey", "ACCUSED", "PKK"), ("Egypt", "ACCUSED", "Libya")} <= triples
+    # what each accuses the other of is claimed by the accuser, never reported by the text
+    claimed = {(s, a) for s, t, _, status, a in found if t == "CARRIED_OUT" and status == "claimed"}
+    assert {("Hezbollah", "Nabil Karam"), ("Hamas", "Israel"), ("Libya", "Egypt")} <= claimed
+    assert not {s for s, t, _, status, _ in found if t == "CARRIED_OUT" and status == "reported"}
