@@ -159,6 +159,13 @@ class _Finder:
         negated = self._negated(sentence, token.i)
         subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i)
         objects = self._ends(sentence, token.i, entry.object)
+        if entry.verb and (participle := self._participle(sentence, token)) is not None:
+            role, noun = participle
+            if role == "object" and not objects:
+                objects = self._ends(sentence, noun, ((".",),))
+                subjects = subjects or self._ends(sentence, token.i, (("obl:by",),))
+            elif role == "subject" and not subjects:
+                subjects = self._ends(sentence, noun, ((".",),))
         implied = False
         if not objects and entry.implied_event:
             event = self.rec.event_before(sentence.index)
@@ -192,6 +199,18 @@ class _Finder:
         if states and any(kind not in _NOT_ORGANISATIONS for kind in kinds.values()):
             return states
         return set()
+
+    def _participle(self, sentence: Sentence, token: Token) -> tuple[str, int] | None:
+        """("object" or "subject", the noun) of a verb that modifies a noun: "the mutiny staged by
+        the group" and "the men arrested on Friday" (the noun is its object; the parser sometimes
+        tags such a participle as a past tense), "gunmen firing on the crowd" (its subject)."""
+        for arc in sentence.head_arcs(token.i):
+            if arc.label == "acl" and arc.head >= 0 and sentence.tokens[arc.head].noun:
+                if token.pos == "VBG":
+                    return "subject", arc.head
+                if token.pos in ("VBN", "VBD"):
+                    return "object", arc.head
+        return None
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""
