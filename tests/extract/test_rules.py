@@ -76,3 +76,8 @@ def test_a_participle_modifying_a_noun_takes_the_noun_as_its_object(tmp_path: Pa
     found = _triples(_draft(tmp_path, text))
     (event,) = [o for s, t, o in found if (s, t) == ("Free Syrian Army", "CARRIED_OUT")]
     assert event in ("Homs rebellion", "short-lived mutiny")  # one event, whichever name it keeps
+
+
+def test_talks_held_with_someone_are_speaking_to_them(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Erdogan said he had held talks with Putin in Sochi."))
+    assert ("Erdogan", "SPOKE_TO", "Putin") in found
