@@ -81,3 +81,9 @@ def test_a_participle_modifying_a_noun_takes_the_noun_as_its_object(tmp_path: Pa
 def test_talks_held_with_someone_are_speaking_to_them(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Erdogan said he had held talks with Putin in Sochi."))
     assert ("Erdogan", "SPOKE_TO", "Putin") in found
+
+
+def test_a_party_in_a_feud_or_conflict_with_another(tmp_path: Path) -> None:
+    text = "Hamas has been locked in a bitter dispute with Fatah since 2007. Serbia is in conflict with Kosovo."
+    found = _triples(_draft(tmp_path, text))
+    assert {("Hamas", "IN_CONFLICT_WITH", "Fatah"), ("Serbia", "IN_CONFLICT_WITH", "Kosovo")} <= found
