@@ -44,6 +44,8 @@ _EVENT_REACH = 4  # sentences over which "the attack" still means the event last
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
 _EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
+# Kinds that are not an organisation: a word of one's name says nothing of an organisation
+_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
                    "victims"}
 
@@ -376,6 +378,9 @@ class _Reader:
             if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
                 self.proposals[key].add_alias(surface)
             return key
+        if entity.ner in ("PERSON", "ORGANIZATION") and entity.end - entity.first == 1 \
+                and (short := self._short_name(sentence, entity.first)) is not None:
+            return short
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
             if " " not in surface.strip():
@@ -411,6 +416,20 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence)
+
+    def _short_name(self, sentence: Sentence, i: int) -> str | None:
+        """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an
+        organisation named before is that organisation, as a surname alone is its person (the
+        NLP server often takes it for a person's name, or for nothing)."""
+        if not sentence.tokens[i].pos.startswith("NNP"):
+            return None
+        word = sentence.tokens[i].text
+        for proposal in self.proposals.values():
+            if proposal.kind not in _NOT_ORGANISATIONS and proposal.first >= 0 \
+                    and len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
+                proposal.add_alias(word)
+                return proposal.key
+        return None
 
     def _proposal_at(self, sentence: Sentence, i: int) -> str | None:
         """The proposal of the first mention over a token, if any."""
@@ -554,6 +573,15 @@ class _Reader:
             if not modifiers and not (dets & _DEFINITE):
                 continue
             if word in _GENERIC_GROUPS and not numbered and not modifiers:
+                continue
+            for m in modifiers:  # "Azov fighters" after "the Azov Brigade"
+                if self._free(sentence, m, m + 1) and (short := self._short_name(sentence, m)) is not None:
+                    self._mention(sentence, m, m + 1, short, "name")
+            organisations = [key for m in modifiers if (key := self._proposal_at(sentence, m)) is not None
+                             and self.proposals[key].kind not in _NOT_ORGANISATIONS]
+            if organisations and len(modifiers) == 1 and not numbered:
+                # "Wagner fighters", "Hamas gunmen", uncounted: the organisation acting
+                self._mention(sentence, token.i, token.i + 1, organisations[0], "group")
                 continue
             nationality = next((self._state_at(sentence, m) for m in modifiers if self._state_at(sentence, m)), None)
             first = min([token.i, *modifiers])

@@ -87,3 +87,19 @@ def test_a_party_in_a_feud_or_conflict_with_another(tmp_path: Path) -> None:
     text = "Hamas has been locked in a bitter dispute with Fatah since 2007. Serbia is in conflict with Kosovo."
     found = _triples(_draft(tmp_path, text))
     assert {("Hamas", "IN_CONFLICT_WITH", "Fatah"), ("Serbia", "IN_CONFLICT_WITH", "Kosovo")} <= found
+
+
+def test_an_organisation_named_again_by_its_first_word_or_its_fighters(tmp_path: Path) -> None:
+    """"Azov" after "the Azov Brigade" is the brigade, and so are its uncounted "Azov fighters";
+    "five Azov fighters" are a group of its members."""
+    path = tmp_path / "article.txt"
+    path.write_text("The Azov Brigade was founded in 2014. Azov fighters defended Mariupol for weeks. "
+                    "Denys Prokopenko, Azov's commander, surrendered in May. Five Azov fighters were captured.\n",
+                    encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    names = {e.id: e.name for e in facts.facts.entities}
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert ("Denys Prokopenko", "LEADS", "Azov Brigade") in found
+    assert ("Five Azov fighters", "MEMBER_OF", "Azov Brigade") in found
+    assert {"Azov Brigade", "Denys Prokopenko", "Five Azov fighters"} <= set(names.values())
+    assert not {n for n in names.values() if n in ("Azov", "Azov fighters")}  # no second entity
