@@ -40,6 +40,7 @@ _MAX_NGRAM = 7
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+_DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
@@ -138,6 +139,7 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
     for sentence in doc.sentences:
         state.read(sentence)
     state.coreference()
+    state.descriptions()
     state.resolve_new()
     state.merge_same_ids()
     mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
@@ -619,6 +621,25 @@ class _Reader:
                     proposal.add_alias(link.text)
                 self.mentions.append(Mention(link.sentence, link.head, link.head + 1, owner, "reference"))
                 by_head[(link.sentence, link.head)] = owner
+
+    def descriptions(self) -> None:
+        """"the group", "the movement" that coreference left unlinked: the organisation of a kind
+        the description fits (``descriptions`` of the lexicon) named last, in the sentence or the
+        two before."""
+        taken = {(m.sentence, i) for m in self.mentions for i in range(m.first, m.end)}
+        for sentence in self.doc.sentences:
+            for token in sentence.tokens:
+                kinds = self.lexicon.descriptions.get(token.lemma)
+                if kinds is None or not token.noun or (sentence.index, token.i) in taken \
+                        or not any(a.label == "det" and sentence.tokens[a.dep].lemma == "the"
+                                   for a in sentence.child_arcs(token.i)):
+                    continue
+                before = [m for m in self.mentions if self.proposals[m.proposal].kind in kinds
+                          and (sentence.index - _DESCRIPTION_REACH <= m.sentence < sentence.index
+                               or m.sentence == sentence.index and m.end <= token.i)]
+                if before:
+                    last = max(before, key=lambda m: (m.sentence, m.first))
+                    self.mentions.append(Mention(sentence.index, token.i, token.i + 1, last.proposal, "reference"))
 
     def merge_same_ids(self) -> None:
         """Two proposals that became one graph node ("FSB" and "Federal Security Service") are one."""

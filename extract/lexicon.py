@@ -47,6 +47,8 @@ class Lexicon:
     titles: frozenset[str]
     group_nouns: frozenset[str]
     state_bodies: dict[tuple[str, ...], str]
+    #: "the group", "the movement": the kinds of the organisation such a description can stand for
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
@@ -138,6 +140,11 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
+    for noun, allowed in (data.get("descriptions") or {}).items():
+        if not isinstance(allowed, list) or not all(k in kinds for k in allowed):
+            problems.append(doc.problem(("descriptions", noun), "expected a list of kinds of graph/ontology.yaml"))
+            continue
+        lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
     for index, kind in enumerate(sorted(lexicon.body_kinds)):
         if kind not in kinds:
             problems.append(doc.problem(("body_kinds", index), f"unknown kind {kind!r}"))

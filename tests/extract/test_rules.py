@@ -103,3 +103,9 @@ def test_an_organisation_named_again_by_its_first_word_or_its_fighters(tmp_path:
     assert ("Five Azov fighters", "MEMBER_OF", "Azov Brigade") in found
     assert {"Azov Brigade", "Denys Prokopenko", "Five Azov fighters"} <= set(names.values())
     assert not {n for n in names.values() if n in ("Azov", "Azov fighters")}  # no second entity
+
+
+def test_the_group_left_unlinked_by_coreference_is_the_organisation_named_last(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Hezbollah fired rockets at Haifa on Sunday. Israel said Iran had supplied the group "
+                             "with missiles.")
+    assert ("Iran", "SUPPORTED", "Hezbollah", "claimed", "Israel") in found
