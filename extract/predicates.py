@@ -24,7 +24,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.ontology import get_ontology
 
-__all__ = ["PATH", "Entry", "Predicates", "load_predicates", "get_predicates"]
+__all__ = ["PATH", "Entry", "Office", "Predicates", "load_predicates", "get_predicates"]
 
 PATH = Path(__file__).with_name("predicates.yaml")
 
@@ -45,6 +45,13 @@ class _EntryModel(BaseModel):
     indefinite: str | None = None
 
 
+class _OfficeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    roles: list[str]
+    bodies: list[str]
+    type: str
+
+
 class _FileModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     subject_default_verb: list[str]
@@ -63,6 +70,16 @@ class _FileModel(BaseModel):
     accusation_implies: str
     event_nouns: list[str]
     demonym_beside_organisation: str
+    titled_offices: list[_OfficeModel]
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title naming a body's office: its role words, the words of the body's name, the type."""
+
+    roles: frozenset[str]
+    bodies: frozenset[str]
+    type: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,7 @@ class Predicates:
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
+    titled_offices: tuple[Office, ...] = ()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -132,10 +150,12 @@ def load_predicates(path: Path = PATH) -> Predicates:
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
-        event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation)
+        event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
+        titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
-                        (("demonym_beside_organisation",), model.demonym_beside_organisation)]:
+                        (("demonym_beside_organisation",), model.demonym_beside_organisation),
+                        *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
         if name not in ontology.relations:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     for type_name, entries in model.relations.items():

@@ -16,10 +16,14 @@ from dataclasses import dataclass, field
 from extract.entities import Recognition
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
+from graph.names import name_key
 from graph.ontology import Ontology
 
 __all__ = ["Candidate", "find_relations", "follow"]
 
+# Words of a title that say nothing of the office ("Secretary of State"), and those of a deputy's
+_TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
+_NOT_HEAD = frozenset({"deputy", "vice", "assistant", "under", "former", "acting", "junior", "shadow"})
 # Kinds that are not an organisation a person can have a role in
 _NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 
@@ -120,10 +124,41 @@ class _Finder:
         for (index, position), key in self.rec.tokens.items():
             if index == sentence.index:
                 kinds_at.setdefault(position, key)
+        offices = list(self._titled_offices(sentence))
+        held = {(c.subject, c.object) for c in offices}  # "Energy Secretary X" leads it, not only works for it
         for token in sentence.tokens:
             found = [(entry, candidate) for entry, how in self._entries(sentence, token, kinds_at)
                      for candidate in self._match(sentence, token, entry, how)]
-            yield from _most_specific(found)
+            yield from (c for c in _most_specific(found) if (c.subject, c.object) not in held)
+        yield from offices
+
+    def _titled_offices(self, sentence: Sentence) -> Iterable[Candidate]:
+        """"Defence Minister Sergei Shoigu" where the text names the Ministry of Defence: the title's
+        words name the body whose office the person holds (``titled_offices``)."""
+        for mention in self.rec.mentions:
+            if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
+                continue
+            head = _head_of(sentence, mention.first, mention.end)
+            titles = [d for d in sentence.children(head, "compound") if d < mention.first]
+            if not titles:
+                continue
+            first = min(sentence.subtree(d).start for d in titles)
+            words = {t.text.casefold() for t in sentence.tokens[first:mention.first]} - _TITLE_FILLERS
+            if words & _NOT_HEAD:
+                continue
+            for office in self.predicates.titled_offices:
+                rest = words - office.roles
+                if rest == words or not rest:
+                    continue
+                bodies = [key for key, p in self.rec.proposals.items()
+                          if p.kind not in _NOT_ORGANISATIONS and p.first >= 0
+                          and any(rest <= (names := set(name_key(n).split())) and names & office.bodies
+                                  for n in (p.name, *p.aliases))]
+                if len(bodies) == 1 and self.ontology.allows(office.type, "Person", self.rec.proposals[bodies[0]].kind):
+                    title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
+                    yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
+                                    sentence.end, mention.first, f"the title “{title}” in sentence "
+                                    f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
         lemma = token.lemma

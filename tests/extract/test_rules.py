@@ -109,3 +109,14 @@ def test_the_group_left_unlinked_by_coreference_is_the_organisation_named_last(t
     found = _draft(tmp_path, "Hezbollah fired rockets at Haifa on Sunday. Israel said Iran had supplied the group "
                              "with missiles.")
     assert ("Iran", "SUPPORTED", "Hezbollah", "claimed", "Israel") in found
+
+
+def test_a_title_naming_a_body_the_text_names_is_the_head_of_that_body(tmp_path: Path) -> None:
+    text = ("The Ministry of Foreign Affairs summoned the ambassador. Foreign Affairs Minister Ahmed Salem said the "
+            "talks had failed. Deputy Foreign Affairs Minister Omar Nasser agreed. The Department of Energy will "
+            "publish the report, Energy Secretary Jennifer Granholm said.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Ahmed Salem", "LEADS", "Ministry of Foreign Affairs") in found
+    assert ("Jennifer Granholm", "LEADS", "Department of Energy") in found
+    assert ("Jennifer Granholm", "WORKS_FOR", "Department of Energy") not in found  # the office says more
+    assert not {t for s, t, _ in found if s == "Omar Nasser"}  # a deputy does not lead it
