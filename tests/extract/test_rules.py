@@ -120,3 +120,11 @@ def test_a_title_naming_a_body_the_text_names_is_the_head_of_that_body(tmp_path:
     assert ("Jennifer Granholm", "LEADS", "Department of Energy") in found
     assert ("Jennifer Granholm", "WORKS_FOR", "Department of Energy") not in found  # the office says more
     assert not {t for s, t, _ in found if s == "Omar Nasser"}  # a deputy does not lead it
+
+
+def test_who_directs_or_strikes_from_a_place_is_based_there(tmp_path: Path) -> None:
+    text = ("Officials said the bombings were ordered by Hamas from Qatar. Hezbollah fired rockets from "
+            "Lebanon. Hezbollah received weapons from Iran.")
+    found = _triples(_draft(tmp_path, text))
+    assert {("Hamas", "BASED_IN", "Qatar"), ("Hezbollah", "BASED_IN", "Lebanon")} <= found
+    assert ("Hezbollah", "BASED_IN", "Iran") not in found  # what comes from a place says nothing of the receiver
