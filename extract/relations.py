@@ -69,10 +69,17 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
         if step == ".":
             continue
         if step.startswith("^"):
-            here = [h for t in here for h in sentence.heads(t, step[1:])]
+            here = [_appos_head(sentence, h, t) if step == "^appos" else h
+                    for t in here for h in sentence.heads(t, step[1:])]
         else:
             here = [d for t in here for d in sentence.children(t, step)]
     return here
+
+
+def _appos_head(sentence: Sentence, head: int, appositive: int) -> int:
+    """What an apposition describes: the parser hangs "the chief of C" in "A and B, the chief of
+    C," on A, the first conjunct; it is B's, the conjunct just before it."""
+    return max([c for c in sentence.children(head, "conj") if head < c < appositive], default=head)
 
 
 def _head_of(sentence: Sentence, first: int, end: int) -> int:

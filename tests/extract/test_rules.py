@@ -128,3 +128,11 @@ def test_who_directs_or_strikes_from_a_place_is_based_there(tmp_path: Path) -> N
     found = _triples(_draft(tmp_path, text))
     assert {("Hamas", "BASED_IN", "Qatar"), ("Hezbollah", "BASED_IN", "Lebanon")} <= found
     assert ("Hezbollah", "BASED_IN", "Iran") not in found  # what comes from a place says nothing of the receiver
+
+
+def test_an_apposition_after_two_names_describes_the_second(tmp_path: Path) -> None:
+    """The parser hangs "the chief of the General Staff" on the first of "A and B, the chief of …"."""
+    text = "Putin praised Defence Minister Andrei Belousov and Valery Gerasimov, the chief of the General Staff."
+    found = _triples(_draft(tmp_path, text))
+    assert ("Valery Gerasimov", "LEADS", "General Staff") in found
+    assert ("Andrei Belousov", "LEADS", "General Staff") not in found
