@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
-from extract.nlp.document import Annotated, NamedEntity, Sentence
+from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence
 from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
@@ -612,15 +612,42 @@ class _Reader:
             if owner is None:
                 continue
             proposal = self.proposals[owner]
+            last = -1                             # the sentence of the chain's last link
+            redirected: tuple[int, str] | None = None  # a pronoun given another entity, and its sentence
             for link in chain:
                 if (link.sentence, link.head) in by_head or link.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
+                    last = link.sentence
                     continue
                 if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
                     continue
                 if link.type == "PROPER" and proposal.kind != "Event":
                     proposal.add_alias(link.text)
-                self.mentions.append(Mention(link.sentence, link.head, link.head + 1, owner, "reference"))
-                by_head[(link.sentence, link.head)] = owner
+                taken = owner
+                if link.type == "PRONOMINAL" and redirected is not None and redirected[0] == link.sentence:
+                    taken = redirected[1]  # "He denounced X, whom he blamed": as the pronoun before
+                elif link.type == "PRONOMINAL" and last < link.sentence - 1:
+                    taken = self._continued_subject(link) or owner
+                    redirected = (link.sentence, taken) if taken != owner else None
+                self.mentions.append(Mention(link.sentence, link.head, link.head + 1, taken, "reference"))
+                by_head[(link.sentence, link.head)] = taken
+                last = link.sentence
+
+    def _continued_subject(self, link: CorefMention) -> str | None:
+        """"Prigozhin was locked in a feud with the ministry. He denounced …": a personal pronoun
+        that is a sentence's subject continues the previous sentence's subject, a person, when the
+        chain CoreNLP gives it reaches further back (to a Putin named three sentences before)."""
+        sentence = self.doc.sentences[link.sentence]
+        if link.sentence == 0 or link.text.casefold() not in ("he", "she") \
+                or not any(a.label.startswith("nsubj") for a in sentence.head_arcs(link.head)):
+            return None
+        before = self.doc.sentences[link.sentence - 1]
+        for root in [a.dep for a in before.basic if a.head < 0]:
+            for subject in before.children(root, "nsubj"):
+                key = next((m.proposal for m in self.mentions if m.sentence == before.index
+                            and m.first <= subject < m.end), None)
+                if key is not None and self.proposals[key].kind == "Person":
+                    return key
+        return None
 
     def descriptions(self) -> None:
         """"the group", "the movement" that coreference left unlinked: the organisation of a kind

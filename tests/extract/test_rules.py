@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from extract.assemble import DocumentInfo, write_draft
+from extract.assemble import DocumentInfo, draft_facts, write_draft
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
+from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
 
 
 def _draft(tmp_path: Path, text: str, gazetteer=None, published: dt.date | None = None) -> set[tuple[str, ...]]:
@@ -136,3 +137,46 @@ def test_an_apposition_after_two_names_describes_the_second(tmp_path: Path) -> N
     found = _triples(_draft(tmp_path, text))
     assert ("Valery Gerasimov", "LEADS", "General Staff") in found
     assert ("Andrei Belousov", "LEADS", "General Staff") not in found
+
+
+def _reading(sentences: list[list[tuple[str, str, str, str, int, str]]],
+             chains: list[list[tuple[int, int, str]]]) -> Annotated:
+    """An article as CoreNLP reads it, written out by hand to reproduce one of its errors: each
+    token is (text, lemma, part of speech, named-entity class, head (-1: the root), label); each
+    chain link is (sentence, token, type)."""
+    text, parsed = "", []
+    for index, words in enumerate(sentences):
+        tokens, arcs = [], []
+        for i, (word, lemma, pos, ner, head, label) in enumerate(words):
+            start = len(text)
+            text += word + " "
+            tokens.append(Token(i, word, lemma, pos, ner, start, start + len(word)))
+            arcs.append(Arc(head, i, label))
+        people = [NamedEntity(i, i + 1, "PERSON", t.text) for i, t in enumerate(tokens) if t.ner == "PERSON"]
+        parsed.append(Sentence(index, tokens, arcs, arcs, people))
+    links = [[CorefMention(s, i, i + 1, i, parsed[s].tokens[i].text, kind, n == 0)
+              for n, (s, i, kind) in enumerate(chain)] for chain in chains]
+    return Annotated(text=text, sentences=parsed, chains=links)
+
+
+def test_a_subject_pronoun_continues_the_previous_sentences_subject_when_its_chain_reaches_further(
+        tmp_path: Path) -> None:
+    """CoreNLP gave "He" to a Putin named three sentences before; the feud's Babacan is meant."""
+    doc = _reading([
+        [("Putin", "Putin", "NNP", "PERSON", 1, "nsubj"), ("spoke", "speak", "VBD", "O", -1, "root"),
+         (".", ".", ".", "O", 1, "punct")],
+        [("Rain", "rain", "NN", "O", 1, "nsubj"), ("fell", "fall", "VBD", "O", -1, "root"),
+         (".", ".", ".", "O", 1, "punct")],
+        [("Babacan", "Babacan", "NNP", "PERSON", 1, "nsubj"), ("feuded", "feud", "VBD", "O", -1, "root"),
+         (".", ".", ".", "O", 1, "punct")],
+        [("He", "he", "PRP", "O", 1, "nsubj"), ("denounced", "denounce", "VBD", "O", -1, "root"),
+         ("Simsek", "Simsek", "NNP", "PERSON", 1, "obj"), (",", ",", ",", "O", 2, "punct"),
+         ("whom", "whom", "WP", "O", 2, "ref"), ("he", "he", "PRP", "O", 6, "nsubj"),
+         ("blamed", "blame", "VBD", "O", 2, "acl:relcl"), (".", ".", ".", "O", 1, "punct")],
+    ], chains=[[(0, 0, "PROPER"), (3, 0, "PRONOMINAL"), (3, 5, "PRONOMINAL")]])
+    doc.sentences[3].arcs.append(Arc(6, 2, "obj"))  # enhanced++: "whom" is Simsek, the object of "blamed"
+    data = draft_facts(doc.text, text_name="article.txt", sha256="0" * 64, info=DocumentInfo(),
+                       gazetteer=EmptyGazetteer(), reader=lambda text, published: doc)
+    found = {(r["subject"], r["type"], r["object"]) for r in data["relations"]}
+    assert {("babacan", "CRITICISED", "simsek"), ("babacan", "ACCUSED", "simsek")} <= found
+    assert not {r for r in found if r[0] == "putin"}
