@@ -43,6 +43,7 @@ class _EntryModel(BaseModel):
     particle: str | None = None
     implied_object: Literal["event"] | None = None
     indefinite: str | None = None
+    unless: list[str] = Field(default_factory=list)
 
 
 class _OfficeModel(BaseModel):
@@ -95,6 +96,7 @@ class Entry:
     implied_event: bool = False
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
+    unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
 
     def describe(self, lemma: str) -> str:
         extra = f" {self.particle}" if self.particle else ""
@@ -183,7 +185,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
                           implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds),
-                          indefinite=raw.indefinite)
+                          indefinite=raw.indefinite, unless=frozenset(raw.unless))
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)
             for lemma in raw.nouns:

@@ -195,6 +195,8 @@ class _Finder:
         children = sentence.child_arcs(token.i)
         if entry.with_ and not any(sentence.tokens[a.dep].lemma in entry.with_ for a in children):
             return
+        if entry.unless and any(a.label in entry.unless for a in children):
+            return
         if entry.particle and not any(a.label == "compound:prt" and sentence.tokens[a.dep].lemma == entry.particle
                                       for a in children):
             return

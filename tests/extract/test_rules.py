@@ -180,3 +180,12 @@ def test_a_subject_pronoun_continues_the_previous_sentences_subject_when_its_cha
     found = {(r["subject"], r["type"], r["object"]) for r in data["relations"]}
     assert {("babacan", "CRITICISED", "simsek"), ("babacan", "ACCUSED", "simsek")} <= found
     assert not {r for r in found if r[0] == "putin"}
+
+
+def test_claiming_to_have_done_something_is_not_claiming_responsibility(tmp_path: Path) -> None:
+    text = ("Hamas claimed the bombing in Jerusalem. Hezbollah fought in the battle for Qusayr, which the group "
+            "claimed to have won in June.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Hamas", "CLAIMED_RESPONSIBILITY", "bombing in Jerusalem") in found or \
+        ("Hamas", "CLAIMED_RESPONSIBILITY", "Jerusalem bombing") in found
+    assert not {s for s, t, o in found if o == "battle for Qusayr" and t == "CLAIMED_RESPONSIBILITY"}
