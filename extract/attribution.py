@@ -34,6 +34,8 @@ _CLAUSE_LABELS = ("ccomp", "parataxis", "xcomp", "advcl", "acl", "csubj", "obj",
 _MAX_DEPTH = 6
 # Arcs that say what an accusation is about ("blamed X for Y", "accused X of V-ing").
 _GROUNDS = ("obl:for", "obl:of", "obl:over", "advcl", "obl:in")
+# Named-entity classes of a time expression, which is no ground of an accusation
+_TIMES = ("DATE", "TIME", "DURATION", "SET")
 
 
 def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candidate],
@@ -91,7 +93,7 @@ def _accusation_contents(doc: Annotated, recognition: Recognition, predicates: P
                    and c.asserted_by == accusation.subject for c in done)
         sentence = doc.sentences[accusation.sentence]
         grounds = [d for a in sentence.child_arcs(accusation.predicate) if a.label.startswith(_GROUNDS)
-                   for d in [a.dep]]
+                   for d in [a.dep] if sentence.tokens[d].ner not in _TIMES]  # "in the first hours": when, not what
         if grounds:  # "blamed for ammunition shortages": of that, unless it is an event
             event = next((recognition.at(sentence.index, d) for d in grounds if recognition.at(sentence.index, d)
                           and recognition.proposals[recognition.at(sentence.index, d) or ""].kind == "Event"), None)

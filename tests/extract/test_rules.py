@@ -189,3 +189,13 @@ def test_claiming_to_have_done_something_is_not_claiming_responsibility(tmp_path
     assert ("Hamas", "CLAIMED_RESPONSIBILITY", "bombing in Jerusalem") in found or \
         ("Hamas", "CLAIMED_RESPONSIBILITY", "Jerusalem bombing") in found
     assert not {s for s, t, o in found if o == "battle for Qusayr" and t == "CLAIMED_RESPONSIBILITY"}
+
+
+_QUETTA = ("Two bombs exploded in Quetta on Monday, killing 40 people. In the first hours, Pakistani officials "
+           "pointed the finger at India. John Kirby said he had no reason to believe that India was involved.")
+
+
+def test_a_time_phrase_is_not_what_an_accusation_accuses_of(tmp_path: Path) -> None:
+    """"In the first hours, X pointed the finger at Y": Y is accused of the bombing, not of the hours."""
+    found = _draft(tmp_path, _QUETTA)
+    assert ("India", "CARRIED_OUT", "Two bombs", "claimed", "Pakistan") in found
