@@ -199,3 +199,10 @@ def test_a_time_phrase_is_not_what_an_accusation_accuses_of(tmp_path: Path) -> N
     """"In the first hours, X pointed the finger at Y": Y is accused of the bombing, not of the hours."""
     found = _draft(tmp_path, _QUETTA)
     assert ("India", "CARRIED_OUT", "Two bombs", "claimed", "Pakistan") in found
+
+
+def test_a_statement_under_no_reason_to_believe_is_denied_not_claimed(tmp_path: Path) -> None:
+    found = _draft(tmp_path, _QUETTA)
+    assert ("India", "CARRIED_OUT", "Two bombs", "denied", "John Kirby") in found
+    assert ("India", "CARRIED_OUT", "Two bombs", "claimed", "John Kirby") not in found
+    assert ("John Kirby", "ACCUSED", "India") not in _triples(found)
