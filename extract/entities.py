@@ -380,7 +380,7 @@ class _Reader:
             if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
                 self.proposals[key].add_alias(surface)
             return key
-        if entity.ner in ("PERSON", "ORGANIZATION") and entity.end - entity.first == 1 \
+        if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short
         if entity.ner == "PERSON":
@@ -427,10 +427,14 @@ class _Reader:
             return None
         word = sentence.tokens[i].text
         for proposal in self.proposals.values():
-            if proposal.kind not in _NOT_ORGANISATIONS and proposal.first >= 0 \
-                    and len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
+            if proposal.kind in _NOT_ORGANISATIONS or proposal.first < 0:
+                continue
+            if len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
                 proposal.add_alias(word)
                 return proposal.key
+            known = proposal.known.names if proposal.known is not None else ()
+            if any(name == word + "s" for name in (proposal.name, *proposal.aliases, *known)):
+                return proposal.key  # "a Houthi spokesman": the Houthis' (a plural name, as a modifier)
         return None
 
     def _proposal_at(self, sentence: Sentence, i: int) -> str | None:

@@ -206,3 +206,10 @@ def test_a_statement_under_no_reason_to_believe_is_denied_not_claimed(tmp_path: 
     assert ("India", "CARRIED_OUT", "Two bombs", "denied", "John Kirby") in found
     assert ("India", "CARRIED_OUT", "Two bombs", "claimed", "John Kirby") not in found
     assert ("John Kirby", "ACCUSED", "India") not in _triples(found)
+
+
+def test_a_plural_organisation_name_used_in_the_singular_as_a_modifier(tmp_path: Path) -> None:
+    """"a Houthi military spokesman" speaks for the Houthis, whom the graph knows."""
+    text = "The Houthis fired missiles at ships in May. Yahya Saree, a Houthi military spokesman, said more would come."
+    found = _triples(_draft(tmp_path, text, FactsGazetteer([Known("houthis", "Houthis", "ArmedGroup")])))
+    assert ("Yahya Saree", "SPOKESPERSON_FOR", "Houthis") in found
