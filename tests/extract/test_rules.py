@@ -213,3 +213,11 @@ def test_a_plural_organisation_name_used_in_the_singular_as_a_modifier(tmp_path:
     text = "The Houthis fired missiles at ships in May. Yahya Saree, a Houthi military spokesman, said more would come."
     found = _triples(_draft(tmp_path, text, FactsGazetteer([Known("houthis", "Houthis", "ArmedGroup")])))
     assert ("Yahya Saree", "SPOKESPERSON_FOR", "Houthis") in found
+
+
+def test_the_lexicons_states_include_denmark_and_its_demonym(tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text("Danish police arrested two Greek nationals in Aarhus on Friday.\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    states = {e.name: e.external_ids for e in facts.facts.entities if e.kind == "State"}
+    assert states == {"Denmark": {"wikidata": "Q35"}, "Greece": {"wikidata": "Q41"}}
