@@ -221,3 +221,8 @@ def test_the_lexicons_states_include_denmark_and_its_demonym(tmp_path: Path) -> 
     facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
     states = {e.name: e.external_ids for e in facts.facts.entities if e.kind == "State"}
     assert states == {"Denmark": {"wikidata": "Q35"}, "Greece": {"wikidata": "Q41"}}
+
+
+def test_the_demonym_of_an_island_names_its_state(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The cable was cut near the Greek island of Crete in March."))
+    assert ("Crete", "LOCATED_IN", "Greece") in found
