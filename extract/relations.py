@@ -274,6 +274,9 @@ class _Finder:
             for token in follow(sentence, start, route):
                 for t in (token, *sentence.children(token, "conj")):
                     key = self.rec.at(sentence.index, t)
+                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim
+                        key = next((k for d in sentence.children(t, "appos")
+                                    if (k := self.rec.at(sentence.index, d)) is not None), None)
                     if key is not None and key not in keys:
                         keys.append(key)
         return keys

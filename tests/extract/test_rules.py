@@ -226,3 +226,10 @@ def test_the_lexicons_states_include_denmark_and_its_demonym(tmp_path: Path) -> 
 def test_the_demonym_of_an_island_names_its_state(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "The cable was cut near the Greek island of Crete in March."))
     assert ("Crete", "LOCATED_IN", "Greece") in found
+
+
+def test_a_role_noun_stands_for_the_name_in_apposition_to_it(tmp_path: Path) -> None:
+    """"by Hamas and its military chief, Mohammed Deif": the chief is Deif."""
+    found = _triples(_draft(tmp_path, "The raid was a brutal attack staged by Hamas and its military chief, "
+                                      "Mohammed Deif."))
+    assert {s for s, t, _ in found if t == "CARRIED_OUT"} == {"Hamas", "Mohammed Deif"}
