@@ -233,3 +233,8 @@ def test_a_role_noun_stands_for_the_name_in_apposition_to_it(tmp_path: Path) -> 
     found = _triples(_draft(tmp_path, "The raid was a brutal attack staged by Hamas and its military chief, "
                                       "Mohammed Deif."))
     assert {s for s, t, _ in found if t == "CARRIED_OUT"} == {"Hamas", "Mohammed Deif"}
+
+
+def test_a_suicide_bomber_who_blew_himself_up_at_a_place_targeted_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Karim Benali blew himself up at the Hilton Hotel in Taba in 2004."))
+    assert ("Karim Benali", "TARGETED", "Hilton Hotel") in found
