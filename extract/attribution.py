@@ -34,6 +34,8 @@ _CLAUSE_LABELS = ("ccomp", "parataxis", "xcomp", "advcl", "acl", "csubj", "obj",
 _MAX_DEPTH = 6
 # Arcs that say what an accusation is about ("blamed X for Y", "accused X of V-ing").
 _GROUNDS = ("obl:for", "obl:of", "obl:over", "advcl", "obl:in")
+# Named-entity classes of a time expression, which is no ground of an accusation
+_TIMES = ("DATE", "TIME", "DURATION", "SET")
 
 
 def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candidate],
@@ -41,6 +43,7 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     """Set status and ``asserted_by`` on each candidate; add denials' links and blame; drop what cannot stand."""
     out: list[Candidate] = []
     speakers: list[tuple[int, str]] = []  # (sentence, proposal) of each party that spoke
+    unanswered: list[Candidate] = []  # denials whose claim is not found yet
     for candidate in candidates:
         sentence = doc.sentences[candidate.sentence]
         speaker = _frame(sentence, recognition, predicates, candidate)
@@ -72,11 +75,17 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
         if candidate.status == "denied":
             claim = _answered(out, candidate)
             if claim is None:
+                unanswered.append(candidate)
                 continue
             candidate.denies = claim
             candidate.subject, candidate.type, candidate.object = claim.triple
         out.append(candidate)
     out.extend(_accusation_contents(doc, recognition, predicates, out))
+    for candidate in unanswered:  # a denial of what an accusation accuses of ("pointed the finger at X")
+        if (claim := _answered(out, candidate)) is not None:
+            candidate.denies = claim
+            candidate.subject, candidate.type, candidate.object = claim.triple
+            out.append(candidate)
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
     return out
@@ -91,7 +100,7 @@ def _accusation_contents(doc: Annotated, recognition: Recognition, predicates: P
                    and c.asserted_by == accusation.subject for c in done)
         sentence = doc.sentences[accusation.sentence]
         grounds = [d for a in sentence.child_arcs(accusation.predicate) if a.label.startswith(_GROUNDS)
-                   for d in [a.dep]]
+                   for d in [a.dep] if sentence.tokens[d].ner not in _TIMES]  # "in the first hours": when, not what
         if grounds:  # "blamed for ammunition shortages": of that, unless it is an event
             event = next((recognition.at(sentence.index, d) for d in grounds if recognition.at(sentence.index, d)
                           and recognition.proposals[recognition.at(sentence.index, d) or ""].kind == "Event"), None)
@@ -138,6 +147,7 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
            candidate: Candidate) -> tuple[str, str, str | None] | None:
     """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate."""
     chain = [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]
+    doubted = False  # "had no reason to believe that", "did not say that": what follows is not asserted
     for head, label, _child in chain:
         for arc in sentence.child_arcs(head):
             if arc.label in ("obl:according_to", "nmod:according_to"):
@@ -146,6 +156,7 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                     return "said", key, None
         if head == candidate.predicate:
             continue
+        doubted = doubted or _negates(sentence, head, predicates)
         lemma = sentence.tokens[head].lemma
         party = _subject_of(sentence, recognition, head)
         if party is None:
@@ -157,8 +168,21 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                             if recognition.at(sentence.index, d)), None)
             return "said", party, accused
         if lemma in predicates.reporting_verbs and label.split(":")[0] in ("ccomp", "parataxis", "xcomp", "dep"):
-            return "said", party, None
+            return ("denied" if doubted else "said"), party, None
     return None
+
+
+def _negates(sentence: Sentence, head: int, predicates: Predicates) -> bool:
+    """Whether a clause above a statement negates it: "did not say", "never believed", "had no
+    reason to believe", "found no evidence that"."""
+    for arc in sentence.child_arcs(head):
+        lemma = sentence.tokens[arc.dep].lemma
+        if arc.label in ("advmod", "neg") and lemma in predicates.negations:
+            return True
+        if arc.label == "obj" and any(a.label == "det" and sentence.tokens[a.dep].lemma in predicates.negations
+                                      for a in sentence.child_arcs(arc.dep)):
+            return True
+    return False
 
 
 def _speakers(sentence: Sentence, recognition: Recognition, predicates: Predicates) -> list[str]:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
-from extract.nlp.document import Annotated, NamedEntity, Sentence
+from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence
 from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
@@ -40,10 +40,13 @@ _MAX_NGRAM = 7
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+_DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
 _EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
+# Kinds that are not an organisation: a word of one's name says nothing of an organisation
+_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
                    "victims"}
 
@@ -136,6 +139,7 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
     for sentence in doc.sentences:
         state.read(sentence)
     state.coreference()
+    state.descriptions()
     state.resolve_new()
     state.merge_same_ids()
     mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
@@ -282,6 +286,7 @@ class _Reader:
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
+        self._states_in_bodies(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []
@@ -295,7 +300,7 @@ class _Reader:
             if hits and _name_like(surface, list(hits.values())):
                 found.append((i, j, surface, list(hits.values()), exact))
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
-                        and self.lexicon.kind_of_words(e.text.split()) in self.lexicon.body_kinds]
+                        and self.lexicon.kind_of_name(e.text.split()) in self.lexicon.body_kinds]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
@@ -335,6 +340,15 @@ class _Reader:
                                                     "has", 0.9)
         return key
 
+    def _states_in_bodies(self, sentence: Sentence) -> None:
+        """A state named inside a body's name is a mention of that state too ("US" in "US State
+        Department"), so that the body is part of it as "the Latvian police" is of Latvia."""
+        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "name"
+                        and m.end - m.first > 1 and self.proposals[m.proposal].kind in self.lexicon.body_kinds]:
+            words = [t.text for t in sentence.tokens[mention.first:mention.end]]
+            for i, j, entry in self.lexicon.states_in(words):
+                self._mention(sentence, mention.first + i, mention.first + j, self._state(entry), "name")
+
     def _named_entities(self, sentence: Sentence) -> None:
         for entity in _split_lists(sentence, _join_places(sentence, sentence.entities)):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
@@ -366,6 +380,9 @@ class _Reader:
             if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
                 self.proposals[key].add_alias(surface)
             return key
+        if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
+                and (short := self._short_name(sentence, entity.first)) is not None:
+            return short
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
             if " " not in surface.strip():
@@ -390,7 +407,7 @@ class _Reader:
                 self.capitals[key] = self._state(capital)
             return key
         words = surface.split()
-        kind = self.lexicon.kind_of_words(words)
+        kind = self.lexicon.kind_of_name(words)
         if entity.ner == "MISC" and kind is None:
             return None
         if kind is None:
@@ -401,6 +418,24 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence)
+
+    def _short_name(self, sentence: Sentence, i: int) -> str | None:
+        """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an
+        organisation named before is that organisation, as a surname alone is its person (the
+        NLP server often takes it for a person's name, or for nothing)."""
+        if not sentence.tokens[i].pos.startswith("NNP"):
+            return None
+        word = sentence.tokens[i].text
+        for proposal in self.proposals.values():
+            if proposal.kind in _NOT_ORGANISATIONS or proposal.first < 0:
+                continue
+            if len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
+                proposal.add_alias(word)
+                return proposal.key
+            known = proposal.known.names if proposal.known is not None else ()
+            if any(name == word + "s" for name in (proposal.name, *proposal.aliases, *known)):
+                return proposal.key  # "a Houthi spokesman": the Houthis' (a plural name, as a modifier)
+        return None
 
     def _proposal_at(self, sentence: Sentence, i: int) -> str | None:
         """The proposal of the first mention over a token, if any."""
@@ -436,7 +471,7 @@ class _Reader:
             surface = name = self._surface(sentence, first, token.i + 1)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
-            kind = self.lexicon.kind_of_words(name.split()) or kind
+            kind = self.lexicon.kind_of_name(name.split()) or kind
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
             if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
                 self.proposals[key].add_alias(surface)
@@ -545,6 +580,15 @@ class _Reader:
                 continue
             if word in _GENERIC_GROUPS and not numbered and not modifiers:
                 continue
+            for m in modifiers:  # "Azov fighters" after "the Azov Brigade"
+                if self._free(sentence, m, m + 1) and (short := self._short_name(sentence, m)) is not None:
+                    self._mention(sentence, m, m + 1, short, "name")
+            organisations = [key for m in modifiers if (key := self._proposal_at(sentence, m)) is not None
+                             and self.proposals[key].kind not in _NOT_ORGANISATIONS]
+            if organisations and len(modifiers) == 1 and not numbered:
+                # "Wagner fighters", "Hamas gunmen", uncounted: the organisation acting
+                self._mention(sentence, token.i, token.i + 1, organisations[0], "group")
+                continue
             nationality = next((self._state_at(sentence, m) for m in modifiers if self._state_at(sentence, m)), None)
             first = min([token.i, *modifiers])
             name = self._surface(sentence, first, token.i + 1)
@@ -572,15 +616,61 @@ class _Reader:
             if owner is None:
                 continue
             proposal = self.proposals[owner]
+            last = -1                             # the sentence of the chain's last link
+            redirected: tuple[int, str] | None = None  # a pronoun given another entity, and its sentence
             for link in chain:
                 if (link.sentence, link.head) in by_head or link.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
+                    last = link.sentence
                     continue
                 if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
                     continue
                 if link.type == "PROPER" and proposal.kind != "Event":
                     proposal.add_alias(link.text)
-                self.mentions.append(Mention(link.sentence, link.head, link.head + 1, owner, "reference"))
-                by_head[(link.sentence, link.head)] = owner
+                taken = owner
+                if link.type == "PRONOMINAL" and redirected is not None and redirected[0] == link.sentence:
+                    taken = redirected[1]  # "He denounced X, whom he blamed": as the pronoun before
+                elif link.type == "PRONOMINAL" and last < link.sentence - 1:
+                    taken = self._continued_subject(link) or owner
+                    redirected = (link.sentence, taken) if taken != owner else None
+                self.mentions.append(Mention(link.sentence, link.head, link.head + 1, taken, "reference"))
+                by_head[(link.sentence, link.head)] = taken
+                last = link.sentence
+
+    def _continued_subject(self, link: CorefMention) -> str | None:
+        """"Prigozhin was locked in a feud with the ministry. He denounced …": a personal pronoun
+        that is a sentence's subject continues the previous sentence's subject, a person, when the
+        chain CoreNLP gives it reaches further back (to a Putin named three sentences before)."""
+        sentence = self.doc.sentences[link.sentence]
+        if link.sentence == 0 or link.text.casefold() not in ("he", "she") \
+                or not any(a.label.startswith("nsubj") for a in sentence.head_arcs(link.head)):
+            return None
+        before = self.doc.sentences[link.sentence - 1]
+        for root in [a.dep for a in before.basic if a.head < 0]:
+            for subject in before.children(root, "nsubj"):
+                key = next((m.proposal for m in self.mentions if m.sentence == before.index
+                            and m.first <= subject < m.end), None)
+                if key is not None and self.proposals[key].kind == "Person":
+                    return key
+        return None
+
+    def descriptions(self) -> None:
+        """"the group", "the movement" that coreference left unlinked: the organisation of a kind
+        the description fits (``descriptions`` of the lexicon) named last, in the sentence or the
+        two before."""
+        taken = {(m.sentence, i) for m in self.mentions for i in range(m.first, m.end)}
+        for sentence in self.doc.sentences:
+            for token in sentence.tokens:
+                kinds = self.lexicon.descriptions.get(token.lemma)
+                if kinds is None or not token.noun or (sentence.index, token.i) in taken \
+                        or not any(a.label == "det" and sentence.tokens[a.dep].lemma == "the"
+                                   for a in sentence.child_arcs(token.i)):
+                    continue
+                before = [m for m in self.mentions if self.proposals[m.proposal].kind in kinds
+                          and (sentence.index - _DESCRIPTION_REACH <= m.sentence < sentence.index
+                               or m.sentence == sentence.index and m.end <= token.i)]
+                if before:
+                    last = max(before, key=lambda m: (m.sentence, m.first))
+                    self.mentions.append(Mention(sentence.index, token.i, token.i + 1, last.proposal, "reference"))
 
     def merge_same_ids(self) -> None:
         """Two proposals that became one graph node ("FSB" and "Federal Security Service") are one."""

@@ -47,6 +47,8 @@ class Lexicon:
     titles: frozenset[str]
     group_nouns: frozenset[str]
     state_bodies: dict[tuple[str, ...], str]
+    #: "the group", "the movement": the kinds of the organisation such a description can stand for
+    descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
@@ -67,6 +69,35 @@ class Lexicon:
             if lowered & markers:
                 return kind
         return None
+
+    def states_in(self, words: list[str]) -> list[tuple[int, int, StateEntry]]:
+        """The states or blocs a name's words name, as (first word, end, entry): "US" in "US State
+        Department", "United States" in "United States Department of State".
+
+        >>> [(i, j, s.name) for i, j, s in get_lexicon().states_in("United States Department of State".split())]
+        [(0, 2, 'United States')]
+        """
+        out, i = [], 0
+        while i < len(words):
+            for j in range(min(len(words), i + 3), i, -1):
+                entry = self.states.get(name_key(" ".join(words[i:j])))
+                if entry is not None:
+                    out.append((i, j, entry))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def kind_of_name(self, words: list[str]) -> str | None:
+        """The kind a name's words suggest, less the words of a state's name inside it: "United
+        States Department of State" is a department, not a coalition of states.
+
+        >>> get_lexicon().kind_of_name("United States Department of State".split())
+        'GovernmentBody'
+        """
+        inside = {k for i, j, _ in self.states_in(words) for k in range(i, j)}
+        return self.kind_of_words([w for k, w in enumerate(words) if k not in inside])
 
     def variant_keys(self, key: str) -> set[str]:
         """``key`` and every spelling the variant table allows for it (whole names, then word by word)."""
@@ -109,6 +140,11 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
+    for noun, allowed in (data.get("descriptions") or {}).items():
+        if not isinstance(allowed, list) or not all(k in kinds for k in allowed):
+            problems.append(doc.problem(("descriptions", noun), "expected a list of kinds of graph/ontology.yaml"))
+            continue
+        lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
     for index, kind in enumerate(sorted(lexicon.body_kinds)):
         if kind not in kinds:
             problems.append(doc.problem(("body_kinds", index), f"unknown kind {kind!r}"))

@@ -24,7 +24,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.ontology import get_ontology
 
-__all__ = ["PATH", "Entry", "Predicates", "load_predicates", "get_predicates"]
+__all__ = ["PATH", "Entry", "Office", "Predicates", "load_predicates", "get_predicates"]
 
 PATH = Path(__file__).with_name("predicates.yaml")
 
@@ -42,6 +42,15 @@ class _EntryModel(BaseModel):
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
     implied_object: Literal["event"] | None = None
+    indefinite: str | None = None
+    unless: list[str] = Field(default_factory=list)
+
+
+class _OfficeModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    roles: list[str]
+    bodies: list[str]
+    type: str
 
 
 class _FileModel(BaseModel):
@@ -61,6 +70,17 @@ class _FileModel(BaseModel):
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
+    demonym_beside_organisation: str
+    titled_offices: list[_OfficeModel]
+
+
+@dataclass(frozen=True)
+class Office:
+    """A title naming a body's office: its role words, the words of the body's name, the type."""
+
+    roles: frozenset[str]
+    bodies: frozenset[str]
+    type: str
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,8 @@ class Entry:
     particle: str | None = None
     implied_event: bool = False
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
+    indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
+    unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
 
     def describe(self, lemma: str) -> str:
         extra = f" {self.particle}" if self.particle else ""
@@ -97,6 +119,8 @@ class Predicates:
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
+    demonym_beside_organisation: str = ""
+    titled_offices: tuple[Office, ...] = ()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -128,9 +152,12 @@ def load_predicates(path: Path = PATH) -> Predicates:
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
-        event_nouns=frozenset(model.event_nouns))
+        event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
+        titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
-                        (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies)]:
+                        (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
+                        (("demonym_beside_organisation",), model.demonym_beside_organisation),
+                        *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
         if name not in ontology.relations:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     for type_name, entries in model.relations.items():
@@ -142,6 +169,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
             if sum(bool(x) for x in (raw.verbs, raw.nouns, raw.kinds)) != 1:
                 problems.append(doc.problem(where, "give exactly one of verbs, nouns or kinds"))
                 continue
+            if raw.indefinite is not None and raw.indefinite not in ontology.relations:
+                problems.append(doc.problem((*where, "indefinite"), f"unknown relation type {raw.indefinite!r}"))
             for kind in raw.kinds:
                 if kind not in ontology.kinds:
                     problems.append(doc.problem((*where, "kinds"), f"unknown kind {kind!r}"))
@@ -155,7 +184,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         problems.append(doc.problem((*where, side), message))
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
-                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds))
+                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds),
+                          indefinite=raw.indefinite, unless=frozenset(raw.unless))
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)
             for lemma in raw.nouns:

@@ -16,9 +16,17 @@ from dataclasses import dataclass, field
 from extract.entities import Recognition
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
+from graph.names import name_key
 from graph.ontology import Ontology
 
 __all__ = ["Candidate", "find_relations", "follow"]
+
+# Words of a title that say nothing of the office ("Secretary of State"), and those of a deputy's
+_TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
+_NOT_HEAD = frozenset({"deputy", "vice", "assistant", "under", "former", "acting", "junior", "shadow"})
+# Kinds that are not an organisation a person can have a role in
+_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
+
 
 @dataclass
 class Candidate:
@@ -61,10 +69,34 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
         if step == ".":
             continue
         if step.startswith("^"):
-            here = [h for t in here for h in sentence.heads(t, step[1:])]
+            here = [_appos_head(sentence, h, t) if step == "^appos" else h
+                    for t in here for h in sentence.heads(t, step[1:])]
         else:
             here = [d for t in here for d in sentence.children(t, step)]
     return here
+
+
+def _appos_head(sentence: Sentence, head: int, appositive: int) -> int:
+    """What an apposition describes: the parser hangs "the chief of C" in "A and B, the chief of
+    C," on A, the first conjunct; it is B's, the conjunct just before it."""
+    return max([c for c in sentence.children(head, "conj") if head < c < appositive], default=head)
+
+
+def _head_of(sentence: Sentence, first: int, end: int) -> int:
+    """The token of ``first``..``end`` whose governor in the basic tree is outside them (the last
+    token if the parse gives none).
+
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = "Ministry of Intelligence said".split()
+    >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
+    >>> arcs = [Arc(3, 0, "nsubj"), Arc(2, 1, "case"), Arc(0, 2, "nmod:of"), Arc(-1, 3, "root")]
+    >>> _head_of(Sentence(0, tokens, arcs, arcs, []), 0, 3)
+    0
+    """
+    for arc in sentence.basic:
+        if first <= arc.dep < end and not first <= arc.head < end:
+            return arc.dep
+    return end - 1
 
 
 def _most_specific(found: list[tuple[Entry, Candidate]]) -> Iterable[Candidate]:
@@ -99,10 +131,41 @@ class _Finder:
         for (index, position), key in self.rec.tokens.items():
             if index == sentence.index:
                 kinds_at.setdefault(position, key)
+        offices = list(self._titled_offices(sentence))
+        held = {(c.subject, c.object) for c in offices}  # "Energy Secretary X" leads it, not only works for it
         for token in sentence.tokens:
             found = [(entry, candidate) for entry, how in self._entries(sentence, token, kinds_at)
                      for candidate in self._match(sentence, token, entry, how)]
-            yield from _most_specific(found)
+            yield from (c for c in _most_specific(found) if (c.subject, c.object) not in held)
+        yield from offices
+
+    def _titled_offices(self, sentence: Sentence) -> Iterable[Candidate]:
+        """"Defence Minister Sergei Shoigu" where the text names the Ministry of Defence: the title's
+        words name the body whose office the person holds (``titled_offices``)."""
+        for mention in self.rec.mentions:
+            if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
+                continue
+            head = _head_of(sentence, mention.first, mention.end)
+            titles = [d for d in sentence.children(head, "compound") if d < mention.first]
+            if not titles:
+                continue
+            first = min(sentence.subtree(d).start for d in titles)
+            words = {t.text.casefold() for t in sentence.tokens[first:mention.first]} - _TITLE_FILLERS
+            if words & _NOT_HEAD:
+                continue
+            for office in self.predicates.titled_offices:
+                rest = words - office.roles
+                if rest == words or not rest:
+                    continue
+                bodies = [key for key, p in self.rec.proposals.items()
+                          if p.kind not in _NOT_ORGANISATIONS and p.first >= 0
+                          and any(rest <= (names := set(name_key(n).split())) and names & office.bodies
+                                  for n in (p.name, *p.aliases))]
+                if len(bodies) == 1 and self.ontology.allows(office.type, "Person", self.rec.proposals[bodies[0]].kind):
+                    title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
+                    yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
+                                    sentence.end, mention.first, f"the title “{title}” in sentence "
+                                    f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
         lemma = token.lemma
@@ -119,12 +182,20 @@ class _Finder:
                     yield entry, f"a {kind} and its modifiers"
 
     def _is_head(self, sentence: Sentence, i: int, key: str) -> bool:
-        """The last token of its mention: where the mention's modifiers hang."""
-        return self.rec.at(sentence.index, i + 1) != key
+        """The mention's syntactic head, where its modifiers hang: "Ministry" of "Iran's Ministry of
+        Intelligence", not its last word."""
+        first, end = i, i + 1
+        while first > 0 and self.rec.at(sentence.index, first - 1) == key:
+            first -= 1
+        while self.rec.at(sentence.index, end) == key:
+            end += 1
+        return i == _head_of(sentence, first, end)
 
     def _match(self, sentence: Sentence, token: Token, entry: Entry, how: str) -> Iterable[Candidate]:
         children = sentence.child_arcs(token.i)
         if entry.with_ and not any(sentence.tokens[a.dep].lemma in entry.with_ for a in children):
+            return
+        if entry.unless and any(a.label in entry.unless for a in children):
             return
         if entry.particle and not any(a.label == "compound:prt" and sentence.tokens[a.dep].lemma == entry.particle
                                       for a in children):
@@ -132,14 +203,26 @@ class _Finder:
         negated = self._negated(sentence, token.i)
         subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i)
         objects = self._ends(sentence, token.i, entry.object)
+        if entry.verb and (participle := self._participle(sentence, token)) is not None:
+            role, noun = participle
+            if role == "object" and not objects:
+                objects = self._ends(sentence, noun, ((".",),))
+                subjects = subjects or self._ends(sentence, token.i, (("obl:by",),))
+            elif role == "subject" and not subjects:
+                subjects = self._ends(sentence, noun, ((".",),))
         implied = False
         if not objects and entry.implied_event:
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
+        type_name = entry.type
+        if entry.indefinite and any(a.label == "det" and sentence.tokens[a.dep].lemma in ("a", "an") for a in children):
+            type_name = entry.indefinite  # "a Hamas commander" is one of its commanders, not its leader
+        nationals = self._nationality_beside(entry, objects)
         for subject in subjects:
             for obj in objects:
-                pair = self._allowed(entry.type, subject, obj)
+                chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
+                pair = self._allowed(chosen, subject, obj)
                 if pair is None:
                     continue
                 s, o = pair
@@ -147,8 +230,31 @@ class _Finder:
                 reason = f"{how} in sentence {sentence.index + 1}"
                 if implied:
                     reason += "; its object is the event the text last spoke of"
-                yield Candidate(s, entry.type, o, sentence.index, sentence.start, sentence.end, token.i,
+                yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
                                 reason, confidence, negated=negated)
+
+    def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
+        """A role's states when an organisation is among its ends too: in "a Belgian Islamic State
+        commander" the state is the person's nationality, the group the role's object."""
+        if entry.verb or entry.kinds:
+            return set()
+        kinds = {key: self.rec.proposals[key].kind for key in objects}
+        states = {key for key, kind in kinds.items() if kind == "State"}
+        if states and any(kind not in _NOT_ORGANISATIONS for kind in kinds.values()):
+            return states
+        return set()
+
+    def _participle(self, sentence: Sentence, token: Token) -> tuple[str, int] | None:
+        """("object" or "subject", the noun) of a verb that modifies a noun: "the mutiny staged by
+        the group" and "the men arrested on Friday" (the noun is its object; the parser sometimes
+        tags such a participle as a past tense), "gunmen firing on the crowd" (its subject)."""
+        for arc in sentence.head_arcs(token.i):
+            if arc.label == "acl" and arc.head >= 0 and sentence.tokens[arc.head].noun:
+                if token.pos == "VBG":
+                    return "subject", arc.head
+                if token.pos in ("VBN", "VBD"):
+                    return "object", arc.head
+        return None
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""
@@ -168,6 +274,9 @@ class _Finder:
             for token in follow(sentence, start, route):
                 for t in (token, *sentence.children(token, "conj")):
                     key = self.rec.at(sentence.index, t)
+                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim
+                        key = next((k for d in sentence.children(t, "appos")
+                                    if (k := self.rec.at(sentence.index, d)) is not None), None)
                     if key is not None and key not in keys:
                         keys.append(key)
         return keys
