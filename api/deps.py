@@ -14,13 +14,13 @@ from graph.services.explore import ExploreService
 from graph.services.grades import GradeService
 from graph.services.investigations import InvestigationService
 from graph.services.merges import MergeService
-from graph.services.paths import AsyncPathService
+from graph.services.paths import PathService
 from graph.services.subgraph import SubgraphService
 from graph.settings import Settings
-from graph.store import AsyncStore, Store
+from graph.store import Store
 from loaders.drafts import DraftService
 
-__all__ = ["StoreDep", "AsyncStoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
+__all__ = ["StoreDep", "SettingsDep", "EntitiesDep", "PathsDep", "SubgraphDep", "CentralityDep",
            "ConsoleDep", "SavedQueriesDep", "DocumentsDep", "GradesDep",
            "MergesDep", "DraftsDep", "InvestigationsDep", "ExploreDep"]
 
@@ -32,10 +32,6 @@ T = TypeVar("T")
 # dependencies of GET /paths were 0.5 ms of a 6 ms answer at L, docs/performance.md).
 async def get_store(request: Request) -> Store:
     return request.app.state.store
-
-
-async def get_async_store(request: Request) -> AsyncStore:
-    return request.app.state.async_store
 
 
 async def get_settings_dep(request: Request) -> Settings:
@@ -63,18 +59,9 @@ def _over_store_and_settings(service: Callable[[Store, Settings], T]) -> Any:
 
 
 StoreDep = Annotated[Store, Depends(get_store)]
-AsyncStoreDep = Annotated[AsyncStore, Depends(get_async_store)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 EntitiesDep = Annotated[EntityService, _over_store(EntityService)]
-
-
-async def _async_paths(store: AsyncStoreDep) -> AsyncPathService:
-    return AsyncPathService(store)
-
-
-# GET /paths is the hot read: its service awaits the asyncio store, so the request stays on the
-# event loop (no thread hand-off); docs/performance.md.
-PathsDep = Annotated[AsyncPathService, Depends(_async_paths)]
+PathsDep = Annotated[PathService, _over_store(PathService)]
 SubgraphDep = Annotated[SubgraphService, _over_store(SubgraphService)]
 CentralityDep = Annotated[CentralityService, Depends(get_centrality)]
 DocumentsDep = Annotated[DocumentService, _over_store(DocumentService)]

@@ -33,7 +33,7 @@ from api.strict import method_not_allowed, refuse_unknown_parameters
 from graph.errors import DatabaseUnavailable
 from graph.services.centrality import CentralityService
 from graph.settings import Settings, get_settings
-from graph.store import AsyncStore, Store
+from graph.store import Store
 
 __all__ = ["create_app", "app"]
 
@@ -47,8 +47,7 @@ and whether it is reported, claimed or denied.
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app. The stores (one blocking Neo4j driver, one asyncio driver for the hot
-    reads) live as long as the app."""
+    """Build the app. The store (one Neo4j driver) lives as long as the app."""
     settings = settings or get_settings()
 
     @asynccontextmanager
@@ -60,13 +59,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             logger.warning("Neo4j is unreachable at start-up; the API answers 503 until it is back")
         app.state.settings = settings
         app.state.store = store
-        # The hot reads' driver (GET /paths): asyncio, opened on this event loop, closed on it.
-        app.state.async_store = AsyncStore(settings, store.registry)
         app.state.centrality = CentralityService(store)
         try:
             yield
         finally:
-            await app.state.async_store.close()
             store.close()
 
     # /docs and /redoc come from api/routes/apidocs.py: the project's own Swagger UI and ReDoc, no CDN.

@@ -1,7 +1,7 @@
 """Query parameters shared by several endpoints: the edge filter."""
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
@@ -13,7 +13,7 @@ from api.deps import DocumentsDep
 from graph.filters import Claims, EdgeFilter, parse_date_range, parse_min_grade
 from graph.trace import tracing
 
-__all__ = ["EdgeFilterDep", "ExplainDep", "explained", "explained_async", "split_list"]
+__all__ = ["EdgeFilterDep", "ExplainDep", "explained", "split_list"]
 
 
 def split_list(values: list[str] | None) -> tuple[str, ...]:
@@ -90,13 +90,4 @@ def explained(explain: bool, produce: Callable[[], dict[str, Any]]) -> dict[str,
         return produce()
     with tracing() as steps:
         answer = produce()
-    return answer | {"cypher": steps}
-
-
-async def explained_async(explain: bool, produce: Callable[[], Awaitable[dict[str, Any]]]) -> dict[str, Any]:
-    """:func:`explained` for a service that awaits the asyncio store (the trace follows the task)."""
-    if not explain:
-        return await produce()
-    with tracing() as steps:
-        answer = await produce()
     return answer | {"cypher": steps}

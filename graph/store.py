@@ -7,24 +7,16 @@ functions, which the driver may retry, so they are written to be idempotent.
 Driver errors become intelgraph errors here and nowhere else: an unreachable server is
 :class:`~graph.errors.DatabaseUnavailable`, a query stopped by its time-out or memory cap is
 :class:`~graph.errors.QueryTimeout`.
-
-Two stores share the registry, the driver's settings, the time-outs, the trace and the error
-translation: :class:`Store` (the blocking driver: the CLI, loaders, exports and most routes) and
-:class:`AsyncStore` (the driver's asyncio API: the API's hot reads, which then never leave the
-event loop for a thread). A service that both serve writes its reads once, as *steps*: a
-generator that yields a :class:`Read` and is sent back its rows (:data:`Steps`); each store's
-``run`` answers them.
 """
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Generator, Iterator
-from dataclasses import dataclass, field
-from typing import Any, LiteralString, TypeAlias, TypeVar, cast
+from collections.abc import Callable, Iterator
+from typing import Any, LiteralString, TypeVar, cast
 
 import neo4j
 import neo4j.graph
-from neo4j import AsyncGraphDatabase, GraphDatabase, Query, RoutingControl
+from neo4j import GraphDatabase, Query, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from graph import trace
@@ -33,22 +25,9 @@ from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, Qu
 from graph.ontology import get_ontology
 from graph.settings import Settings, get_settings
 
-__all__ = ["Store", "AsyncStore", "Read", "Steps", "Tx", "translate_errors", "to_plain"]
+__all__ = ["Store", "Tx", "translate_errors", "to_plain"]
 
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Read:
-    """One registry read that a service's steps ask for; the store running them sends back its rows."""
-
-    name: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-#: A service's reads, written once for both stores: a generator that yields each :class:`Read`,
-#: is sent that read's rows, and returns the answer (``Store.run``, ``AsyncStore.run``).
-Steps: TypeAlias = Generator[Read, list[dict[str, Any]], T]
 
 _TIMEOUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOut",
                   "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
@@ -159,36 +138,6 @@ class Tx:
         return [record.data() for record in result]
 
 
-def _driver_options(settings: Settings) -> dict[str, Any]:
-    """What both drivers (blocking and asyncio) are opened with."""
-    return {
-        "auth": (settings.neo4j_user, settings.neo4j_password.get_secret_value()),
-        # Fail fast while Neo4j is down so callers can answer 503 at once.
-        "connection_timeout": 3.0,
-        "connection_acquisition_timeout": 10.0,
-        "max_transaction_retry_time": settings.neo4j_retry_s,
-        "max_connection_pool_size": settings.neo4j_pool_size,
-        "notifications_min_severity": "OFF",
-        "user_agent": "intelgraph",
-    }
-
-
-def _text(statement: Statement) -> LiteralString:
-    # The one reviewed cast: statement text comes from files in cypher/, never from values.
-    return cast(LiteralString, statement.text)
-
-
-def _read_query(registry: Registry, settings: Settings, name: str, timeout: float | None,
-                params: dict[str, Any]) -> tuple[Query, dict[str, Any], float]:
-    """A registry read as both stores run it: its query with its time-out, its bound
-    parameters (recorded in the trace) and the time-out, for the error message."""
-    statement = registry.get(name)
-    bound = statement.bind(params)
-    trace.record(name, statement.text, bound)
-    timeout = timeout or settings.query_timeout_s
-    return Query(_text(statement), timeout=timeout), bound, timeout
-
-
 class Store:
     """Connects lazily; use as a context manager or call :meth:`close`."""
 
@@ -201,7 +150,17 @@ class Store:
     @property
     def driver(self) -> neo4j.Driver:
         if self._driver is None:
-            self._driver = GraphDatabase.driver(self.settings.bolt_uri, **_driver_options(self.settings))
+            self._driver = GraphDatabase.driver(
+                self.settings.bolt_uri,
+                auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
+                # Fail fast while Neo4j is down so callers can answer 503 at once.
+                connection_timeout=3.0,
+                connection_acquisition_timeout=10.0,
+                max_transaction_retry_time=self.settings.neo4j_retry_s,
+                max_connection_pool_size=self.settings.neo4j_pool_size,
+                notifications_min_severity="OFF",
+                user_agent="intelgraph",
+            )
         return self._driver
 
     def close(self) -> None:
@@ -225,39 +184,28 @@ class Store:
             return False
 
     # --- running registry statements -------------------------------------------------------
+    @staticmethod
+    def _text(statement: Statement) -> LiteralString:
+        # The one reviewed cast: statement text comes from files in cypher/, never from values.
+        return cast(LiteralString, statement.text)
+
     def _query(self, statement: Statement, timeout: float | None) -> Query:
-        return Query(_text(statement), timeout=timeout or self.settings.query_timeout_s)
+        return Query(self._text(statement), timeout=timeout or self.settings.query_timeout_s)
 
     def read(self, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
         """Run a read statement and return its rows as dicts."""
-        query, bound, timeout = _read_query(self.registry, self.settings, name, timeout, params)
-        with translate_errors(timeout=timeout):
+        statement = self.registry.get(name)
+        bound = statement.bind(params)
+        trace.record(name, statement.text, bound)
+        with translate_errors(timeout=timeout or self.settings.query_timeout_s):
             records, _, _ = self.driver.execute_query(
-                query, bound, routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
+                self._query(statement, timeout), bound,
+                routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
         return [record.data() for record in records]
 
     def read_one(self, name: str, **params: Any) -> dict[str, Any] | None:
         rows = self.read(name, **params)
         return rows[0] if rows else None
-
-    def run(self, steps: Steps[T]) -> T:
-        """Answer a service's steps (:data:`Steps`) with :meth:`read`, and return their answer.
-
-        >>> def steps():
-        ...     rows = yield Read("entities/by_id", {"id": "cia"})
-        ...     return len(rows)
-        >>> class Rows(Store):  # a store whose every read gives two rows
-        ...     def read(self, name, **params): return [{}, {}]
-        >>> Rows().run(steps())
-        2
-        """
-        rows: Any = None
-        try:
-            while True:
-                request = steps.send(rows)
-                rows = self.read(request.name, **request.params)
-        except StopIteration as done:
-            return cast(T, done.value)
 
     def stream(self, name: str, *, fetch_size: int = 2000, timeout: float | None = None,
                **params: Any) -> Iterator[dict[str, Any]]:
@@ -286,7 +234,7 @@ class Store:
                         if after is None:
                             trace.record(name, statement.text, bound)
                         rows = 0
-                        for record in tx.run(_text(statement), bound):
+                        for record in tx.run(self._text(statement), bound):
                             row = record.data()
                             rows += 1
                             yield row
@@ -307,11 +255,13 @@ class Store:
 
     def _records(self, name: str, fetch_size: int, timeout: float | None,
                  params: dict[str, Any]) -> Iterator[neo4j.Record]:
-        query, bound, timeout = _read_query(self.registry, self.settings, name, timeout, params)
-        with translate_errors(timeout=timeout):
+        statement = self.registry.get(name)
+        bound = statement.bind(params)
+        trace.record(name, statement.text, bound)
+        with translate_errors(timeout=timeout or self.settings.query_timeout_s):
             with self.driver.session(database=self.settings.neo4j_database, fetch_size=fetch_size,
                                      default_access_mode=neo4j.READ_ACCESS) as session:
-                yield from session.run(query, bound)
+                yield from session.run(self._query(statement, timeout), bound)
 
     def write(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run one write statement in its own transaction."""
@@ -401,50 +351,6 @@ class Store:
             with self.driver.session(database=self.settings.neo4j_database, default_access_mode=neo4j.READ_ACCESS,
                                      fetch_size=min(row_cap + 1, 1000)) as session:
                 return session.execute_read(work)
-
-
-class AsyncStore:
-    """The reads of :class:`Store` through the driver's asyncio API, for the API's event loop.
-
-    A route that awaits it never hands its request to a worker thread and back (a sixth of the
-    API's CPU under load went to those hand-offs, docs/performance.md). Its driver belongs to the
-    event loop it was first used on: the API opens one per process at start-up and closes it at
-    shut-down (``await store.close()``). Reads only: writes stay on :class:`Store`.
-    """
-
-    def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
-        self.settings = settings or get_settings()
-        self.registry = registry or get_registry()
-        self._driver: neo4j.AsyncDriver | None = None
-
-    @property
-    def driver(self) -> neo4j.AsyncDriver:
-        if self._driver is None:
-            self._driver = AsyncGraphDatabase.driver(self.settings.bolt_uri, **_driver_options(self.settings))
-        return self._driver
-
-    async def close(self) -> None:
-        if self._driver is not None:
-            await self._driver.close()
-            self._driver = None
-
-    async def read(self, name: str, *, timeout: float | None = None, **params: Any) -> list[dict[str, Any]]:
-        """Run a read statement and return its rows as dicts (:meth:`Store.read`)."""
-        query, bound, timeout = _read_query(self.registry, self.settings, name, timeout, params)
-        with translate_errors(timeout=timeout):
-            records, _, _ = await self.driver.execute_query(
-                query, bound, routing_=RoutingControl.READ, database_=self.settings.neo4j_database)
-        return [record.data() for record in records]
-
-    async def run(self, steps: Steps[T]) -> T:
-        """Answer a service's steps with :meth:`read` (:meth:`Store.run`, awaiting each read)."""
-        rows: Any = None
-        try:
-            while True:
-                request = steps.send(rows)
-                rows = await self.read(request.name, **request.params)
-        except StopIteration as done:
-            return cast(T, done.value)
 
 
 def to_plain(value: Any) -> Any:

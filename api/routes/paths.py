@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import PathsDep
-from api.params import EdgeFilterDep, ExplainDep, explained_async
+from api.params import EdgeFilterDep, ExplainDep, explained
 from api.schemas import Paths, Problem
 from graph.services.paths import MAX_HOPS, MAX_K
 
@@ -16,7 +16,7 @@ router = APIRouter(tags=["paths"])
 @router.get("/paths", response_model=Paths, response_model_by_alias=True, response_model_exclude_unset=True,
             responses={404: {"model": Problem}, 409: {"model": Problem}, 422: {"model": Problem},
                        503: {"model": Problem}})
-async def find_paths(
+def find_paths(
     paths: PathsDep,
     edge_filter: EdgeFilterDep,
     source: Annotated[str, Query(alias="from", min_length=1, max_length=200,
@@ -33,8 +33,5 @@ async def find_paths(
 
     An ambiguous name answers 409 with the candidates; an unknown one 404.
     """
-    # A coroutine, over the asyncio store: FastAPI then runs it, and validates its answer against
-    # the response model, on the event loop rather than on a worker thread.
-    return await explained_async(explain, lambda: paths.find(source=source, target=target, mode=mode, k=k,
-                                                             max_hops=max_hops, edge_filter=edge_filter,
-                                                             directed=directed))
+    return explained(explain, lambda: paths.find(source=source, target=target, mode=mode, k=k, max_hops=max_hops,
+                                                 edge_filter=edge_filter, directed=directed))

@@ -13,9 +13,9 @@ from graph.filters import EdgeFilter
 from graph.names import lucene_phrase, lucene_words, name_key
 from graph.ontology import get_ontology
 from graph.references import MAX_SUGGESTIONS, decide, fuzzy_query, lookup_terms, rank_similar
-from graph.store import Read, Steps, Store
+from graph.store import Store
 
-__all__ = ["EntityService", "lucene_prefix_query", "resolve_steps", "similar_steps", "MAX_SEARCH_LIMIT"]
+__all__ = ["EntityService", "lucene_prefix_query", "MAX_SEARCH_LIMIT"]
 
 MAX_SEARCH_LIMIT = 100
 
@@ -121,53 +121,34 @@ class EntityService:
         return self._resolve([(parameter, reference) for reference in references])
 
     def _resolve(self, references: list[tuple[str, str]]) -> list[dict[str, Any]]:
-        return self.store.run(resolve_steps(references))
+        if not references:
+            return []
+        terms = [lookup_terms(ref) for ref in dict.fromkeys(reference for _, reference in references)]
+        rows = {row["ref"]: row for row in self.store.read("entities/resolve", refs=terms)}
+        resolved = []
+        for parameter, reference in references:
+            decision = decide(rows[reference])
+            if decision.candidates:
+                raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities; "
+                                "give one of their ids", decision.candidates, parameter=parameter)
+            if decision.entity is None:
+                suggestions = self.similar(reference)
+                hint = ("; did you mean " + ", ".join(f"{row['name']} ({row['id']})" for row in suggestions) + "?"
+                        if suggestions else "")
+                raise NotFound(f"{parameter}: no entity is called {reference!r}{hint}", parameter=parameter,
+                               candidates=[{key: row[key] for key in ("id", "name", "kind", "matched", "score")}
+                                           for row in suggestions])
+            resolved.append(decision.entity)
+        return resolved
 
     def similar(self, reference: str, *, kind: str | None = None,
                 limit: int = MAX_SUGGESTIONS) -> list[dict[str, Any]]:
         """The entities whose names are closest to ``reference`` (see :func:`graph.references.rank_similar`)."""
-        return self.store.run(similar_steps(reference, kind=kind, limit=limit))
-
-
-def resolve_steps(references: list[tuple[str, str]]) -> Steps[list[dict[str, Any]]]:
-    """The entities that (parameter, reference) pairs name, in their order: one read for all of
-    them, and one more for the suggestions when a reference names nothing; for either store
-    (:data:`graph.store.Steps`).
-
-    The first reference that names nothing or several entities raises, naming its parameter.
-
-    >>> next(resolve_steps([("from", "CIA"), ("to", "Isis-K")])).name
-    'entities/resolve'
-    """
-    if not references:
-        return []
-    terms = [lookup_terms(ref) for ref in dict.fromkeys(reference for _, reference in references)]
-    rows = {row["ref"]: row for row in (yield Read("entities/resolve", {"refs": terms}))}
-    resolved = []
-    for parameter, reference in references:
-        decision = decide(rows[reference])
-        if decision.candidates:
-            raise Ambiguous(f"{parameter}: {reference!r} names {len(decision.candidates)} entities; "
-                            "give one of their ids", decision.candidates, parameter=parameter)
-        if decision.entity is None:
-            suggestions = yield from similar_steps(reference)
-            hint = ("; did you mean " + ", ".join(f"{row['name']} ({row['id']})" for row in suggestions) + "?"
-                    if suggestions else "")
-            raise NotFound(f"{parameter}: no entity is called {reference!r}{hint}", parameter=parameter,
-                           candidates=[{key: row[key] for key in ("id", "name", "kind", "matched", "score")}
-                                       for row in suggestions])
-        resolved.append(decision.entity)
-    return resolved
-
-
-def similar_steps(reference: str, *, kind: str | None = None,
-                  limit: int = MAX_SUGGESTIONS) -> Steps[list[dict[str, Any]]]:
-    """The entities whose names are closest to ``reference``, as steps for either store."""
-    query = fuzzy_query(reference)
-    if query is None:
-        return []
-    rows = yield Read("entities/similar", {"query": query, "kind": kind, "limit": 100})
-    return rank_similar(reference, rows, limit=limit)
+        query = fuzzy_query(reference)
+        if query is None:
+            return []
+        rows = self.store.read("entities/similar", query=query, kind=kind, limit=100)
+        return rank_similar(reference, rows, limit=limit)
 
 
 def _summary(row: dict[str, Any]) -> dict[str, Any]:
