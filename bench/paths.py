@@ -41,6 +41,7 @@ class Latencies:
     wall_s: float
     errors: int = 0
     client_cpu_s: float = 0.0  # the load generator's own CPU time: it must not be the bottleneck
+    server_cpu_s: float = 0.0  # the API server's CPU time over the run (nothing for the raw query)
 
     def p(self, q: float) -> float:
         """The q-th percentile, in milliseconds."""
@@ -58,11 +59,20 @@ class Latencies:
         2.0
         """
         return cls([s for run in runs for s in run.seconds], sum(run.wall_s for run in runs),
-                   sum(run.errors for run in runs), sum(run.client_cpu_s for run in runs))
+                   sum(run.errors for run in runs), sum(run.client_cpu_s for run in runs),
+                   sum(run.server_cpu_s for run in runs))
 
     @property
     def throughput(self) -> float:
         return len(self.seconds) / self.wall_s if self.wall_s else float("nan")
+
+    def cpu_ms_per_request(self, seconds: float) -> float:
+        """``seconds`` of CPU spread over the requests answered, in milliseconds.
+
+        >>> Latencies([0.001] * 4, 1.0).cpu_ms_per_request(0.008)
+        2.0
+        """
+        return seconds / len(self.seconds) * 1000 if self.seconds else float("nan")
 
 
 def connected_pairs(store: Store, *, count: int, seed: int) -> list[tuple[str, str]]:
@@ -98,7 +108,8 @@ def _bounded(pairs: list[tuple[str, str]], clients: int, requests: int) -> list[
 
 def raw_latencies(store: Store, pairs: list[tuple[str, str]], *, clients: int, requests: int,
                   budget_s: float) -> Latencies:
-    """The registry statement through the driver, from ``clients`` threads."""
+    """The registry statement through the driver, from ``clients`` threads; ``client_cpu_s`` is
+    this process's CPU time meanwhile: the driver's work on the client side, all of it."""
     params = {**PATH_PARAMS, **EdgeFilter().parameters()}
     plan = _bounded(pairs, clients, requests)
     deadline = time.perf_counter() + budget_s
@@ -122,17 +133,22 @@ def raw_latencies(store: Store, pairs: list[tuple[str, str]], *, clients: int, r
 
 def _gather(client: Callable[[list[tuple[str, str]]], tuple[list[float], int]],
             plan: list[list[tuple[str, str]]]) -> Latencies:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     with ThreadPoolExecutor(max_workers=len(plan)) as pool:
         results = list(pool.map(client, plan))
-    wall = time.perf_counter() - started
-    return Latencies([s for seconds, _ in results for s in seconds], wall, sum(e for _, e in results))
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return Latencies([s for seconds, _ in results for s in seconds], wall, sum(e for _, e in results), cpu)
 
 
 def api_latencies(url: str, pairs: list[tuple[str, str]], *, clients: int, requests: int,
-                  budget_s: float) -> Latencies:
-    """``GET /paths`` from ``clients`` concurrent asyncio clients, each on its own keep-alive connection."""
-    return asyncio.run(_api(url, pairs, clients=clients, requests=requests, budget_s=budget_s))
+                  budget_s: float, server_cpu: Callable[[], float] | None = None) -> Latencies:
+    """``GET /paths`` from ``clients`` concurrent asyncio clients, each on its own keep-alive connection;
+    ``server_cpu`` (the server's CPU seconds so far, :meth:`bench.server.ApiServer.cpu_seconds`) gives
+    ``server_cpu_s``."""
+    before = server_cpu() if server_cpu else 0.0
+    run = asyncio.run(_api(url, pairs, clients=clients, requests=requests, budget_s=budget_s))
+    run.server_cpu_s = server_cpu() - before if server_cpu else 0.0
+    return run
 
 
 async def _api(url: str, pairs: list[tuple[str, str]], *, clients: int, requests: int,

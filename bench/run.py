@@ -47,7 +47,7 @@ from bench.loading import LoadFigures, bulk_load, naive_load, stats, transaction
 from bench.paths import Latencies, api_latencies, connected_pairs, raw_latencies
 from bench.server import ApiServer, bench_settings, wipe_database
 from graph import localserver
-from graph.settings import PROJECT_ROOT
+from graph.settings import PROJECT_ROOT, get_settings
 from graph.store import Store
 
 #: The issue's targets, at size L: (comparison, value).
@@ -144,8 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http-port", type=int, default=39474)
     parser.add_argument("--api-port", type=int, default=39800)
     parser.add_argument("--export-port", type=int, default=None, help="API port for the export (default api-port + 1)")
-    parser.add_argument("--api-workers", type=int, default=2,
-                        help="uvicorn workers for /paths (API_WORKERS; 2: one per core of this machine)")
+    parser.add_argument("--api-workers", type=int, default=None,
+                        help="uvicorn workers for /paths (default: as intelgraph serve, API_WORKERS or one per core)")
     parser.add_argument("--tx-documents", type=int, default=None,
                         help="load only this many documents with the transactional loader (default: all)")
     parser.add_argument("--reuse-database", action="store_true",
@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[],
                         choices=["naive", "tx", "tx_half", "bulk", "paths", "centrality", "export"])
     args = parser.parse_args(argv)
+    args.api_workers = args.api_workers or get_settings().worker_count
     smoke = args.smoke
     figures = Figures()
     figures.note(f"machine: {_machine()}")
@@ -298,7 +299,8 @@ def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespa
                 raw = Latencies.pooled([raw, raw_latencies(store, pairs, clients=clients,
                                                            requests=requests[clients] // rounds, budget_s=budget)])
                 run = Latencies.pooled([run, api_latencies(api.url, pairs, clients=clients,
-                                                           requests=requests[clients] // rounds, budget_s=budget)])
+                                                           requests=requests[clients] // rounds, budget_s=budget,
+                                                           server_cpu=api.cpu_seconds)])
             suffix = f"{clients}_client{'s' if clients > 1 else ''}"
             figures(f"raw_paths_p50_ms_{suffix}", raw.p(50))
             figures(f"raw_paths_p99_ms_{suffix}", raw.p(99))
@@ -307,6 +309,10 @@ def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespa
             figures(f"paths_rps_{suffix}", run.throughput)
             figures(f"raw_paths_rps_{suffix}", raw.throughput)
             figures(f"paths_client_cpu_share_{suffix}", run.client_cpu_s / run.wall_s)
+            # CPU per request, whatever share of the cores the machine gives each side: the raw
+            # query's is the driver's client-side work, the API's that of all its workers.
+            figures(f"raw_paths_cpu_ms_per_request_{suffix}", raw.cpu_ms_per_request(raw.client_cpu_s))
+            figures(f"paths_api_cpu_ms_per_request_{suffix}", run.cpu_ms_per_request(run.server_cpu_s))
             if run.errors or raw.errors:
                 figures(f"paths_errors_{suffix}", run.errors + raw.errors)
             if clients == 1:
@@ -316,6 +322,10 @@ def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespa
                 figures("api_overhead_ratio_50_clients", run.p(50) / raw.p(50))
                 figures.note("paths_rps_ratio_50_clients: API requests/s over raw driver requests/s, 50 clients")
                 figures("paths_rps_ratio_50_clients", run.throughput / raw.throughput)
+                figures.note("paths_cpu_over_raw_50_clients: the API's CPU a request over the raw query's "
+                             "(client side), 50 clients: the figure the shared machine's load moves least")
+                figures("paths_cpu_over_raw_50_clients", run.cpu_ms_per_request(run.server_cpu_s)
+                        / raw.cpu_ms_per_request(raw.client_cpu_s))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ import httpx
 from graph import localserver
 from graph.settings import PROJECT_ROOT, Settings, get_settings
 
-__all__ = ["bench_settings", "wipe_database", "free_port", "ApiServer", "child_environment", "rss_mb"]
+__all__ = ["bench_settings", "wipe_database", "free_port", "ApiServer", "child_environment", "rss_mb", "cpu_seconds"]
 
 #: Memory of the bench server by corpus size: heap, page cache (the store of L is about 3 GB).
 MEMORY = {"XS": ("1g", "512m"), "S": ("1g", "512m"), "M": ("1g", "1g"), "L": ("2g", "4g")}
@@ -63,6 +63,29 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
     raise KeyError(field)
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user and system) a process and its children have used so far, in seconds.
+
+    ``uvicorn --workers N`` serves from N child processes of the one started, so the API's CPU
+    is the sum over the tree (children of children are counted too).
+
+    >>> cpu_seconds(os.getpid()) > 0
+    True
+    """
+    tick = os.sysconf("SC_CLK_TCK")
+    total, pending = 0.0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            for task in Path(f"/proc/{current}/task").iterdir():
+                pending.extend(int(child) for child in (task / "children").read_text().split())
+        except (OSError, ValueError):
+            continue  # a worker that exited meanwhile
+    return total
+
+
 class ApiServer:
     """``uvicorn api.main:app`` on 127.0.0.1, started and stopped by the bench (by its own pid)."""
 
@@ -73,6 +96,10 @@ class ApiServer:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    def cpu_seconds(self) -> float:
+        """The CPU time the server (all its workers) has used so far."""
+        return cpu_seconds(self.process.pid) if self.process is not None else float("nan")
 
     def __enter__(self) -> ApiServer:
         command = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1", "--port", str(self.port),

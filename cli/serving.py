@@ -12,7 +12,8 @@ from graph.settings import get_settings
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on (default API_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default API_PORT).")] = None,
-    workers: Annotated[int | None, typer.Option(help="Worker processes (default API_WORKERS).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        help="Worker processes (default API_WORKERS, else one per core).")] = None,
 ) -> None:
     """Serve the API (OpenAPI docs at /docs)."""
     # Imported here: FastAPI and uvicorn take a third of a second, which every other command
@@ -28,4 +29,4 @@ def serve(
                   "(or listen on 127.0.0.1)", highlight=False, markup=False)
         raise typer.Exit(1)
     uvicorn.run("api.main:app", host=host, port=port or settings.api_port,
-                workers=workers or settings.api_workers, log_level="info", access_log=False)
+                workers=workers or settings.worker_count, log_level="info", access_log=False)

@@ -5,6 +5,7 @@ same name, e.g. ``neo4j_uri`` ↔ ``NEO4J_URI``.
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -81,7 +82,9 @@ class Settings(BaseSettings):
     # --- the API ------------------------------------------------------------------------
     api_host: str = "127.0.0.1"
     api_port: int = Field(default=8000, ge=1, le=65535)
-    api_workers: int = Field(default=1, ge=1, le=64)
+    api_workers: int | None = Field(
+        default=None, ge=1, le=64,
+        description="Uvicorn worker processes. Unset: one per core this process may run on (worker_count).")
     api_keys: Annotated[list[SecretStr], NoDecode] = Field(
         default=[], validation_alias="INTELGRAPH_API_KEYS",
         description="Comma-separated API keys. None: local mode, loopback only, every endpoint open.")
@@ -91,6 +94,18 @@ class Settings(BaseSettings):
         default=[], validation_alias="INTELGRAPH_CORS_ORIGINS", description="Comma-separated allowed origins.")
     cypher_rate_per_minute: int = Field(default=120, ge=1, description="Queries a key may run per minute.")
     max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body accepted.")
+
+    @property
+    def worker_count(self) -> int:
+        """API_WORKERS, or else the cores this process may run on: each worker is one Python
+        process, so one per core lets the API use them all (docs/performance.md).
+
+        >>> Settings(api_workers=3).worker_count
+        3
+        >>> Settings(api_workers=None).worker_count == len(os.sched_getaffinity(0))
+        True
+        """
+        return self.api_workers or len(os.sched_getaffinity(0))
 
     @field_validator("api_keys", "cors_origins", mode="before")
     @classmethod
