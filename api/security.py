@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import hmac
 import ipaddress
+import sqlite3
 import threading
 import time
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
@@ -89,6 +91,10 @@ async def require_reader(request: Request,
 class RateLimiter:
     """A token bucket per caller: ``rate`` requests a minute, bursts up to ``rate``.
 
+    The buckets live in SQLite: in memory for one process, or in the file ``state`` that every
+    worker process of one API opens (``CYPHER_RATE_STATE``, set by ``intelgraph serve``), so
+    that a key gets ``rate`` a minute from the API, not ``rate`` from each worker.
+
     >>> limiter = RateLimiter(rate_per_minute=2)
     >>> [limiter.allow("k", now=0.0) for _ in range(3)]
     [True, True, False]
@@ -96,22 +102,36 @@ class RateLimiter:
     True
     """
 
-    def __init__(self, rate_per_minute: int):
+    def __init__(self, rate_per_minute: int, state: Path | None = None):
         self.rate = rate_per_minute / 60.0
         self.capacity = float(rate_per_minute)
-        self._buckets: dict[str, tuple[float, float]] = {}
+        # autocommit mode: each check is its own BEGIN IMMEDIATE ... COMMIT, which takes the
+        # file's write lock, so two workers never both spend the last token
+        self._db = sqlite3.connect(":memory:" if state is None else str(state), timeout=10,
+                                   isolation_level=None, check_same_thread=False)
+        if state is not None:
+            self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS buckets (caller TEXT PRIMARY KEY, tokens REAL, last REAL)")
         self._lock = threading.Lock()
 
     def allow(self, caller: str, *, now: float | None = None) -> bool:
+        # CLOCK_MONOTONIC is one clock for every process on the machine
         now = time.monotonic() if now is None else now
         with self._lock:
-            tokens, last = self._buckets.get(caller, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - last) * self.rate)
-            if tokens < 1.0:
-                self._buckets[caller] = (tokens, now)
-                return False
-            self._buckets[caller] = (tokens - 1.0, now)
-            return True
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                row = self._db.execute("SELECT tokens, last FROM buckets WHERE caller = ?", (caller,)).fetchone()
+                tokens, last = row if row is not None else (self.capacity, now)
+                tokens = min(self.capacity, tokens + max(0.0, now - last) * self.rate)
+                allowed = tokens >= 1.0
+                self._db.execute("INSERT INTO buckets VALUES (?, ?, ?) ON CONFLICT (caller) "
+                                 "DO UPDATE SET tokens = excluded.tokens, last = excluded.last",
+                                 (caller, tokens - 1.0 if allowed else tokens, now))
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            return allowed
 
     def retry_after(self) -> int:
         return max(1, int(1.0 / self.rate + 0.999))
@@ -192,7 +212,7 @@ class LoopbackOnly:
 
 def install_security(app: FastAPI, settings: Settings) -> None:
     """CORS from the settings, the body limit, and the /cypher rate limiter."""
-    app.state.cypher_limiter = RateLimiter(settings.cypher_rate_per_minute)
+    app.state.cypher_limiter = RateLimiter(settings.cypher_rate_per_minute, settings.cypher_rate_state)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)

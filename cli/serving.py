@@ -1,6 +1,9 @@
 """``intelgraph serve``: the API under uvicorn."""
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -28,5 +31,10 @@ def serve(
         err.print(f"refusing to listen on {host} without API keys: set INTELGRAPH_API_KEYS "
                   "(or listen on 127.0.0.1)", highlight=False, markup=False)
         raise typer.Exit(1)
-    uvicorn.run("api.main:app", host=host, port=port or settings.api_port,
-                workers=workers or settings.worker_count, log_level="info", access_log=False)
+    workers = workers or settings.worker_count
+    with tempfile.TemporaryDirectory(prefix="intelgraph-api-") as private:
+        if workers > 1 and settings.cypher_rate_state is None:
+            # The workers inherit the environment: one rate limit for the API, not one each.
+            os.environ["CYPHER_RATE_STATE"] = str(Path(private) / "cypher-rate.sqlite")
+        uvicorn.run("api.main:app", host=host, port=port or settings.api_port,
+                    workers=workers, log_level="info", access_log=False)

@@ -93,6 +93,9 @@ class Settings(BaseSettings):
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default=[], validation_alias="INTELGRAPH_CORS_ORIGINS", description="Comma-separated allowed origins.")
     cypher_rate_per_minute: int = Field(default=120, ge=1, description="Queries a key may run per minute.")
+    cypher_rate_state: Path | None = Field(
+        default=None, description="A file the API's worker processes share the rate limit's counts in "
+                                  "(intelgraph serve sets it). Unset: each process counts on its own.")
     max_body_bytes: int = Field(default=1_000_000, ge=1024, description="Largest request body accepted.")
 
     @property

@@ -60,6 +60,52 @@ def test_cypher_is_rate_limited_per_key(keyed):
     assert limited.status_code == 429 and int(limited.headers["Retry-After"]) >= 1
 
 
+def test_two_limiters_on_one_state_file_share_the_limit(tmp_path: Path):
+    """Two worker processes of one API: what one spends, the other cannot."""
+    from api.security import RateLimiter
+
+    first, second = (RateLimiter(3, tmp_path / "rate.sqlite") for _ in range(2))
+    spent = [first.allow("k", now=0.0), second.allow("k", now=0.0), first.allow("k", now=0.0)]
+    assert spent == [True, True, True]
+    assert second.allow("k", now=0.0) is False and first.allow("k", now=0.0) is False
+    assert second.allow("other", now=0.0) is True  # per caller
+    assert first.allow("k", now=20.0) is True  # a token back after a minute / rate
+
+
+def test_serve_with_two_workers_keeps_one_rate_limit(loaded, tmp_path: Path):
+    """``intelgraph serve --workers 2``: a key gets CYPHER_RATE_PER_MINUTE from the API, not from
+    each worker (each request on its own connection, so both workers answer)."""
+    import os
+    import time
+
+    import httpx
+
+    from tests.conftest import ROOT, free_port
+
+    port = free_port()
+    env = {**os.environ, "CYPHER_RATE_PER_MINUTE": "4"}
+    env.pop("CYPHER_RATE_STATE", None)
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen([str(ROOT / ".venv" / "bin" / "intelgraph"), "serve", "--port", str(port),
+                               "--workers", "2"], env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, (tmp_path / "serve.log").read_text()
+            time.sleep(0.2)
+        codes = [httpx.post(f"http://127.0.0.1:{port}/cypher", json=QUERY, timeout=30).status_code
+                 for _ in range(10)]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert codes.count(200) == 4 and codes.count(429) == 6, codes
+
+
 def test_cors_allows_only_the_configured_origin(keyed):
     allowed = keyed.options("/entities", headers={"Origin": "https://analysts.example",
                                                   "Access-Control-Request-Method": "GET"})
