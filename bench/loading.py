@@ -8,7 +8,7 @@
 - :func:`transactional_load_on_half`: the everyday load, ``load_paths`` of the second half of
   the corpus into a graph that already holds the first half (bulk-loaded, not timed);
 - :func:`bulk_load`: ``loaders.bulk.bulk_load`` into the stopped bench server, everything
-  included (validation, CSV, import, start, empty lists, schema).
+  included (validation, CSV, import, start, schema).
 """
 from __future__ import annotations
 

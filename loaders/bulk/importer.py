@@ -2,14 +2,14 @@
 
 :func:`bulk_load` is the whole command: :func:`check_target`, then :func:`loaders.bulk.plan.plan`,
 :func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server, start it,
-put back the empty lists the importer cannot write (``cypher/bulk/``) and, meanwhile, create the schema.
+and create the schema. A list with no items is no property in both loaders' graphs
+(:mod:`graph.noitems`), so nothing is put back after the import.
 """
 from __future__ import annotations
 
 import shutil
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +23,6 @@ from loaders.bulk.csv_files import CsvSet, write_csv
 from loaders.bulk.plan import plan
 
 __all__ = ["BulkLoadRefused", "BulkReport", "bulk_load", "check_target", "import_csv"]
-
-_FIX_UPS = ("bulk/empty_lists_entities", "bulk/empty_lists_documents", "bulk/empty_lists_mentions",
-            "bulk/empty_lists_edges", "bulk/empty_lists_evidence")
-_FIX_BATCH = 50_000  # nodes or relationships each of those statements fixes per transaction
 
 
 class BulkLoadRefused(IntelgraphError):
@@ -85,12 +81,6 @@ def check_target(settings: Settings) -> bool:
             "a bulk load only fills an empty database, and would replace this one; add documents with "
             "`intelgraph load`, or empty it first with `intelgraph db reset`")
     return running
-
-
-def _empty_lists(store: Store, name: str, batch: int = _FIX_BATCH) -> None:
-    """Run one of the ``cypher/bulk/empty_lists_*`` statements until nothing is left to fix."""
-    while store.write(name, batch=batch)[0]["fixed"] == batch:
-        pass
 
 
 def import_csv(settings: Settings, csv: CsvSet, *, threads: int | None = None,
@@ -177,15 +167,8 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
 
     started = time.perf_counter()
     with Store(settings) as store:
-        # Each statement touches its own nodes or relationships: they run side by side, and beside
-        # the schema (constraints and indexes), which none of them reads or writes.
-        with ThreadPoolExecutor(max_workers=len(_FIX_UPS) + 1) as pool:
-            schema = pool.submit(store.ensure_schema)
-            list(pool.map(lambda name: _empty_lists(store, name), _FIX_UPS))
-            step("empty_lists", started)
-            started = time.perf_counter()
-            schema.result()
-            step("schema", started)  # what is left of it once the empty lists are back
+        store.ensure_schema()
+        step("schema", started)
         for path, grades in sources:
             # The edges were graded with these grades already: record the Source nodes only, as
             # `intelgraph load` records them.
