@@ -1,15 +1,17 @@
 """The import of a bulk load: check the target, run ``neo4j-admin database import``, finish the database.
 
 :func:`bulk_load` is the whole command: :func:`check_target`, then :func:`loaders.bulk.plan.plan`,
-:func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server, start it,
-and create the schema. A list with no items is no property in both loaders' graphs
+:func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server (it shuts
+down while the files are validated), start it, and create the schema. A list with no items is no property in both loaders' graphs
 (:mod:`graph.noitems`), so nothing is put back after the import.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,11 +104,12 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     Parameters
     ----------
     settings : Settings
-        Of the local server (``NEO4J_URI`` unset); it is stopped for the import and left running.
+        Of the local server (``NEO4J_URI`` unset); it is stopped for the import (its shutdown
+        overlaps the validation) and left running.
     paths : iterable of Path
         Facts files, or folders searched for them, loaded in the order the loader would.
     workers : int, optional
-        Processes validating files (default: the CPU count, at most 4).
+        Processes validating files, and then writing the CSV (default: the CPU count, at most 4).
     keep_csv : bool, optional (default=False)
         Keep the CSV files (under the server's ``import/intelgraph-bulk``) after a successful load.
     on_step : callable, optional
@@ -129,25 +132,39 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     started = time.perf_counter()
     running = check_target(settings)
     step("check", started)
+    workers = workers or min(os.cpu_count() or 1, 4)
+
+    # The import needs the server stopped: it shuts down while the files are validated and
+    # written, and starts again if they turn out invalid.
+    with ThreadPoolExecutor(max_workers=1) as stopping:
+        stopped = stopping.submit(localserver.stop, settings) if running else None
+        try:
+            started = time.perf_counter()
+            ontology = get_ontology()
+            graph = plan(paths, workers=workers, ontology=ontology)
+            step("validate", started)
+
+            started = time.perf_counter()
+            folder = settings.neo4j_home.resolve() / "import" / "intelgraph-bulk"
+            csv = write_csv(graph, folder, workers=workers)
+            report.csv_bytes = csv.size
+            report.documents, report.entities, report.edges = (len(graph.documents), len(graph.entities),
+                                                               len(graph.edges))
+            report.relations, report.mentions, report.merged = len(graph.evidence), len(graph.mentions), graph.merged
+            sources = graph.sources
+            del graph
+            step("csv", started)
+        except BaseException:
+            if stopped is not None:
+                stopped.result()
+                localserver.start(settings)
+            raise
+        started = time.perf_counter()
+        if stopped is not None:
+            stopped.result()
+        step("stop", started)  # what is left of the server's shutdown once the CSV is written
 
     started = time.perf_counter()
-    ontology = get_ontology()
-    graph = plan(paths, workers=workers, ontology=ontology)
-    step("validate", started)
-
-    started = time.perf_counter()
-    folder = settings.neo4j_home.resolve() / "import" / "intelgraph-bulk"
-    csv = write_csv(graph, folder)
-    report.csv_bytes = csv.size
-    report.documents, report.entities, report.edges = len(graph.documents), len(graph.entities), len(graph.edges)
-    report.relations, report.mentions, report.merged = len(graph.evidence), len(graph.mentions), graph.merged
-    sources = graph.sources
-    del graph
-    step("csv", started)
-
-    started = time.perf_counter()
-    if running:
-        localserver.stop(settings)
     try:
         import_csv(settings, csv)
     except BaseException:
