@@ -42,7 +42,10 @@ class LoadFigures:
 
 def stats(store: Store) -> dict[str, int]:
     """The counts ``intelgraph stats`` shows, keyed ``section:name``."""
-    return {f"{row['section']}:{row['name']}": row["count"] for row in store.read("stats")}
+    # Right after a bulk load the store is cold (nothing has read it since the import): on a busy
+    # machine, counting every edge of M from disk outlasted the 10 s of QUERY_TIMEOUT_S.
+    return {f"{row['section']}:{row['name']}": row["count"]
+            for row in store.read("stats", timeout=store.settings.export_timeout_s)}
 
 
 def _naive_rows(files: list[Path], limit: int) -> list[dict[str, Any]]:
