@@ -24,7 +24,7 @@ from graph.errors import InvalidInput
 from graph.settings import Settings
 from graph.store import Store
 from loaders import bulk
-from loaders.facts_loader import load_paths
+from loaders.facts_loader import load_paths, validate_paths
 from tests.conftest import AMBIGUITY, FIXTURES, ROOT, SEED_CORPUS, TEST_CORPUS
 
 pytestmark = pytest.mark.neo4j
@@ -179,6 +179,31 @@ def test_both_loaders_refuse_an_external_id_of_another_kind_alike(empty_store: S
     assert [str(p) for p in by_bulk.value.problems] == [str(p) for p in by_loader.value.problems] == [
         f"{facts}:15: entities[0].external_ids: its external ids are those of russia (Russia, State) in the graph: "
         "use its id and kind"]
+
+
+def test_every_files_problems_come_before_a_resolution_error(tmp_path: Path) -> None:
+    """The plan adds each document as soon as it is validated (loaders/bulk/plan.py); a resolution
+    error of an early file still gives way to a later file's problems, as in the loader, which
+    validates every file before it writes any."""
+    corpus = tmp_path / "shared"
+    shutil.copytree(SHARED_IDS, corpus)
+    facts = corpus / "c.facts.yaml"  # the Kremlin, given Russia's Wikidata id: refused by resolution
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "kind: GovernmentBody\n", "kind: GovernmentBody\n    external_ids: {wikidata: Q159}\n"), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="external ids are those of russia"):
+        bulk.plan([corpus])
+    shutil.copy(TEST_CORPUS / "alpha.txt", corpus / "alpha.txt")
+    later = corpus / "d.facts.yaml"  # after c in load order, and invalid
+    later.write_text((TEST_CORPUS / "alpha.facts.yaml").read_text(encoding="utf-8").replace(
+        "kind: Person", "kind: Wizard"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as by_bulk:
+        bulk.plan([corpus], workers=2)
+    problems = [str(p) for p in by_bulk.value.problems]
+    assert problems and all("d.facts.yaml" in p for p in problems), problems
+    assert any("unknown kind 'Wizard'" in p for p in problems)
+    with pytest.raises(InvalidInput) as by_loader:
+        validate_paths([corpus])
+    assert [str(p) for p in by_loader.value.problems] == problems
 
 
 def test_a_database_that_is_not_empty_is_refused(throwaway: Settings, xs_corpus: Path) -> None:
