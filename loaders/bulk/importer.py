@@ -2,8 +2,9 @@
 
 :func:`bulk_load` is the whole command: :func:`check_target`, then :func:`loaders.bulk.plan.plan`,
 :func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server (it shuts
-down while the files are validated), start it, and create the schema. A list with no items is no property in both loaders' graphs
-(:mod:`graph.noitems`), so nothing is put back after the import.
+down while the files are validated), start it, and create the schema. A list with no items is
+no property in both loaders' graphs (:mod:`graph.noitems`), so nothing is put back after the
+import.
 """
 from __future__ import annotations
 
