@@ -7,10 +7,7 @@ returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's.
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import multiprocessing
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -163,87 +160,37 @@ class CsvSet:
         return sum(path.stat().st_size for _, path in [*self.nodes, *self.relationships])
 
 
-_TABLES = (("entities", _ENTITY_COLUMNS), ("documents", _DOCUMENT_COLUMNS), ("evidence", _EVIDENCE_COLUMNS),
-           ("graph_meta", _META_COLUMNS), ("mentions", _MENTION_COLUMNS), ("edges", _EDGE_COLUMNS))
-_LABELS = {"entities": "", "documents": "Document", "evidence": "Evidence", "graph_meta": "GraphMeta"}
-_TYPES = {"mentions": "MENTIONS", "edges": ""}
-_FIRST_SHARE_ONLY = {"entities", "documents", "graph_meta"}
-
-
-@dataclass
-class _Written:
-    """What one process wrote of each table: its parts, those with multi-line cells, its longest row."""
-
-    parts: dict[str, list[Path]]
-    multiline: list[Path]
-    largest_row: int
-
-
-# The plan a forked writer process works on: set before the processes are forked, never pickled.
-_PLAN: tuple[BulkPlan, list[dict[str, Any]], str] | None = None
-
-
-def _write_share(folder: Path, part_bytes: int, share: tuple[int, int]) -> _Written:
-    """Write share ``(k, n)`` of the rows: every n-th from the k-th of the evidence, mentions and
-    edges; the entities, documents and the graph's version in the first share."""
-    assert _PLAN is not None
-    graph, entities, stamp = _PLAN
-    k, n = share
-    stem = "{}" if n == 1 else f"{{}}-{k}"
-    tables = {name: CsvFile(folder, stem.format(name), columns, part_bytes) for name, columns in _TABLES
-              if k == 0 or name not in _FIRST_SHARE_ONLY}
-    try:
-        if k == 0:
-            for node in entities:
-                tables["entities"].write(node)
-            for row in graph.documents:
-                # the first load is this one, as for `intelgraph load` (cypher/load/upsert_document.cypher)
-                tables["documents"].write({**row, "loaded_at": stamp, "first_loaded_at": stamp})
-            tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})
-        for row in itertools.islice(graph.evidence, k, None, n):
-            tables["evidence"].write(row)
-        for document, row in itertools.islice(graph.mentions, k, None, n):
-            tables["mentions"].write({**row, "document": document})
-        for edge in graph.edge_relationships(share):
-            tables["edges"].write(edge)
-    finally:
-        for table in tables.values():
-            table.close()
-    return _Written(parts={name: table.parts for name, table in tables.items()},
-                    multiline=[part for table in tables.values() for part in table.multiline],
-                    largest_row=max(table.largest_row for table in tables.values()))
-
-
 def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
-              part_bytes: int = PART_BYTES, workers: int = 1) -> CsvSet:
-    """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first).
-
-    With ``workers`` > 1, as many processes, forked with the plan in memory, each write a share
-    of the evidence, mentions and edges (the edges' summaries and grades are most of the work)
-    into parts of their own; the importer reads every part of a table as one input.
-    """
-    global _PLAN
+              part_bytes: int = PART_BYTES) -> CsvSet:
+    """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first)."""
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    # Entity summaries first, in this process: every share's edges are graded with their names.
-    _PLAN = (graph, list(graph.entity_nodes()), stamp)
+    tables = {name: CsvFile(folder, name, columns, part_bytes) for name, columns in (
+        ("entities", _ENTITY_COLUMNS), ("documents", _DOCUMENT_COLUMNS), ("evidence", _EVIDENCE_COLUMNS),
+        ("graph_meta", _META_COLUMNS), ("mentions", _MENTION_COLUMNS), ("edges", _EDGE_COLUMNS))}
     try:
-        if workers <= 1:
-            written = [_write_share(folder, part_bytes, (0, 1))]
-        else:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                written = list(pool.map(_write_share, [folder] * workers, [part_bytes] * workers,
-                                        [(k, workers) for k in range(workers)]))
+        for node in graph.entity_nodes():
+            tables["entities"].write(node)
+        for row in graph.documents:
+            # the first load is this one, as for `intelgraph load` (cypher/load/upsert_document.cypher)
+            tables["documents"].write({**row, "loaded_at": stamp, "first_loaded_at": stamp})
+        for row in graph.evidence:
+            tables["evidence"].write(row)
+        tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})
+        for document, row in graph.mentions:
+            tables["mentions"].write({**row, "document": document})
+        for edge in graph.edge_relationships():
+            tables["edges"].write(edge)
     finally:
-        _PLAN = None
-    largest = max(share.largest_row for share in written)
+        for table in tables.values():
+            table.close()
+    labels = {"entities": "", "documents": "Document", "evidence": "Evidence", "graph_meta": "GraphMeta"}
+    types = {"mentions": "MENTIONS", "edges": ""}
+    largest = max(table.largest_row for table in tables.values())
     return CsvSet(folder=folder,
-                  nodes=[(label, part) for name, label in _LABELS.items()
-                         for share in written for part in share.parts.get(name, [])],
-                  relationships=[(rtype, part) for name, rtype in _TYPES.items()
-                                 for share in written for part in share.parts.get(name, [])],
-                  multiline=[part for share in written for part in share.multiline],
+                  nodes=[(label, part) for name, label in labels.items() for part in tables[name].parts],
+                  relationships=[(rtype, part) for name, rtype in types.items() for part in tables[name].parts],
+                  multiline=[part for table in tables.values() for part in table.multiline],
                   read_buffer=max(4 << 20, 2 * max(part_bytes, largest)))

@@ -11,7 +11,6 @@ same rules (:mod:`graph.summaries`, :func:`graph.grading.grade_edges`).
 """
 from __future__ import annotations
 
-import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -160,11 +159,8 @@ class BulkPlan:
             self._names[entity.id] = summary["name"]
             yield summary
 
-    def edge_relationships(self, share: tuple[int, int] = (0, 1)) -> Iterator[dict[str, Any]]:
-        """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them (no overrides).
-
-        ``share=(k, n)``: only every n-th edge from the k-th (the CSV is written by n processes).
-        """
+    def edge_relationships(self) -> Iterator[dict[str, Any]]:
+        """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them (no overrides)."""
         if len(self._names) < len(self.entities):  # entity_nodes() names them on its way
             for _ in self.entity_nodes():
                 pass
@@ -174,7 +170,7 @@ class BulkPlan:
                     for e in self.edges.values() if e.row["status"] == "reported"}
         sources = {source.key: source.reliability for _, grades in self.sources for source in grades}
         rules = get_rules()
-        for edge in itertools.islice(self.edges.values(), share[0], None, share[1]):
+        for edge in self.edges.values():
             summary = edge_summary(edge.row, edge.ordered())
             claimant = summary["asserted_by"]
             facts = EdgeFacts(
