@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from graph.noitems import stored
 from graph.store import Tx
 
 __all__ = ["EDGE_IDENTITY", "entity_summary", "edge_summary", "refresh_edges", "refresh_entities"]
@@ -115,7 +116,7 @@ def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, document: str |
         found = held.get(edge["id"])
         summary = edge_summary({}, found) if found else {}
         rows.append({"id": edge["id"], "subject": edge["subject"], "object": edge["object"],
-                     "summary": summary, "remove": not found})
+                     "summary": stored(summary), "remove": not found})
     return int(tx.run("load/set_edges", rows=rows)[0]["deleted"])
 
 
@@ -143,5 +144,5 @@ def refresh_entities(tx: Tx, ids: Iterable[str], *, document: str | None = None,
             days[mention["document"]] = mention["published"]
         summary = entity_summary(id=record["id"], name=record["name"], kind=record["kind"], mentions=found,
                                  published=days) if found else {}
-        rows.append({"id": record["id"], "summary": summary, "remove": not found})
+        rows.append({"id": record["id"], "summary": stored(summary), "remove": not found})
     return int(tx.run("load/set_entities", rows=rows)[0]["deleted"])

@@ -43,6 +43,7 @@ from typing import Any
 from graph.errors import InvalidInput, Problem
 from graph.facts import FACTS_SUFFIX, Facts, pending_review, read_facts
 from graph.grading import grade_edges
+from graph.noitems import stored, stored_rows
 from graph.ontology import Ontology, get_ontology
 
 # In graph/ so that graph.services.merges can place evidence too; re-exported here (__all__).
@@ -176,10 +177,11 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
         report.merged = {local: node for local, node in resolved.items() if local != node}
         released = tx.run("load/release_document", document=facts.document.id)[0]
 
-        tx.run("load/upsert_document", document=document_row(facts))
+        # Rows are written as stored (graph/noitems.py: an empty list is no property), kept as they are.
+        tx.run("load/upsert_document", document=stored(document_row(facts)))
         entities = entity_rows(facts, origins, resolved)
         for rows in _batches(entities, batch):
-            tx.run("load/upsert_entities", document=facts.document.id, rows=rows)
+            tx.run("load/upsert_entities", document=facts.document.id, rows=stored_rows(rows))
 
         evidence = evidence_rows(facts, origins)
         edge_rows = place_evidence(evidence, lambda origin: follow(redirects, origin), ontology)
@@ -187,7 +189,7 @@ def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = Non
         for rows in _batches(edge_rows, batch):
             tx.run("load/upsert_edges_every_type", every_relation_type=True, rows=_by_type(rows))
         for rows in _batches(evidence, batch):
-            tx.run("load/create_evidence", rows=rows)
+            tx.run("load/create_evidence", rows=stored_rows(rows))
 
         touched_edges = {e["id"]: e for e in released["edges"]}
         touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"],

@@ -9,17 +9,17 @@
 // returns: ref, key, by_id, by_external_id, by_key, containing (lists of {id, name, kind, aliases})
 UNWIND $refs AS item
 OPTIONAL MATCH (same:Entity) WHERE same.id IN [item.ref, item.id]
-WITH item, collect(same {.id, .name, .kind, .aliases}) AS by_id
+WITH item, collect(same {.id, .name, .kind, aliases: coalesce(same.aliases, [])}) AS by_id
 RETURN item.ref AS ref, item.key AS key, by_id,
        CASE WHEN by_id <> [] OR item.external IS NULL THEN [] ELSE COLLECT {
          CALL db.index.fulltext.queryNodes('entity_external_ids', item.external) YIELD node
-         RETURN node {.id, .name, .kind, .aliases} AS match ORDER BY match.id LIMIT 50
+         RETURN node {.id, .name, .kind, aliases: coalesce(node.aliases, [])} AS match ORDER BY match.id LIMIT 50
        } END AS by_external_id,
        CASE WHEN by_id <> [] OR item.term IS NULL THEN [] ELSE COLLECT {
          CALL db.index.fulltext.queryNodes('entity_keys', item.term) YIELD node
-         RETURN node {.id, .name, .kind, .aliases} AS match ORDER BY match.id LIMIT 50
+         RETURN node {.id, .name, .kind, aliases: coalesce(node.aliases, [])} AS match ORDER BY match.id LIMIT 50
        } END AS by_key,
        CASE WHEN by_id <> [] OR item.term IS NULL THEN [] ELSE COLLECT {
          CALL db.index.fulltext.queryNodes('entity_search', item.term, {limit: 50}) YIELD node
-         RETURN node {.id, .name, .kind, .aliases} AS match ORDER BY match.id LIMIT 50
+         RETURN node {.id, .name, .kind, aliases: coalesce(node.aliases, [])} AS match ORDER BY match.id LIMIT 50
        } END AS containing

@@ -8,7 +8,7 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit * 5}) YIELD node, score
 WITH node AS e, score
 WHERE $kind IS NULL OR e.kind = $kind
-RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases,
+RETURN e.id AS id, e.name AS name, e.kind AS kind, coalesce(e.aliases, []) AS aliases,
        COUNT { (e)-[r]-(:Entity) } AS degree, score
 ORDER BY score DESC, degree DESC, id
 LIMIT $limit

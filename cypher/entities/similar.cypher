@@ -11,5 +11,5 @@
 CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $limit}) YIELD node
 WITH node AS e
 WHERE $kind IS NULL OR e.kind = $kind
-RETURN e.id AS id, e.name AS name, e.kind AS kind, e.aliases AS aliases,
+RETURN e.id AS id, e.name AS name, e.kind AS kind, coalesce(e.aliases, []) AS aliases,
        COUNT { (e)-[r]-(:Entity) } AS degree

@@ -5,5 +5,6 @@
 // returns: node (map)
 MATCH (e:Entity)
 WITH e WHERE {{entity_allowed}}
-RETURN e {.id, .name, .kind, .aliases, .external_ids, .documents, .first_reported} AS node
+RETURN e {.id, .name, .kind, aliases: coalesce(e.aliases, []), external_ids: coalesce(e.external_ids, []),
+          .documents, .first_reported} AS node
 ORDER BY node.id

@@ -7,5 +7,6 @@
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WITH e WHERE {{entity_allowed}}
-RETURN e {.id, .name, .kind, .aliases, .external_ids, .documents, .first_reported} AS node
+RETURN e {.id, .name, .kind, aliases: coalesce(e.aliases, []), external_ids: coalesce(e.external_ids, []),
+          .documents, .first_reported} AS node
 ORDER BY node.id

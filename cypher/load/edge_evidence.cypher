@@ -10,5 +10,5 @@ CYPHER replan=skip
 UNWIND $edges AS edge
 MATCH (v:Evidence {edge: edge})
 WHERE $document IS NULL OR v.document <> $document
-RETURN edge, collect(v {.id, .document, .start, .quote, .disputed_by, .denies, .published, .publisher, .event,
-                        .event_start, .event_end}) AS evidence
+RETURN edge, collect(v {.id, .document, .start, .quote, disputed_by: coalesce(v.disputed_by, []), .denies, .published,
+                        .publisher, .event, .event_start, .event_end}) AS evidence

@@ -12,6 +12,6 @@ MATCH (e:Entity {id: id})
 RETURN id, e.name AS name, e.kind AS kind, COLLECT {
   MATCH (d:Document)-[m:MENTIONS]->(e)
   WHERE $document IS NULL OR d.id <> $document
-  RETURN {document: d.id, origin: m.origin, published: toString(d.published), name: m.name, aliases: m.aliases, keys: m.keys,
-          external_ids: m.external_ids}
+  RETURN {document: d.id, origin: m.origin, published: toString(d.published), name: m.name,
+          aliases: coalesce(m.aliases, []), keys: m.keys, external_ids: coalesce(m.external_ids, [])}
 } AS mentions

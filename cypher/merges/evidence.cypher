@@ -8,6 +8,6 @@
 MATCH (v:Evidence)
 WHERE v.document IN $documents
 RETURN v {.id, .document, .relation, .type, .status, .subject_origin, .object_origin, .asserted_by_origin,
-          .disputed_by_origin, .denies_relation, .edge, .subject, .object, .asserted_by, .disputed_by,
-          .denies} AS evidence
+          disputed_by_origin: coalesce(v.disputed_by_origin, []), .denies_relation, .edge, .subject, .object,
+          .asserted_by, disputed_by: coalesce(v.disputed_by, []), .denies} AS evidence
 ORDER BY v.id

@@ -49,9 +49,8 @@ class GraphSource:
     def nodes(self) -> Iterator[dict[str, Any]]:
         for row in self._rows("nodes"):
             node = row["node"]
-            node["aliases"] = node.get("aliases") or []
             node["documents"] = node.get("documents") or []
-            node["external_ids"] = dict(item.split(":", 1) for item in node.get("external_ids") or [])
+            node["external_ids"] = dict(item.split(":", 1) for item in node["external_ids"])
             yield node
 
     def edges(self) -> Iterator[dict[str, Any]]:

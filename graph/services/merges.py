@@ -34,6 +34,7 @@ from typing import Any
 
 from graph.errors import InvalidParameter, NotFound
 from graph.grading import grade_edges
+from graph.noitems import stored
 from graph.ontology import Ontology, get_ontology
 from graph.placement import active_redirects, follow, place_evidence
 from graph.services.entities import EntityService
@@ -113,14 +114,14 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
         tx.run("merges/move_mentions", rows=rows)
 
     documents = sorted({row["document"] for row in mentions})
-    stored = [row["evidence"] for chunk in _batches(documents, batch)
-              for row in tx.run("merges/evidence", documents=chunk)]
-    placed = [_inputs(row) for row in stored]
+    held = [row["evidence"] for chunk in _batches(documents, batch)
+            for row in tx.run("merges/evidence", documents=chunk)]
+    placed = [_inputs(row) for row in held]
     edge_rows = {row["id"]: row for row in place_evidence(placed, node_of, ontology)}
-    pairs = [(old, new) for old, new in zip(stored, placed, strict=True) if _placement(old) != _placement(new)]
+    pairs = [(old, new) for old, new in zip(held, placed, strict=True) if _placement(old) != _placement(new)]
     moves.evidence = [{"evidence": old["id"], "edge_before": old["edge"], "edge_after": new["edge"]}
                       for old, new in pairs]
-    for rows in _batches([{"id": new["id"], **_placement(new)} for _, new in pairs], batch):
+    for rows in _batches([stored({"id": new["id"], **_placement(new)}) for _, new in pairs], batch):
         tx.run("merges/place_evidence", rows=rows)
 
     new_edges = [edge_rows[edge] for edge in dict.fromkeys(new["edge"] for _, new in pairs)]
@@ -129,7 +130,7 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
             tx.run("load/upsert_edges", relation_type=relation_type, rows=rows)
 
     # Every edge id of these documents, before and after, with its ends: denials point at them.
-    ends = {row["edge"]: _ends(row) for row in stored} | {row["edge"]: _ends(row) for row in placed}
+    ends = {row["edge"]: _ends(row) for row in held} | {row["edge"]: _ends(row) for row in placed}
     touched = {old["edge"]: ends[old["edge"]] for old, _ in pairs} | {new["edge"]: ends[new["edge"]]
                                                                       for _, new in pairs}
     for rows in _batches(list(touched.values()), batch):
@@ -285,18 +286,18 @@ class MergeService:
 
 
 # --- rows ------------------------------------------------------------------------------------------
-def _inputs(stored: dict[str, Any]) -> dict[str, Any]:
-    """A stored evidence's copy that place_evidence can place again (lists the importer left null are empty)."""
-    return {**stored, "disputed_by_origin": stored.get("disputed_by_origin") or []}
+def _inputs(evidence: dict[str, Any]) -> dict[str, Any]:
+    """A stored evidence's copy that place_evidence can place again."""
+    return dict(evidence)
 
 
 def _placement(row: dict[str, Any]) -> dict[str, Any]:
     """Where a piece of evidence is put.
 
-    >>> _placement({"edge": "e-1", "subject": "a", "object": "b", "disputed_by": None, "quote": "q"})
+    >>> _placement({"edge": "e-1", "subject": "a", "object": "b", "disputed_by": [], "quote": "q"})
     {'edge': 'e-1', 'subject': 'a', 'object': 'b', 'asserted_by': None, 'disputed_by': [], 'denies': None}
     """
-    return {name: row.get(name) or ([] if name == "disputed_by" else None) for name in _PLACEMENT}
+    return {name: row.get(name) for name in _PLACEMENT}
 
 
 def _ends(row: dict[str, Any]) -> dict[str, str]:

@@ -16,12 +16,12 @@ files directly. :func:`bulk_load` does that:
    of documents, entities, mentions, edges and evidence, and each edge's and entity's summary
    with the rules of :mod:`graph.summaries`, which the loader's refresh uses too;
 4. writes the CSV files, stops the server, imports them (replacing the empty database), starts
-   the server, gives back the empty lists the importer cannot write (``cypher/bulk/``), and
-   creates the constraints and indexes (:meth:`graph.store.Store.ensure_schema`).
+   the server and creates the constraints and indexes (:meth:`graph.store.Store.ensure_schema`).
 
 The graph is the transactional loader's, node for node and property for property: the same
 labels, ids, properties and relationship types, and a ``GraphMeta`` version of one per document.
-Only ``loaded_at`` and ``updated_at`` differ: they are the import's time. Lists keep one order
+Only ``loaded_at`` and ``updated_at`` differ: they are the import's time. A list with no items
+is no property in both (:mod:`graph.noitems`): the importer cannot write an empty list. Lists keep one order
 in both (mentions by document id, evidence by document and place in the text: the summary
 rules order them).
 

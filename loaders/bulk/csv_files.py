@@ -50,7 +50,7 @@ class CsvFile:
             return str(value)
         if isinstance(value, list):
             if not value:
-                return ""  # the importer leaves the property out; cypher/bulk/ puts [] back
+                return ""  # no property, as the loader stores no items (graph/noitems.py)
             for item in value:
                 if ARRAY_DELIMITER in item:
                     raise InvalidInput([Problem(self.stem, None, "", f"{item!r} holds U+001F, which a bulk "

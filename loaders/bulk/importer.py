@@ -1,11 +1,14 @@
 """The import of a bulk load: check the target, run ``neo4j-admin database import``, finish the database.
 
 :func:`bulk_load` is the whole command: :func:`check_target`, then :func:`loaders.bulk.plan.plan`,
-:func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server, start it,
-put back the empty lists the importer cannot write (``cypher/bulk/``) and, meanwhile, create the schema.
+:func:`loaders.bulk.csv_files.write_csv`, :func:`import_csv` into the stopped server (it shuts
+down while the files are validated), start it, and create the schema. A list with no items is
+no property in both loaders' graphs (:mod:`graph.noitems`), so nothing is put back after the
+import.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -23,10 +26,6 @@ from loaders.bulk.csv_files import CsvSet, write_csv
 from loaders.bulk.plan import plan
 
 __all__ = ["BulkLoadRefused", "BulkReport", "bulk_load", "check_target", "import_csv"]
-
-_FIX_UPS = ("bulk/empty_lists_entities", "bulk/empty_lists_documents", "bulk/empty_lists_mentions",
-            "bulk/empty_lists_edges", "bulk/empty_lists_evidence")
-_FIX_BATCH = 50_000  # nodes or relationships each of those statements fixes per transaction
 
 
 class BulkLoadRefused(IntelgraphError):
@@ -87,12 +86,6 @@ def check_target(settings: Settings) -> bool:
     return running
 
 
-def _empty_lists(store: Store, name: str, batch: int = _FIX_BATCH) -> None:
-    """Run one of the ``cypher/bulk/empty_lists_*`` statements until nothing is left to fix."""
-    while store.write(name, batch=batch)[0]["fixed"] == batch:
-        pass
-
-
 def import_csv(settings: Settings, csv: CsvSet, *, threads: int | None = None,
                max_off_heap: str = "2G") -> None:
     """Run ``neo4j-admin database import full`` into the (stopped) server's database, replacing it."""
@@ -112,7 +105,8 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     Parameters
     ----------
     settings : Settings
-        Of the local server (``NEO4J_URI`` unset); it is stopped for the import and left running.
+        Of the local server (``NEO4J_URI`` unset); it is stopped for the import (its shutdown
+        overlaps the validation) and left running.
     paths : iterable of Path
         Facts files, or folders searched for them, loaded in the order the loader would.
     workers : int, optional
@@ -139,25 +133,39 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     started = time.perf_counter()
     running = check_target(settings)
     step("check", started)
+    workers = workers or min(os.cpu_count() or 1, 4)
+
+    # The import needs the server stopped: it shuts down while the files are validated and
+    # written, and starts again if they turn out invalid.
+    with ThreadPoolExecutor(max_workers=1) as stopping:
+        stopped = stopping.submit(localserver.stop, settings) if running else None
+        try:
+            started = time.perf_counter()
+            ontology = get_ontology()
+            graph = plan(paths, workers=workers, ontology=ontology)
+            step("validate", started)
+
+            started = time.perf_counter()
+            folder = settings.neo4j_home.resolve() / "import" / "intelgraph-bulk"
+            csv = write_csv(graph, folder)
+            report.csv_bytes = csv.size
+            report.documents, report.entities, report.edges = (len(graph.documents), len(graph.entities),
+                                                               len(graph.edges))
+            report.relations, report.mentions, report.merged = len(graph.evidence), len(graph.mentions), graph.merged
+            sources = graph.sources
+            del graph
+            step("csv", started)
+        except BaseException:
+            if stopped is not None:
+                stopped.result()
+                localserver.start(settings)
+            raise
+        started = time.perf_counter()
+        if stopped is not None:
+            stopped.result()
+        step("stop", started)  # what is left of the server's shutdown once the CSV is written
 
     started = time.perf_counter()
-    ontology = get_ontology()
-    graph = plan(paths, workers=workers, ontology=ontology)
-    step("validate", started)
-
-    started = time.perf_counter()
-    folder = settings.neo4j_home.resolve() / "import" / "intelgraph-bulk"
-    csv = write_csv(graph, folder)
-    report.csv_bytes = csv.size
-    report.documents, report.entities, report.edges = len(graph.documents), len(graph.entities), len(graph.edges)
-    report.relations, report.mentions, report.merged = len(graph.evidence), len(graph.mentions), graph.merged
-    sources = graph.sources
-    del graph
-    step("csv", started)
-
-    started = time.perf_counter()
-    if running:
-        localserver.stop(settings)
     try:
         import_csv(settings, csv)
     except BaseException:
@@ -177,15 +185,8 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
 
     started = time.perf_counter()
     with Store(settings) as store:
-        # Each statement touches its own nodes or relationships: they run side by side, and beside
-        # the schema (constraints and indexes), which none of them reads or writes.
-        with ThreadPoolExecutor(max_workers=len(_FIX_UPS) + 1) as pool:
-            schema = pool.submit(store.ensure_schema)
-            list(pool.map(lambda name: _empty_lists(store, name), _FIX_UPS))
-            step("empty_lists", started)
-            started = time.perf_counter()
-            schema.result()
-            step("schema", started)  # what is left of it once the empty lists are back
+        store.ensure_schema()
+        step("schema", started)
         for path, grades in sources:
             # The edges were graded with these grades already: record the Source nodes only, as
             # `intelgraph load` records them.

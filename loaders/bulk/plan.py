@@ -165,9 +165,9 @@ class BulkPlan:
             for _ in self.entity_nodes():
                 pass
         names = self._names
-        reporters = {(e.row["subject"], e.row["type"], e.row["object"]):
-                     list(dict.fromkeys(v["publisher"] for v in e.ordered()))
-                     for e in self.edges.values() if e.row["status"] == "reported"}
+        # the reported edge beside a claim or a denial: its publishers are the claim's reporters
+        reported = {(e.row["subject"], e.row["type"], e.row["object"]): e
+                    for e in self.edges.values() if e.row["status"] == "reported"}
         sources = {source.key: source.reliability for _, grades in self.sources for source in grades}
         rules = get_rules()
         for edge in self.edges.values():
@@ -179,18 +179,23 @@ class BulkPlan:
                 deniers=tuple(sorted({names[x] for x in self.denied_by.get(summary["id"], ())})),
                 disputers=tuple(sorted({names[x] for x in summary["disputed_by"]})),
                 reporters=() if summary["status"] == "reported" else
-                tuple(reporters.get((summary["subject"], summary["type"], summary["object"]), ())))
+                _publishers(reported.get((summary["subject"], summary["type"], summary["object"]))))
             result = grade(facts, sources, rules)
             yield {**summary, "reliability": result.reliability, "credibility": result.credibility,
                    "grade": result.grade, "grade_reason": result.reason, "grade_computed": result.grade,
                    "grade_overridden": False}
 
 
+def _publishers(edge: _Edge | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v["publisher"] for v in edge.ordered())) if edge is not None else ()
+
+
 def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontology | None = None) -> BulkPlan:
     """Validate every file and build the graph in memory; raise :class:`InvalidInput` on any problem.
 
-    Every file is validated before any is planned, and the problems of all files are raised
-    together, as :func:`loaders.facts_loader.validate_paths` does.
+    The problems of all files are raised together, as :func:`loaders.facts_loader.validate_paths`
+    does, before any error of resolution. Each valid document is planned as soon as it is read, in
+    file order, while the worker processes read the next ones.
     """
     paths = list(paths)
     ontology = ontology or get_ontology()
@@ -198,7 +203,8 @@ def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontolog
     workers = workers or min(os.cpu_count() or 1, 4)
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    documents: list[_Document] = []
+    graph = BulkPlan()
+    refused: InvalidInput | None = None  # the first document the plan could not add (resolution)
     for path, result in zip(files, _read_all(files, workers), strict=True):
         if isinstance(result, list):
             problems.extend(result)
@@ -206,16 +212,20 @@ def plan(paths: Iterable[Path], *, workers: int | None = None, ontology: Ontolog
         other = seen.setdefault(result.document, str(path))
         if other != str(path):
             problems.append(Problem(str(path), None, "document.id", f"{result.document!r} is also the id of {other}"))
-        documents.append(result)
-    sources: list[tuple[str, list[SourceGrade]]] = []
+        elif not problems and refused is None:
+            # Planned here, in file order, while the workers validate the next files (the main
+            # process would otherwise wait for them); a plan with any problem is dropped.
+            try:
+                graph.add(result, ontology)
+            except InvalidInput as exc:
+                refused = exc
     for path in find_sources_files(paths):
         try:
-            sources.append((str(path), read_sources_file(path)))
+            graph.sources.append((str(path), read_sources_file(path)))
         except InvalidInput as exc:
             problems.extend(exc.problems)
-    if problems:
+    if problems:  # every file's problems first, as the loader's validation gives them
         raise InvalidInput(problems)
-    graph = BulkPlan(sources=sources)
-    for doc in documents:
-        graph.add(doc, ontology)
+    if refused is not None:
+        raise refused
     return graph

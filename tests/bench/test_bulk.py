@@ -24,7 +24,7 @@ from graph.errors import InvalidInput
 from graph.settings import Settings
 from graph.store import Store
 from loaders import bulk
-from loaders.facts_loader import load_paths
+from loaders.facts_loader import load_paths, validate_paths
 from tests.conftest import AMBIGUITY, FIXTURES, ROOT, SEED_CORPUS, TEST_CORPUS
 
 pytestmark = pytest.mark.neo4j
@@ -73,11 +73,30 @@ def _graph(settings: Settings) -> dict[str, dict[tuple, Any]]:
 
 
 def _assert_same_graph(transactional: dict[str, dict[tuple, Any]], bulk_loaded: dict[str, dict[tuple, Any]]) -> None:
+    """Equal node for node and relationship for relationship: the same property keys (a property
+    absent from one is absent from the other), values, value types and list orders; and neither
+    holds an empty list (graph/noitems.py: a list with no items is no property)."""
     for part in ("nodes", "relationships"):
         tx, bk = transactional[part], bulk_loaded[part]
         assert tx.keys() == bk.keys(), (part, sorted(tx.keys() ^ bk.keys())[:5])
         different = [key for key in tx if tx[key] != bk[key]]
         assert not different, [(key, tx[key], bk[key]) for key in different[:3]]
+        for graph in (tx, bk):
+            empty = [(key, name) for key, (props, _) in graph.items() for name, value in props.items() if value == []]
+            assert not empty, empty[:5]
+
+
+def _absent(graph: dict[str, dict[tuple, Any]], kind: str, name: str) -> int:
+    """How many nodes labelled ``kind`` or relationships of type ``kind`` (``"edge"``: any ontology
+    type) of ``graph`` lack the property ``name``."""
+    found = 0
+    for part in ("nodes", "relationships"):
+        for key, (props, _) in graph[part].items():
+            label_or_type = key[0] if part == "nodes" else (key[0],)
+            if (kind in label_or_type or (kind == "edge" and part == "relationships" and key[0] != "MENTIONS")) \
+                    and name not in props:
+                found += 1
+    return found
 
 
 def _bulk(settings: Settings, paths: list[Path]) -> bulk.BulkReport:
@@ -92,7 +111,12 @@ def test_a_generated_corpus_gives_the_transactional_graph(throwaway: Settings, x
     assert set(report.seconds) >= {"validate", "csv", "import", "start", "schema"}
     reports = load_paths(empty_store, [xs_corpus])
     assert sum(r.relations for r in reports) == report.relations
-    _assert_same_graph(_graph(empty_store.settings), _graph(throwaway))
+    transactional = _graph(empty_store.settings)
+    _assert_same_graph(transactional, _graph(throwaway))
+    # the comparison covers lists with no items, which both leave out
+    for kind, name in (("edge", "disputed_by"), ("edge", "denies"), ("Evidence", "disputed_by_origin"),
+                       ("Entity", "aliases"), ("MENTIONS", "aliases")):
+        assert _absent(transactional, kind, name) > 0, (kind, name)
     with Store(throwaway) as store:  # the schema is in place: look-ups use it
         assert {row["name"] for row in _rows(store, "SHOW INDEXES YIELD name")} >= {
             "entity_id", "entity_keys", "entity_search", "evidence_edge", "evidence_document"}
@@ -155,6 +179,31 @@ def test_both_loaders_refuse_an_external_id_of_another_kind_alike(empty_store: S
     assert [str(p) for p in by_bulk.value.problems] == [str(p) for p in by_loader.value.problems] == [
         f"{facts}:15: entities[0].external_ids: its external ids are those of russia (Russia, State) in the graph: "
         "use its id and kind"]
+
+
+def test_every_files_problems_come_before_a_resolution_error(tmp_path: Path) -> None:
+    """The plan adds each document as soon as it is validated (loaders/bulk/plan.py); a resolution
+    error of an early file still gives way to a later file's problems, as in the loader, which
+    validates every file before it writes any."""
+    corpus = tmp_path / "shared"
+    shutil.copytree(SHARED_IDS, corpus)
+    facts = corpus / "c.facts.yaml"  # the Kremlin, given Russia's Wikidata id: refused by resolution
+    facts.write_text(facts.read_text(encoding="utf-8").replace(
+        "kind: GovernmentBody\n", "kind: GovernmentBody\n    external_ids: {wikidata: Q159}\n"), encoding="utf-8")
+    with pytest.raises(InvalidInput, match="external ids are those of russia"):
+        bulk.plan([corpus])
+    shutil.copy(TEST_CORPUS / "alpha.txt", corpus / "alpha.txt")
+    later = corpus / "d.facts.yaml"  # after c in load order, and invalid
+    later.write_text((TEST_CORPUS / "alpha.facts.yaml").read_text(encoding="utf-8").replace(
+        "kind: Person", "kind: Wizard"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as by_bulk:
+        bulk.plan([corpus], workers=2)
+    problems = [str(p) for p in by_bulk.value.problems]
+    assert problems and all("d.facts.yaml" in p for p in problems), problems
+    assert any("unknown kind 'Wizard'" in p for p in problems)
+    with pytest.raises(InvalidInput) as by_loader:
+        validate_paths([corpus])
+    assert [str(p) for p in by_loader.value.problems] == problems
 
 
 def test_a_database_that_is_not_empty_is_refused(throwaway: Settings, xs_corpus: Path) -> None:

@@ -161,6 +161,27 @@ def test_evidence_and_edges_are_recorded(alpha_loaded: Store) -> None:
     assert _edges(alpha_loaded)[("LEADS", "ana-vey", "southern-bureau", "reported")]["first_date"] == "2024-05-03"
 
 
+_EMPTY_LISTS = ("MATCH (n) UNWIND keys(n) AS k WITH n, k WHERE n[k] = [] RETURN labels(n) AS what, k AS property "
+                "UNION ALL MATCH ()-[r]->() UNWIND keys(r) AS k WITH r, k WHERE r[k] = [] "
+                "RETURN [type(r)] AS what, k AS property")
+
+
+def test_a_list_with_no_items_is_no_property_and_reads_as_empty(alpha_loaded: Store) -> None:
+    """graph/noitems.py: the loader stores no empty list (the bulk load cannot write one); every
+    reader gives [] for the absent property."""
+    assert _rows(alpha_loaded, _EMPTY_LISTS) == []
+    edge = _edges(alpha_loaded)[("CARRIED_OUT", "northern-service", "harbour-market-bombing", "claimed")]
+    stored = _rows(alpha_loaded, "MATCH ()-[r {id: $id}]->() RETURN keys(r) AS keys", id=edge["id"])[0]["keys"]
+    assert "disputed_by" in stored and "denies" not in stored
+    assert edge["denies"] == []  # the export's reading (cypher/fragments/edge_map.cypher)
+    document = _rows(alpha_loaded, "MATCH (d:Document {id: 'test-alpha'}) RETURN keys(d) AS keys")[0]["keys"]
+    assert "authors" not in document and "title" in document
+    assert [d["authors"] for d in GraphSource(alpha_loaded).documents()] == [[]]
+    evidence = _rows(alpha_loaded, "MATCH (v:Evidence) RETURN v.relation AS relation, keys(v) AS keys")
+    assert {"disputed_by", "disputed_by_origin"}.isdisjoint(next(v["keys"] for v in evidence
+                                                                 if v["relation"] == "north-denies"))
+
+
 # --- bad input: a file:line:field error, and nothing written ------------------------------------------
 # (file, old text, new text, fragment of the problem's line, field)
 BAD_INPUT = {
@@ -419,6 +440,10 @@ def test_removing_beta_entity_keeps_the_shared_node(both_loaded: Store, corpus_c
     node = {n["id"]: n for n in GraphSource(both_loaded).nodes()}["harbour-market-bombing"]
     assert node["documents"] == ["test-alpha"]
     assert node["aliases"] == []
+    # the list emptied on the reload: the property is gone, as a first load would have left it
+    stored = _rows(both_loaded, "MATCH (e:Entity {id: 'harbour-market-bombing'}) RETURN keys(e) AS keys")
+    assert "aliases" not in stored[0]["keys"]
+    assert _rows(both_loaded, _EMPTY_LISTS) == []
 
 
 # --- the seed article ------------------------------------------------------------------------------
