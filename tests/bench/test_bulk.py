@@ -207,7 +207,9 @@ def test_every_files_problems_come_before_a_resolution_error(tmp_path: Path) -> 
 
 
 def test_a_database_that_is_not_empty_is_refused(throwaway: Settings, xs_corpus: Path) -> None:
-    _bulk(throwaway, [TEST_CORPUS])
+    localserver.start(throwaway)  # a no-op after the tests above, which leave it running
+    with Store(throwaway) as store:  # something in it: a transactional load is quicker than a bulk one
+        load_paths(store, [TEST_CORPUS])
     with pytest.raises(bulk.BulkLoadRefused, match="not empty"):
         bulk.bulk_load(throwaway, [xs_corpus])
     with Store(throwaway) as store:  # untouched, and running
