@@ -6,5 +6,5 @@
 MATCH (e:Entity)
 WITH e WHERE {{entity_allowed}}
 RETURN e {.id, .name, .kind, aliases: coalesce(e.aliases, []), external_ids: coalesce(e.external_ids, []),
-          .documents, .first_reported} AS node
+          documents: coalesce(e.documents, []), .first_reported} AS node
 ORDER BY node.id

@@ -8,5 +8,5 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WITH e WHERE {{entity_allowed}}
 RETURN e {.id, .name, .kind, aliases: coalesce(e.aliases, []), external_ids: coalesce(e.external_ids, []),
-          .documents, .first_reported} AS node
+          documents: coalesce(e.documents, []), .first_reported} AS node
 ORDER BY node.id

@@ -49,7 +49,6 @@ class GraphSource:
     def nodes(self) -> Iterator[dict[str, Any]]:
         for row in self._rows("nodes"):
             node = row["node"]
-            node["documents"] = node.get("documents") or []
             node["external_ids"] = dict(item.split(":", 1) for item in node["external_ids"])
             yield node
 

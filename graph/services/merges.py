@@ -116,7 +116,7 @@ def replace(tx: Tx, before: Mapping[str, str], after: Mapping[str, str], *, onto
     documents = sorted({row["document"] for row in mentions})
     held = [row["evidence"] for chunk in _batches(documents, batch)
             for row in tx.run("merges/evidence", documents=chunk)]
-    placed = [_inputs(row) for row in held]
+    placed = [dict(row) for row in held]  # placed again: a copy, the stored rows stay as they were
     edge_rows = {row["id"]: row for row in place_evidence(placed, node_of, ontology)}
     pairs = [(old, new) for old, new in zip(held, placed, strict=True) if _placement(old) != _placement(new)]
     moves.evidence = [{"evidence": old["id"], "edge_before": old["edge"], "edge_after": new["edge"]}
@@ -286,11 +286,6 @@ class MergeService:
 
 
 # --- rows ------------------------------------------------------------------------------------------
-def _inputs(evidence: dict[str, Any]) -> dict[str, Any]:
-    """A stored evidence's copy that place_evidence can place again."""
-    return dict(evidence)
-
-
 def _placement(row: dict[str, Any]) -> dict[str, Any]:
     """Where a piece of evidence is put.
 
