@@ -8,7 +8,6 @@ import.
 """
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from collections.abc import Callable, Iterable
@@ -133,7 +132,6 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     started = time.perf_counter()
     running = check_target(settings)
     step("check", started)
-    workers = workers or min(os.cpu_count() or 1, 4)
 
     # The import needs the server stopped: it shuts down while the files are validated and
     # written, and starts again if they turn out invalid.
