@@ -1,8 +1,9 @@
-"""/health, /ready and the OpenAPI document (an outage of Neo4j and the recovery from it:
-tests/security/test_faults.py, under 20 clients)."""
+"""/health, /ready, the OpenAPI document, and recovery when Neo4j goes away and comes back."""
 from __future__ import annotations
 
 import pytest
+
+from graph import localserver
 
 pytestmark = pytest.mark.neo4j
 
@@ -30,3 +31,18 @@ def test_every_endpoint_has_an_example_in_the_openapi_document(client):
                 f"{method.upper()} {path}: a required parameter has no example"
             if body_ref:
                 assert schemas[body_ref].get("examples"), f"{method.upper()} {path}: no request example"
+
+
+def test_503_while_neo4j_is_down_then_recovers_without_restarting_the_api(client, neo4j_server):
+    assert client.get("/ready").status_code == 200
+    localserver.stop(neo4j_server)
+    try:
+        for url in ("/ready", "/paths?from=cia&to=iskp", "/entities?q=fsb"):
+            response = client.get(url)
+            assert response.status_code == 503, (url, response.text)
+            assert response.headers["Retry-After"].isdigit()
+        assert client.get("/health").status_code == 200
+    finally:
+        localserver.start(neo4j_server)
+    assert client.get("/ready").status_code == 200
+    assert client.get("/paths", params={"from": "cia", "to": "iskp"}).status_code == 200
