@@ -5,6 +5,12 @@ wipe, stop and restart it: home ``.neo4j/test``, Bolt on 127.0.0.1:17687, HTTP o
 (override with INTELGRAPH_TEST_BOLT_PORT / INTELGRAPH_TEST_HTTP_PORT; another Bolt port gets its
 own home, ``.neo4j/test-PORT``). It is started once per
 session if it is not running, and stopped at the end if the session started it.
+
+``make test`` runs two pytest-xdist workers, a module's tests on one worker (``--dist loadfile``).
+Each worker is a session of its own with a Neo4j of its own: worker ``gwN`` adds 10 × N to both
+ports (so ``gw1`` has Bolt 17697, HTTP 17484, home ``.neo4j/test-17697``). The workers share one
+CoreNLP server (4 GiB, 30 s to start) and one folder of its answers: the first worker that needs
+it starts it, and the run's controller stops it at the end (:func:`nlp_server`).
 """
 from __future__ import annotations
 
@@ -30,21 +36,27 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 # Before graph.settings is imported anywhere: point every test at the test server.
 os.environ["NEO4J_URI"] = ""
-os.environ["NEO4J_BOLT_PORT"] = os.environ.get("INTELGRAPH_TEST_BOLT_PORT", "17687")
+# pytest-xdist names its workers gw0, gw1, ... before any conftest is read; a plain session is gw0.
+_WORKER_OFFSET = 10 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+os.environ["NEO4J_BOLT_PORT"] = str(int(os.environ.get("INTELGRAPH_TEST_BOLT_PORT", "17687")) + _WORKER_OFFSET)
 # One home per port: two test servers side by side (INTELGRAPH_TEST_BOLT_PORT) must not share
 # a store or a configuration file.
 os.environ["NEO4J_HOME"] = str(ROOT / ".neo4j" / ("test" if os.environ["NEO4J_BOLT_PORT"] == "17687"
                                                   else f"test-{os.environ['NEO4J_BOLT_PORT']}"))
-os.environ["NEO4J_HTTP_PORT"] = os.environ.get("INTELGRAPH_TEST_HTTP_PORT", "17474")
+os.environ["NEO4J_HTTP_PORT"] = str(int(os.environ.get("INTELGRAPH_TEST_HTTP_PORT", "17474")) + _WORKER_OFFSET)
 os.environ.setdefault("NEO4J_HEAP", "1g")
 # The tests' own CoreNLP server, beside the one `make run` uses (INTELGRAPH_TEST_CORENLP_PORT moves it).
 os.environ["CORENLP_URL"] = ""
 os.environ["CORENLP_PORT"] = os.environ.get("INTELGRAPH_TEST_CORENLP_PORT", "19000")
 os.environ["CORENLP_HOME"] = str(ROOT / ".corenlp" / f"test-{os.environ['CORENLP_PORT']}")
 # Each article is read by the real server once per run, then shared by every test and the CLI
-# drafts they start: a new folder each run, so nothing is kept from an earlier one.
-os.environ["CORENLP_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="intelgraph-nlp-answers-")
-atexit.register(shutil.rmtree, os.environ["CORENLP_ANSWERS_DIR"], ignore_errors=True)
+# drafts they start: a new folder each run, so nothing is kept from an earlier one. xdist's workers
+# inherit the folder of the process that started them, which deletes it at the end.
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    os.environ["CORENLP_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="intelgraph-nlp-answers-")
+    atexit.register(shutil.rmtree, os.environ["CORENLP_ANSWERS_DIR"], ignore_errors=True)
+# Written by the worker that started CoreNLP, in the run's own folder: the controller stops it.
+_NLP_STARTED_MARK = Path(os.environ["CORENLP_ANSWERS_DIR"]) / ".corenlp-started-by-this-run"
 os.environ.setdefault("NEO4J_PAGECACHE", "512m")
 
 from graph import localserver  # noqa: E402
@@ -56,8 +68,15 @@ pytest_plugins = ["tests.terminal"]  # the tmux fixture, for tests of what a ter
 _LOCK_WAIT_S = 1800
 
 
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    """Whether this process only hands tests to xdist's workers (it runs none itself)."""
+    return not hasattr(config, "workerinput") and bool(getattr(config.option, "numprocesses", None))
+
+
 def pytest_configure(config: pytest.Config) -> None:
     """Take the test server for this session: two sessions on one server would wipe each other's data."""
+    if _is_xdist_controller(config):
+        return  # each worker takes its own server's lock
     lock_path = ROOT / ".neo4j" / f"test-{os.environ['NEO4J_BOLT_PORT']}.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(lock_path, "w")
@@ -77,6 +96,15 @@ def pytest_configure(config: pytest.Config) -> None:
     config._intelgraph_lock = handle  # held until the process exits
 
 
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """The controller of xdist's workers stops the CoreNLP server one of them started, once all are done."""
+    if _is_xdist_controller(config) and _NLP_STARTED_MARK.exists():
+        from extract.nlp import server
+
+        server.stop(get_settings())
+        _NLP_STARTED_MARK.unlink()
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return get_settings()
@@ -94,14 +122,24 @@ def neo4j_server(settings: Settings) -> Iterator[Settings]:
 
 @pytest.fixture(scope="session")
 def nlp_server(settings: Settings) -> Iterator[Settings]:
-    """The running CoreNLP server that drafts read with (started here if needed: about 30 s, 4 GiB)."""
+    """The running CoreNLP server that drafts read with (started here if needed: about 30 s, 4 GiB).
+
+    Under xdist, the workers take turns to look and start it, and the one that started it leaves it
+    to the controller to stop (:func:`pytest_unconfigure`): the other worker may still be reading.
+    """
     from extract.nlp import server
 
-    was_ready = server.status(settings).ready
-    if not was_ready:
-        server.start(settings)
+    lock_path = settings.corenlp_home.parent / f"{settings.corenlp_home.name}.start.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = not server.status(settings).ready
+        if started:
+            server.start(settings)
+            if "PYTEST_XDIST_WORKER" in os.environ:
+                _NLP_STARTED_MARK.touch()
     yield settings
-    if not was_ready:
+    if started and "PYTEST_XDIST_WORKER" not in os.environ:
         server.stop(settings)
 
 

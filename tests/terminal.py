@@ -27,10 +27,12 @@ class Tmux:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, timeout=10)
 
     def __call__(self, *args: str) -> str:
-        # An explicit environment: readline, once loaded in this process, exports COLUMNS=80 to
-        # children that inherit the environment, and the server would pass it on to the command.
+        # Without COLUMNS and LINES: readline, once loaded in this process, exports COLUMNS=80 to
+        # children, pytest-xdist's workers have COLUMNS=80 and LINES=24 in their environment, and the
+        # server would pass them on to the command, which would then wrap at 80, not at its window.
+        environment = {name: value for name, value in os.environ.items() if name not in ("COLUMNS", "LINES")}
         return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True,
-                              timeout=10, env=dict(os.environ)).stdout
+                              timeout=10, env=environment).stdout
 
     def screen(self, lines: int = 400) -> str:
         return self("capture-pane", "-p", "-J", "-t", "cli", "-S", f"-{lines}")

@@ -25,6 +25,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 PLAYWRIGHT = ROOT / "web" / "node_modules" / "playwright-core"
 SCRIPT = ROOT / "tests" / "web" / "e2e.mjs"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+SHOTS = "[0-9][0-9]-*.png"  # this script's screenshots, numbered without a prefix
 BROWSER_RUN_S = 240  # the script bounds itself at 150 s; this is the backstop
 E2E_KEY = "e2e-key"  # the keyed server's only key; e2e.mjs types it into the page
 
@@ -52,7 +53,8 @@ def test_an_analyst_finds_a_path_reads_its_evidence_and_exports_it(api_urls: tup
     node = shutil.which("node")
     assert node, "node is not on PATH"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*"):
+    # Only this test's files: the other browser tests (explore-*, wb-*) may be writing theirs meanwhile.
+    for old in [*SCREENSHOTS.glob(SHOTS), *SCREENSHOTS.glob("*.gexf")]:
         old.unlink()
     run = subprocess.run([node, str(SCRIPT), api_url, str(SCREENSHOTS), keyed_url], cwd=ROOT, capture_output=True,
                          text=True, timeout=BROWSER_RUN_S)
@@ -65,7 +67,7 @@ def test_an_analyst_finds_a_path_reads_its_evidence_and_exports_it(api_urls: tup
                  "download the subgraph as GEXF", "the URL restores the view", "an unknown name is said in words",
                  "a keyed server asks for the key, then exports"):
         assert step in steps, report
-    shots = sorted(p.name for p in SCREENSHOTS.glob("*.png"))
+    shots = sorted(p.name for p in SCREENSHOTS.glob(SHOTS))
     assert len(shots) >= 12, shots
     gexf = list(SCREENSHOTS.glob("*.gexf"))
     assert gexf and gexf[0].read_bytes().startswith(b"<?xml"), "the GEXF download was not kept"

@@ -2,7 +2,7 @@
 
 The import test runs ``neo4j-admin database import full`` from the same Neo4j release
 (graph.localserver.admin_command) into a throwaway home, starts a throwaway server on it
-(Bolt 17688, HTTP 17475), and compares what it counts with the graph that was exported.
+(on free ports), and compares what it counts with the graph that was exported.
 """
 from __future__ import annotations
 
@@ -21,14 +21,10 @@ from graph.exports.csv_export import ARRAY_DELIMITER, EDGE_HEADER, NODE_HEADER, 
 from graph.exports.source import GraphSource
 from graph.settings import Settings
 from graph.store import Store
-from tests.conftest import counts
+from tests.conftest import counts, free_port
 from tests.graph.exports.conftest import SyntheticSource, export
 
 pytestmark = pytest.mark.neo4j
-
-IMPORT_BOLT_PORT = 17688
-IMPORT_HTTP_PORT = 17475
-
 
 def rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
@@ -86,9 +82,12 @@ def test_neo4j_admin_imports_the_files_into_a_fresh_database(loaded: Store, sett
     folder.mkdir()
     (folder / "nodes.csv").write_bytes(export(nodes_csv, loaded))
     (folder / "edges.csv").write_bytes(export(edges_csv, loaded))
-    fresh = settings.model_copy(update={"neo4j_home": tmp_path / "neo4j", "neo4j_bolt_port": IMPORT_BOLT_PORT,
-                                        "neo4j_http_port": IMPORT_HTTP_PORT, "neo4j_heap": "512m",
-                                        "neo4j_pagecache": "128m"})
+    fresh = settings.model_copy(update={"neo4j_home": tmp_path / "neo4j", "neo4j_bolt_port": free_port(),
+                                        "neo4j_http_port": free_port(), "neo4j_heap": "512m",
+                                        "neo4j_pagecache": "128m",
+                                        # a server just started plans every statement on its first
+                                        # reads: on a busy machine that passed the 10 s read time-out
+                                        "query_timeout_s": 120.0})
     result = localserver.admin_command(
         fresh, "database", "import", "full", f"--nodes={folder / 'nodes.csv'}",
         f"--relationships={folder / 'edges.csv'}", "--array-delimiter=U+001F", "--multiline-fields=true",
