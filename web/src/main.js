@@ -500,10 +500,11 @@ function orderedEdges() {
   return list;
 }
 
-function selectEdge(id, { switchTab = true } = {}) {
-  if (!drawn.edges.has(id)) return;
-  state.edge = id;
-  state.node = "";
+/** Select a drawn edge or node (one at a time) and show its evidence. */
+function selectElement(kind, id, { switchTab = true } = {}) {
+  if (!(kind === "edge" ? drawn.edges : drawn.nodes).has(id)) return;
+  state.edge = kind === "edge" ? id : "";
+  state.node = kind === "node" ? id : "";
   if (switchTab) state.tab = "evidence";
   commit();
   graph.select(id);
@@ -512,17 +513,8 @@ function selectEdge(id, { switchTab = true } = {}) {
   renderEvidence();
 }
 
-function selectNode(id, { switchTab = true } = {}) {
-  if (!drawn.nodes.has(id)) return;
-  state.node = id;
-  state.edge = "";
-  if (switchTab) state.tab = "evidence";
-  commit();
-  graph.select(id);
-  if (switchTab) selectTab("evidence", { focus: false });
-  markPressed();
-  renderEvidence();
-}
+function selectEdge(id, options) { selectElement("edge", id, options); }
+function selectNode(id, options) { selectElement("node", id, options); }
 
 function clearSelection() {
   state.edge = "";
