@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
-from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence
+from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence, Token
 from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
@@ -383,6 +383,11 @@ class _Reader:
         if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short
+        described = self._described_kind(sentence, entity.first, entity.end)
+        if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
+                and described[1] in self.lexicon.descriptions and described[0] not in _NOT_ORGANISATIONS:
+            # "Ansarallah, the Yemeni movement": a one-word "person" described as an organisation
+            return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
             if " " not in surface.strip():
@@ -408,6 +413,9 @@ class _Reader:
             return key
         words = surface.split()
         kind = self.lexicon.kind_of_name(words)
+        if kind is None and described is not None and entity.ner == "ORGANIZATION":
+            return self._new(surface, described[0], f"an organisation the NLP server named, of kind {described[0]} "
+                                                    "by the words that describe it", 0.6)
         if entity.ner == "MISC" and kind is None:
             return None
         if kind is None:
@@ -418,6 +426,44 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence)
+
+    def _described_kind(self, sentence: Sentence, first: int, end: int) -> tuple[str, str] | None:
+        """The kind the common nouns describing a name give it, and their head noun's lemma:
+        before the name ("the broadcaster ARD", "the newspapers X and Y"), before an
+        ``instance_phrases`` phrase ("container lines, among them Maersk") or in apposition after
+        it ("Gazprom, the Russian energy group")."""
+        tokens = sentence.tokens
+        inside = {i for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC", "PERSON")
+                  for i in range(e.first, e.end)}
+        i = first - 1
+        while i >= 0 and (tokens[i].pos in ("CC", ",") or tokens[i].pos.startswith("NNP") or i in inside):
+            i -= 1  # back over the names listed before it
+        for phrase in self.lexicon.instance_phrases:
+            if i + 1 >= len(phrase) and tuple(t.text.casefold() for t in tokens[i + 1 - len(phrase):i + 1]) == phrase:
+                i -= len(phrase)
+                while i >= 0 and tokens[i].pos == ",":
+                    i -= 1
+                break
+        nouns = self._noun_run(sentence, i)
+        if not nouns and end + 2 < len(tokens) and tokens[end].pos == "," \
+                and tokens[end + 1].lemma in ("the", "a", "an"):
+            j = end + 2
+            while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
+                j += 1
+            if j == len(tokens) or tokens[j].pos != "POS":  # not "the foreign ministry's spokesman"
+                nouns = self._noun_run(sentence, j - 1)
+        if not nouns:
+            return None
+        kind = self.lexicon.kind_of_words([t.text for t in nouns])
+        return (kind, nouns[-1].lemma) if kind is not None else None
+
+    @staticmethod
+    def _noun_run(sentence: Sentence, last: int) -> list[Token]:
+        """The common nouns ending at ``last`` ("state news agency"), or none."""
+        i = last
+        while i >= 0 and sentence.tokens[i].pos in ("NN", "NNS"):
+            i -= 1
+        return sentence.tokens[i + 1:last + 1]
 
     def _short_name(self, sentence: Sentence, i: int) -> str | None:
         """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an

@@ -55,6 +55,8 @@ class Lexicon:
     states: dict[str, StateEntry] = field(default_factory=dict)
     #: demonym keys only ("tajik", "tajiks")
     demonyms: dict[str, StateEntry] = field(default_factory=dict)
+    #: "such as", "including": a phrase between the nouns that describe a name and the name
+    instance_phrases: tuple[tuple[str, ...], ...] = ()
     word_variants: dict[str, frozenset[str]] = field(default_factory=dict)
     name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -140,6 +142,11 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
+    phrases = data.get("instance_phrases") or []
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        problems.append(doc.problem(("instance_phrases",), "expected a list of phrases"))
+    else:
+        lexicon.instance_phrases = tuple(tuple(p.casefold().split()) for p in phrases)
     for noun, allowed in (data.get("descriptions") or {}).items():
         if not isinstance(allowed, list) or not all(k in kinds for k in allowed):
             problems.append(doc.problem(("descriptions", noun), "expected a list of kinds of graph/ontology.yaml"))

@@ -238,3 +238,27 @@ def test_a_role_noun_stands_for_the_name_in_apposition_to_it(tmp_path: Path) -> 
 def test_a_suicide_bomber_who_blew_himself_up_at_a_place_targeted_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Karim Benali blew himself up at the Hilton Hotel in Taba in 2004."))
     assert ("Karim Benali", "TARGETED", "Hilton Hotel") in found
+
+
+def _entities(tmp_path: Path, text: str, gazetteer=None) -> dict[str, tuple[str, list[str]]]:
+    """Name -> (kind, aliases) of every entity the draft proposes."""
+    path = tmp_path / "article.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer or EmptyGazetteer(),
+                        info=DocumentInfo())
+    return {e.name: (e.kind, list(e.aliases)) for e in facts.facts.entities}
+
+
+def test_an_organisations_kind_from_the_nouns_that_describe_it(tmp_path: Path) -> None:
+    """Before the name, across a list, before "among them", in apposition; a name nothing describes
+    keeps the guess, and a one-word "person" described as a movement is an organisation."""
+    text = ("The broadcaster NHK and the newspapers Asahi Shimbun and Mainichi Shimbun reported the raid on "
+            "Tuesday. Several firms, among them Siemens, left the country. Statoil, the Norwegian energy company, "
+            "declined to comment. Exports fell at Allianz. Samidoun, the Lebanese movement, denied it. Kassem, "
+            "the Lebanese colonel, denied it too.")
+    kinds = {name: kind for name, (kind, _) in _entities(tmp_path, text).items()}
+    assert {n: kinds.get(n) for n in ("NHK", "Asahi Shimbun", "Mainichi Shimbun")} == dict.fromkeys(
+        ("NHK", "Asahi Shimbun", "Mainichi Shimbun"), "MediaOutlet")
+    assert (kinds.get("Siemens"), kinds.get("Statoil")) == ("Company", "Company")
+    assert kinds.get("Allianz") == "Organisation"  # the fallback guess: nothing describes it
+    assert (kinds.get("Samidoun"), kinds.get("Kassem")) == ("Organisation", "Person")
