@@ -176,6 +176,8 @@ def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
 
 
 _PLACE_NER = ("CITY", "LOCATION", "COUNTRY", "STATE_OR_PROVINCE")
+# Names a place noun can follow to name a venue or an area ("Baghdad airport", "Bataclan concert hall")
+_VENUE_NER = ("CITY", "LOCATION", "STATE_OR_PROVINCE", "ORGANIZATION", "MISC")
 
 
 def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
@@ -359,7 +361,16 @@ class _Reader:
             if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
                 continue  # a pronoun: coreference decides whom it stands for
             surface = self._surface(sentence, first, end)
-            key = self._named(sentence, entity, surface)
+            venue = self._venue_end(sentence, entity, end)
+            key: str | None
+            if venue is not None:  # "the Bataclan concert hall", "the Voronezh region": a place
+                first_name, surface = surface, self._surface(sentence, first, venue)
+                key = self._new(surface, "Place", f"a place the text names (“{surface}”)", 0.65)
+                if entity.ner not in ("CITY", "STATE_OR_PROVINCE"):  # "Bataclan" is the venue, "Voronezh" not
+                    self.proposals[key].add_alias(first_name)
+                end = venue
+            else:
+                key = self._named(sentence, entity, surface)
             if key is None:
                 continue
             self._mention(sentence, first, end, key, "name")
@@ -368,6 +379,24 @@ class _Reader:
                     and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
                 self.proposals[key].add_alias(sentence.tokens[end + 1].text)
                 self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> int | None:
+        """Where a place named by a name and a place noun ends ("Shah Cheragh shrine", "Baghdad
+        airport", "Tver region"): the common nouns right after the name, the last a place word of
+        ``kind_words``; None if there are none. A state's name or demonym names no venue."""
+        first = entity.first
+        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) == "Place":
+            return None  # "the Crocus City Hall concert venue": the name is the place's already
+        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
+            return None  # "Molenbeek, the Brussels district": a description of the place before
+        j = end
+        while j < len(sentence.tokens) and sentence.tokens[j].pos == "NN" and j - end < 2:
+            j += 1
+        if j == end or self.lexicon.kind_of_words([sentence.tokens[j - 1].text]) != "Place" \
+                or not self._free(sentence, end, j) \
+                or (j < len(sentence.tokens) and sentence.tokens[j].lemma in ("'s", "of")):
+            return None  # "the Brussels district of Molenbeek" names Molenbeek
+        return j
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))

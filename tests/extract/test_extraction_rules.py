@@ -262,3 +262,17 @@ def test_an_organisations_kind_from_the_nouns_that_describe_it(tmp_path: Path) -
     assert (kinds.get("Siemens"), kinds.get("Statoil")) == ("Company", "Company")
     assert kinds.get("Allianz") == "Organisation"  # the fallback guess: nothing describes it
     assert (kinds.get("Samidoun"), kinds.get("Kassem")) == ("Organisation", "Person")
+
+
+def test_a_name_and_a_place_noun_name_a_venue_or_an_area(tmp_path: Path) -> None:
+    """"the Radisson hotel" is a place, also called Radisson; "the Belgorod region" is not the city; a
+    name that is a place's already, or a description after a comma, names no venue."""
+    text = ("Two bombs exploded at the Radisson hotel in Amman on Monday. Drones struck the Belgorod region "
+            "overnight. Rockets hit the Madison Square Garden arena and Hamra, the Beirut district where the "
+            "embassy stands.")
+    found = _entities(tmp_path, text)
+    assert found["Radisson hotel"] == ("Place", ["Radisson"])
+    assert found["Belgorod region"] == ("Place", [])
+    assert "Belgorod" not in found and "Madison Square Garden arena" not in found
+    assert found["Madison Square Garden"][0] == "Place"
+    assert (found["Beirut"][0], "Beirut district" in found) == ("Place", False)
