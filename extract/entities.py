@@ -285,6 +285,7 @@ class _Reader:
     def read(self, sentence: Sentence) -> None:
         self._gazetteer_names(sentence)
         self._named_entities(sentence)
+        self._untagged_names(sentence)
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
@@ -379,6 +380,43 @@ class _Reader:
                     and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
                 self.proposals[key].add_alias(sentence.tokens[end + 1].text)
                 self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _untagged_names(self, sentence: Sentence) -> None:
+        """Proper nouns the NLP server tagged as nothing: a state of the lexicon ("Kyiv"), else a name
+        whose words ("Quds Force") or describing nouns ("the Andromeda, a rented yacht") give its
+        kind. Any other is left alone: nothing says what it is."""
+        tokens = sentence.tokens
+        tagged = {i for e in sentence.entities if e.ner != "TITLE" for i in range(e.first, e.end)}
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].pos.startswith("NNP") and tokens[j].text[:1].isupper() \
+                    and j not in tagged and self._free(sentence, j, j + 1):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            words = [t.text for t in tokens[i:j]]
+            before = tokens[i - 1].text if i > 0 else ""
+            if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") or i > 1 and before[:1].isupper():
+                i = j
+                continue  # "President", "Defence Minister": a title; "ISIS-K", "Foreign Terrorist …": part of a name
+            surface = self._surface(sentence, i, j)
+            entry = self._capital_of(surface)
+            described = self._described_kind(sentence, i, j)
+            kind = self.lexicon.kind_of_name(words) or (described[0] if described else None)
+            if entry is not None:
+                key = self._state(entry)
+                if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
+                    self.proposals[key].add_alias(surface)
+            elif kind is not None and kind not in ("Person", "Event"):
+                key = self._new(surface, kind, f"a proper noun the NLP server did not tag, of kind {kind} by "
+                                               "its words or the words that describe it", 0.5)
+            else:
+                i = j
+                continue
+            self._mention(sentence, i, j, key, "name")
+            i = j
 
     def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> int | None:
         """Where a place named by a name and a place noun ends ("Shah Cheragh shrine", "Baghdad

@@ -276,3 +276,12 @@ def test_a_name_and_a_place_noun_name_a_venue_or_an_area(tmp_path: Path) -> None
     assert "Belgorod" not in found and "Madison Square Garden arena" not in found
     assert found["Madison Square Garden"][0] == "Place"
     assert (found["Beirut"][0], "Beirut district" in found) == ("Place", False)
+
+
+def test_a_proper_noun_the_nlp_server_left_untagged_takes_the_kind_its_words_give(tmp_path: Path) -> None:
+    """"the Qalandia Force" by its words, "the Marisol, a rented yacht" by the nouns that describe it."""
+    text = ("Officers of the Qalandia Force raided the camp at dawn. The smugglers sailed aboard the Marisol, a "
+            "rented yacht. Canada listed the gang as a Foreign Terrorist Organization in 2019.")
+    found = _entities(tmp_path, text)
+    assert (found["Qalandia Force"][0], found["Marisol"][0]) == ("SecurityService", "Place")
+    assert "Terrorist Organization" not in found  # the end of a longer name is not a name
