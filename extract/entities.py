@@ -162,12 +162,14 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
 
 
 def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
-    """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two."""
+    """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two, and so is "the
+    Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive)."""
     out = []
     for entity in entities:
         first = entity.first
         for i in range(entity.first, entity.end):
-            if sentence.tokens[i].pos in ("CC", ",") and first < i < entity.end - 1:
+            if (sentence.tokens[i].pos in ("CC", ",") or sentence.tokens[i].pos == "POS"
+                    and entity.ner == "ORGANIZATION") and first < i < entity.end - 1:
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
         out.append(entity if first == entity.first

@@ -285,3 +285,13 @@ def test_a_proper_noun_the_nlp_server_left_untagged_takes_the_kind_its_words_giv
     found = _entities(tmp_path, text)
     assert (found["Qalandia Force"][0], found["Marisol"][0]) == ("SecurityService", "Place")
     assert "Terrorist Organization" not in found  # the end of a longer name is not a name
+
+
+def test_an_organisations_possessive_inside_a_name_splits_it_in_two(tmp_path: Path) -> None:
+    """"the Ministry of Justice's Office of International Affairs" is two bodies, the office part of
+    the ministry and not the other way round."""
+    text = "The Ministry of Justice's Office of International Affairs (OIA) sent the request on Monday."
+    assert _entities(tmp_path, text)["Office of International Affairs"] == ("GovernmentBody", ["OIA"])
+    found = _triples(_draft(tmp_path, text))
+    assert ("Office of International Affairs", "PART_OF", "Ministry of Justice") in found
+    assert ("Ministry of Justice", "PART_OF", "Office of International Affairs") not in found
