@@ -286,6 +286,7 @@ class _Reader:
     # --- one sentence ----------------------------------------------------------------------------
     def read(self, sentence: Sentence) -> None:
         self._gazetteer_names(sentence)
+        self._acronymed_phrases(sentence)
         self._named_entities(sentence)
         self._untagged_names(sentence)
         self._bodies(sentence)
@@ -420,6 +421,31 @@ class _Reader:
             self._mention(sentence, i, j, key, "name")
             i = j
 
+    def _acronymed_phrases(self, sentence: Sentence) -> None:
+        """"the national anti-terrorism prosecutor's office (PNAT)": a description that an acronym
+        in brackets follows is the name of an organisation, of the kind its words give, the acronym
+        its alias."""
+        tokens = sentence.tokens
+        for i in range(2, len(tokens) - 1):
+            acronym = tokens[i].text
+            if tokens[i - 1].text not in ("(", "-LRB-") or tokens[i + 1].text not in (")", "-RRB-") \
+                    or not (len(acronym) > 1 and acronym.isupper() and acronym.isalpha()) \
+                    or tokens[i - 2].pos not in ("NN", "NNS") or not self._free(sentence, i - 2, i + 1):
+                continue
+            first = i - 2
+            while first > 0 and tokens[first - 1].pos in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH", "POS") \
+                    and self._free(sentence, first - 1, first):
+                first -= 1
+            kind = self.lexicon.kind_of_words([t.text for t in tokens[first:i - 1]])
+            if kind is None or kind in _NOT_ORGANISATIONS:
+                continue
+            name = self._surface(sentence, first, i - 1)
+            key = self._new(name, kind, f"a description an acronym follows (“{name} ({acronym})”), of kind {kind} "
+                                        "by its words", 0.55)
+            self.proposals[key].add_alias(acronym)
+            self._mention(sentence, first, i - 1, key, "name")
+            self._mention(sentence, i, i + 1, key, "name")
+
     def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> int | None:
         """Where a place named by a name and a place noun ends ("Shah Cheragh shrine", "Baghdad
         airport", "Tver region"): the common nouns right after the name, the last a place word of
@@ -452,6 +478,8 @@ class _Reader:
         if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short
+        if (named := self._named_before(surface)) is not None:
+            return named  # "NABU" after "the national anti-corruption bureau (NABU)"
         described = self._described_kind(sentence, entity.first, entity.end)
         if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
                 and described[1] in self.lexicon.descriptions and described[0] not in _NOT_ORGANISATIONS:
@@ -533,6 +561,12 @@ class _Reader:
         while i >= 0 and sentence.tokens[i].pos in ("NN", "NNS"):
             i -= 1
         return sentence.tokens[i + 1:last + 1]
+
+    def _named_before(self, surface: str) -> str | None:
+        """The entity named before whose alias this name is (an acronym given in brackets)."""
+        key = name_key(surface)
+        return next((p.key for p in self.proposals.values() if p.first >= 0 and p.kind != "Event"
+                     and any(name_key(a) == key for a in p.aliases)), None)
 
     def _short_name(self, sentence: Sentence, i: int) -> str | None:
         """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an

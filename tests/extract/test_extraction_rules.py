@@ -295,3 +295,13 @@ def test_an_organisations_possessive_inside_a_name_splits_it_in_two(tmp_path: Pa
     found = _triples(_draft(tmp_path, text))
     assert ("Office of International Affairs", "PART_OF", "Ministry of Justice") in found
     assert ("Ministry of Justice", "PART_OF", "Office of International Affairs") not in found
+
+
+def test_a_description_an_acronym_in_brackets_follows_names_an_organisation(tmp_path: Path) -> None:
+    """The acronym is its alias, and the acronym alone later is the same organisation."""
+    text = ("Investigators from the national anti-corruption bureau (NABU) searched the offices on Monday. NABU "
+            "later said the minister had been questioned. The ruling party (PRM) denied it.")
+    found = _entities(tmp_path, text)
+    assert found["national anti-corruption bureau"] == ("SecurityService", ["NABU"])
+    assert found["ruling party"] == ("Organisation", ["PRM"])
+    assert len(found) == 2  # no second entity for "NABU" alone
