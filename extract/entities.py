@@ -544,11 +544,16 @@ class _Reader:
         nouns = self._noun_run(sentence, i)
         if not nouns and end + 2 < len(tokens) and tokens[end].pos == "," \
                 and tokens[end + 1].lemma in ("the", "a", "an"):
-            j = end + 2
+            j, head = end + 2, -1
             while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
+                if tokens[j].pos in ("NN", "NNS"):
+                    head = j
+                elif head >= 0 and tokens[j].pos.startswith("RB"):
+                    break  # "the Yemeni movement widely known as …": the noun phrase ends at "movement"
                 j += 1
-            if j == len(tokens) or tokens[j].pos != "POS":  # not "the foreign ministry's spokesman"
-                nouns = self._noun_run(sentence, j - 1)
+            if head >= 0 and (head + 1 == len(tokens) or tokens[head + 1].pos != "POS"):
+                # not "the foreign ministry's spokesman"
+                nouns = self._noun_run(sentence, head)
         if not nouns:
             return None
         kind = self.lexicon.kind_of_words([t.text for t in nouns])

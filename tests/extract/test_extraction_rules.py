@@ -254,7 +254,8 @@ def test_an_organisations_kind_from_the_nouns_that_describe_it(tmp_path: Path) -
     keeps the guess, and a one-word "person" described as a movement is an organisation."""
     text = ("The broadcaster NHK and the newspapers Asahi Shimbun and Mainichi Shimbun reported the raid on "
             "Tuesday. Several firms, among them Siemens, left the country. Statoil, the Norwegian energy company, "
-            "declined to comment. Exports fell at Allianz. Samidoun, the Lebanese movement, denied it. Kassem, "
+            "declined to comment. Exports fell at Allianz. Samidoun, the Lebanese movement widely known as the "
+            "Network, denied it. Kassem, "
             "the Lebanese colonel, denied it too.")
     kinds = {name: kind for name, (kind, _) in _entities(tmp_path, text).items()}
     assert {n: kinds.get(n) for n in ("NHK", "Asahi Shimbun", "Mainichi Shimbun")} == dict.fromkeys(
