@@ -55,6 +55,8 @@ class Lexicon:
     states: dict[str, StateEntry] = field(default_factory=dict)
     #: demonym keys only ("tajik", "tajiks")
     demonyms: dict[str, StateEntry] = field(default_factory=dict)
+    #: a name's first word that decides its kind before any other word ("Operation Prosperity Guardian")
+    first_words: dict[str, str] = field(default_factory=dict)
     #: "such as", "including": a phrase between the nouns that describe a name and the name
     instance_phrases: tuple[tuple[str, ...], ...] = ()
     word_variants: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -97,7 +99,11 @@ class Lexicon:
 
         >>> get_lexicon().kind_of_name("United States Department of State".split())
         'GovernmentBody'
+        >>> get_lexicon().kind_of_name("Operation Prosperity Guardian".split())
+        'Event'
         """
+        if words and (kind := self.first_words.get(words[0].casefold())) is not None:
+            return kind  # "Operation Prosperity Guardian" is an operation, not a newspaper
         inside = {k for i, j, _ in self.states_in(words) for k in range(i, j)}
         return self.kind_of_words([w for k, w in enumerate(words) if k not in inside])
 
@@ -142,6 +148,10 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
+    for word, kind in (data.get("first_words") or {}).items():
+        if kind not in kinds:
+            problems.append(doc.problem(("first_words", word), f"unknown kind {kind!r}"))
+        lexicon.first_words[str(word).casefold()] = kind
     phrases = data.get("instance_phrases") or []
     if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
         problems.append(doc.problem(("instance_phrases",), "expected a list of phrases"))

@@ -306,3 +306,9 @@ def test_a_description_an_acronym_in_brackets_follows_names_an_organisation(tmp_
     assert found["national anti-corruption bureau"] == ("SecurityService", ["NABU"])
     assert found["ruling party"] == ("Organisation", ["PRM"])
     assert len(found) == 2  # no second entity for "NABU" alone
+
+
+def test_a_name_opening_with_operation_is_an_event(tmp_path: Path) -> None:
+    """The first word decides: "Herald" would make it a newspaper."""
+    found = _entities(tmp_path, "The French navy launched Operation Northern Herald in the Baltic in May.")
+    assert found["Operation Northern Herald"][0] == "Event"
