@@ -364,6 +364,12 @@ class _Reader:
                 first += 1
             if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
                 continue  # a pronoun: coreference decides whom it stands for
+            tokens = sentence.tokens
+            if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
+                    and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
+                # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with
+                self._mention(sentence, first, first + 1, self._state(entry), "name")
+                continue
             surface = self._surface(sentence, first, end)
             venue = self._venue_end(sentence, entity, end)
             key: str | None

@@ -312,3 +312,9 @@ def test_a_name_opening_with_operation_is_an_event(tmp_path: Path) -> None:
     """The first word decides: "Herald" would make it a newspaper."""
     found = _entities(tmp_path, "The French navy launched Operation Northern Herald in the Baltic in May.")
     assert found["Operation Northern Herald"][0] == "Event"
+
+
+def test_a_demonym_before_led_or_backed_names_its_state(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "The town fell after months of Egyptian-led shelling, and Qatar-backed "
+                                "negotiators left.")
+    assert (found.get("Egypt"), found.get("Qatar")) == (("State", []), ("State", []))
