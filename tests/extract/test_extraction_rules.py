@@ -318,3 +318,8 @@ def test_a_demonym_before_led_or_backed_names_its_state(tmp_path: Path) -> None:
     found = _entities(tmp_path, "The town fell after months of Egyptian-led shelling, and Qatar-backed "
                                 "negotiators left.")
     assert (found.get("Egypt"), found.get("Qatar")) == (("State", []), ("State", []))
+
+
+def test_a_general_staff_is_a_government_body(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "Viktor Gulevich, the chief of the General Staff, resigned on Monday.")
+    assert found["General Staff"][0] == "GovernmentBody"
