@@ -323,3 +323,9 @@ def test_a_demonym_before_led_or_backed_names_its_state(tmp_path: Path) -> None:
 def test_a_general_staff_is_a_government_body(tmp_path: Path) -> None:
     found = _entities(tmp_path, "Viktor Gulevich, the chief of the General Staff, resigned on Monday.")
     assert found["General Staff"][0] == "GovernmentBody"
+
+
+def test_a_states_border_guards_are_its_security_service(tmp_path: Path) -> None:
+    text = "Lithuanian border guards detained two men near the crossing on Friday."
+    assert _entities(tmp_path, text)["Lithuanian border guards"][0] == "SecurityService"
+    assert ("Lithuanian border guards", "PART_OF", "Lithuania") in _triples(_draft(tmp_path, text))
