@@ -184,22 +184,40 @@ _VENUE_NER = ("CITY", "LOCATION", "STATE_OR_PROVINCE", "ORGANIZATION", "MISC")
 
 def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
     """One place per name: the NLP server tags "Stade de France" as a city, a location and a
-    country side by side; proper nouns that touch and hang on the last one are one place's name."""
+    country side by side, and "Bay of Biscay" as a city and a location; proper nouns (and "of")
+    that touch and hang on the last one are one place's name."""
     runs: list[list[NamedEntity]] = []
     for entity in entities:
         last = runs[-1][-1] if runs else None
         if last is not None and last.ner in _PLACE_NER and entity.ner in _PLACE_NER and last.end == entity.first \
-                and all(t.pos.startswith("NNP") for t in sentence.tokens[last.first:entity.end]):
+                and all(t.pos.startswith("NNP") or t.text == "of" for t in sentence.tokens[last.first:entity.end]):
             runs[-1].append(entity)
         else:
             runs.append([entity])
     out = []
     for run in runs:
         first, end = run[0].first, run[-1].end
-        if len(run) > 1 and all(first <= h < end for i in range(first, end - 1) for h in sentence.heads(i)):
+        if len(run) > 1 and sum(any(not first <= h < end for h in sentence.heads(i)) for i in range(first, end)) <= 1:
             out.append(NamedEntity(first, end, "LOCATION", "", None))
         else:
             out.extend(run)
+    return out
+
+
+def _places_of(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+    """A place's name goes on over "of" and proper nouns the NLP server left untagged: "the Cape of
+    Good Hope", of which it tags only "Cape"."""
+    tagged = {i for e in entities for i in range(e.first, e.end)}
+    out = []
+    for entity in entities:
+        end = entity.end
+        if entity.ner in ("LOCATION", "CITY") and end + 1 < len(sentence.tokens) and sentence.tokens[end].text == "of":
+            j = end + 1
+            while j < len(sentence.tokens) and sentence.tokens[j].pos.startswith("NNP") and j not in tagged:
+                j += 1
+            if j > end + 1:
+                entity = NamedEntity(entity.first, j, entity.ner, "", entity.normalized)
+        out.append(entity)
     return out
 
 
@@ -356,7 +374,7 @@ class _Reader:
                 self._mention(sentence, mention.first + i, mention.first + j, self._state(entry), "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
-        for entity in _split_lists(sentence, _join_places(sentence, sentence.entities)):
+        for entity in _split_lists(sentence, _join_places(sentence, _places_of(sentence, sentence.entities))):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end

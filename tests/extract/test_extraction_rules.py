@@ -329,3 +329,12 @@ def test_a_states_border_guards_are_its_security_service(tmp_path: Path) -> None
     text = "Lithuanian border guards detained two men near the crossing on Friday."
     assert _entities(tmp_path, text)["Lithuanian border guards"][0] == "SecurityService"
     assert ("Lithuanian border guards", "PART_OF", "Lithuania") in _triples(_draft(tmp_path, text))
+
+
+def test_a_places_name_goes_on_over_of(tmp_path: Path) -> None:
+    """CoreNLP tags "Cape" alone, or "Bay" and "of Biscay" as two places."""
+    found = _entities(tmp_path, "Greek owners sent their ships around the Cape of Good Hope.")
+    assert found.get("Cape of Good Hope") == ("Place", []) and "Cape" not in found
+    found = _entities(tmp_path, "The Greek tanker sailed around the Cape of Good Hope and anchored near the Bay of "
+                                "Biscay.")
+    assert found.get("Bay of Biscay") == ("Place", []) and "Bay" not in found
