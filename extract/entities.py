@@ -323,8 +323,9 @@ class _Reader:
                     exact = exact or key == name_key(surface)
             if hits and _name_like(surface, list(hits.values())):
                 found.append((i, j, surface, list(hits.values()), exact))
+        # a longer organisation's name, which its words say it is: "Washington Post" is no "Washington"
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
-                        and self.lexicon.kind_of_name(e.text.split()) in self.lexicon.body_kinds]
+                        and self.lexicon.kind_of_name(e.text.split()) not in (None, *_NOT_ORGANISATIONS)]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue

@@ -338,3 +338,10 @@ def test_a_places_name_goes_on_over_of(tmp_path: Path) -> None:
     found = _entities(tmp_path, "The Greek tanker sailed around the Cape of Good Hope and anchored near the Bay of "
                                 "Biscay.")
     assert found.get("Bay of Biscay") == ("Place", []) and "Bay" not in found
+
+
+def test_a_name_the_graph_knows_inside_a_longer_organisations_name_is_part_of_that_name(tmp_path: Path) -> None:
+    """"Kyiv" is Ukraine in the graph, but "the Kyiv Post" is a newspaper, not Ukraine."""
+    gazetteer = FactsGazetteer([Known("ukraine", "Ukraine", "State", ("Kyiv",))])
+    found = _entities(tmp_path, "According to the Kyiv Post newspaper, the talks failed.", gazetteer)
+    assert found == {"Kyiv Post": ("MediaOutlet", [])}
