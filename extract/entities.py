@@ -392,12 +392,13 @@ class _Reader:
             surface = self._surface(sentence, first, end)
             venue = self._venue_end(sentence, entity, end)
             key: str | None
-            if venue is not None:  # "the Bataclan concert hall", "the Voronezh region": a place
-                first_name, surface = surface, self._surface(sentence, first, venue)
-                key = self._new(surface, "Place", f"a place the text names (“{surface}”)", 0.65)
-                if entity.ner not in ("CITY", "STATE_OR_PROVINCE"):  # "Bataclan" is the venue, "Voronezh" not
+            if venue is not None:  # "the Bataclan concert hall", "the Voronezh region", "the Basmanny court"
+                (end, kind), first_name = venue, surface
+                surface = self._surface(sentence, first, end)
+                key = self._new(surface, kind, f"a name and a noun of kind {kind} (“{surface}”)", 0.65)
+                if entity.ner in ("ORGANIZATION", "MISC") or entity.ner == "LOCATION" and kind == "Place":
+                    # "Bataclan" is the venue, "Voronezh" not, nor a district "Basmanny" its court
                     self.proposals[key].add_alias(first_name)
-                end = venue
             else:
                 key = self._named(sentence, entity, surface)
             if key is None:
@@ -471,23 +472,26 @@ class _Reader:
             self._mention(sentence, first, i - 1, key, "name")
             self._mention(sentence, i, i + 1, key, "name")
 
-    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> int | None:
-        """Where a place named by a name and a place noun ends ("Shah Cheragh shrine", "Baghdad
-        airport", "Tver region"): the common nouns right after the name, the last a place word of
-        ``kind_words``; None if there are none. A state's name or demonym names no venue."""
+    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> tuple[int, str] | None:
+        """Where a place or a body named by a name and a noun ends, and its kind: "Shah Cheragh
+        shrine", "Baghdad airport", "Tver region" (the last noun a place word of ``kind_words``),
+        "Basmanny district court", "Amaq news agency" (the nouns a body's or an outlet's); None if
+        no such nouns follow. A state's name or demonym names no venue."""
         first = entity.first
-        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) == "Place":
-            return None  # "the Crocus City Hall concert venue": the name is the place's already
+        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
+            return None  # "the Crocus City Hall concert venue": the name says what it is already
         if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
             return None  # "Molenbeek, the Brussels district": a description of the place before
         j = end
         while j < len(sentence.tokens) and sentence.tokens[j].pos == "NN" and j - end < 2:
             j += 1
-        if j == end or self.lexicon.kind_of_words([sentence.tokens[j - 1].text]) != "Place" \
-                or not self._free(sentence, end, j) \
+        if j == end or not self._free(sentence, end, j) \
                 or (j < len(sentence.tokens) and sentence.tokens[j].lemma in ("'s", "of")):
             return None  # "the Brussels district of Molenbeek" names Molenbeek
-        return j
+        if self.lexicon.kind_of_words([sentence.tokens[j - 1].text]) == "Place":
+            return j, "Place"
+        kind = self.lexicon.kind_of_words([t.text for t in sentence.tokens[end:j]])
+        return (j, kind) if kind in (*self.lexicon.body_kinds, "MediaOutlet") else None
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))

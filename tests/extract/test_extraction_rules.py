@@ -345,3 +345,9 @@ def test_a_name_the_graph_knows_inside_a_longer_organisations_name_is_part_of_th
     gazetteer = FactsGazetteer([Known("ukraine", "Ukraine", "State", ("Kyiv",))])
     found = _entities(tmp_path, "According to the Kyiv Post newspaper, the talks failed.", gazetteer)
     assert found == {"Kyiv Post": ("MediaOutlet", [])}
+
+
+def test_a_name_and_a_body_noun_name_a_body(tmp_path: Path) -> None:
+    """"the Khamovniki district court" is a court, not a place called Khamovniki."""
+    found = _entities(tmp_path, "The Khamovniki district court remanded him in custody on Friday.")
+    assert found == {"Khamovniki district court": ("GovernmentBody", [])}
