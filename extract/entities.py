@@ -491,7 +491,7 @@ class _Reader:
         if self.lexicon.kind_of_words([sentence.tokens[j - 1].text]) == "Place":
             return j, "Place"
         kind = self.lexicon.kind_of_words([t.text for t in sentence.tokens[end:j]])
-        return (j, kind) if kind in (*self.lexicon.body_kinds, "MediaOutlet") else None
+        return (j, kind) if kind in self.lexicon.noun_named_kinds else None
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))

@@ -50,6 +50,8 @@ class Lexicon:
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
+    #: kinds that a name and nouns of the kind after it name ("the Basmanny district court")
+    noun_named_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
     states: dict[str, StateEntry] = field(default_factory=dict)
@@ -162,9 +164,11 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("descriptions", noun), "expected a list of kinds of graph/ontology.yaml"))
             continue
         lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
-    for index, kind in enumerate(sorted(lexicon.body_kinds)):
-        if kind not in kinds:
-            problems.append(doc.problem(("body_kinds", index), f"unknown kind {kind!r}"))
+    lexicon.noun_named_kinds = frozenset(data.get("noun_named_kinds") or [])
+    for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds)):
+        for index, kind in enumerate(sorted(listed)):
+            if kind not in kinds:
+                problems.append(doc.problem((section, index), f"unknown kind {kind!r}"))
     if lexicon.fallback_kind not in kinds:
         problems.append(doc.problem(("fallback_kind",), "expected a kind of graph/ontology.yaml"))
     for section, kind in (("states", "State"), ("blocs", "Coalition")):
