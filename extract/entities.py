@@ -479,7 +479,7 @@ class _Reader:
         no such nouns follow. A state's name or demonym names no venue."""
         first = entity.first
         if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
-            return None  # "the Crocus City Hall concert venue": the name says what it is already
+            return None  # "the Royal Albert Hall concert venue": the name says what it is already
         if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
             return None  # "Molenbeek, the Brussels district": a description of the place before
         j = end
