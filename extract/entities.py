@@ -634,9 +634,11 @@ class _Reader:
             if not token.noun or not self._free(sentence, token.i, token.i + 1):
                 continue
             word = token.text.casefold()
-            body = self.lexicon.state_bodies.get((word,))
+            before = sentence.tokens[token.i - 1].text.casefold() if token.i > 0 else ""
+            # a phrase of the table ("security forces", "state television") before its last word alone
+            body = self.lexicon.state_bodies.get((before, word)) or self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])
-            if kind is None or (kind not in self.lexicon.body_kinds and body != "itself"):
+            if kind is None or (kind not in self.lexicon.body_kinds and body is None):
                 continue
             modifiers = [d for d in sentence.children(token.i) if d < token.i and
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)

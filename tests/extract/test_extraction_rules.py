@@ -351,3 +351,11 @@ def test_a_name_and_a_body_noun_name_a_body(tmp_path: Path) -> None:
     """"the Khamovniki district court" is a court, not a place called Khamovniki."""
     found = _entities(tmp_path, "The Khamovniki district court remanded him in custody on Friday.")
     assert found == {"Khamovniki district court": ("GovernmentBody", [])}
+
+
+def test_a_state_bodys_phrase_of_two_words_is_read_whole(tmp_path: Path) -> None:
+    """"security forces" and "state television" of `state_bodies`, which no single word gave."""
+    text = "Belarusian security forces detained the reporter on Sunday, and Belarusian state television showed her."
+    found = _entities(tmp_path, text)
+    assert found["Belarusian security forces"][0] == "SecurityService"
+    assert found["Belarusian state television"][0] == "MediaOutlet"
