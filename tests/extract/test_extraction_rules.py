@@ -359,3 +359,9 @@ def test_a_state_bodys_phrase_of_two_words_is_read_whole(tmp_path: Path) -> None
     found = _entities(tmp_path, text)
     assert found["Belarusian security forces"][0] == "SecurityService"
     assert found["Belarusian state television"][0] == "MediaOutlet"
+
+
+def test_a_pipeline_is_a_place(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "Divers damaged the Balticconnector pipeline and the Yamal pipelines near Finland "
+                                "in October.")
+    assert found["Balticconnector pipeline"] == ("Place", ["Balticconnector"])
