@@ -456,7 +456,10 @@ class _Reader:
             acronym = tokens[i].text
             if tokens[i - 1].text not in ("(", "-LRB-") or tokens[i + 1].text not in (")", "-RRB-") \
                     or not (len(acronym) > 1 and acronym.isupper() and acronym.isalpha()) \
-                    or tokens[i - 2].pos not in ("NN", "NNS") or not self._free(sentence, i - 2, i + 1):
+                    or tokens[i - 2].pos not in ("NN", "NNS") or not self._free(sentence, i - 2, i):
+                continue
+            known = None if self._free(sentence, i, i + 1) else self._proposal_at(sentence, i)
+            if known is not None and self.proposals[known].kind in _NOT_ORGANISATIONS:
                 continue
             first = i - 2
             while first > 0 and tokens[first - 1].pos in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH", "POS") \
@@ -466,6 +469,10 @@ class _Reader:
             if kind is None or kind in _NOT_ORGANISATIONS:
                 continue
             name = self._surface(sentence, first, i - 1)
+            if known is not None:  # "the domestic intelligence service (FSB)", the FSB the graph knows
+                self.proposals[known].add_alias(name)
+                self._mention(sentence, first, i - 1, known, "name")
+                continue
             key = self._new(name, kind, f"a description an acronym follows (“{name} ({acronym})”), of kind {kind} "
                                         "by its words", 0.55)
             self.proposals[key].add_alias(acronym)

@@ -365,3 +365,11 @@ def test_a_pipeline_is_a_place(tmp_path: Path) -> None:
     found = _entities(tmp_path, "Divers damaged the Balticconnector pipeline and the Yamal pipelines near Finland "
                                 "in October.")
     assert found["Balticconnector pipeline"] == ("Place", ["Balticconnector"])
+
+
+def test_a_description_before_a_known_acronym_is_that_organisation(tmp_path: Path) -> None:
+    """"the head of the domestic intelligence service (KGB)", the KGB the graph knows: its head."""
+    text = "Viktor Orlov, the head of the domestic intelligence service (KGB), resigned on Monday."
+    gazetteer = FactsGazetteer([Known("kgb", "KGB", "SecurityService")])
+    assert _entities(tmp_path, text, gazetteer)["KGB"] == ("SecurityService", ["domestic intelligence service"])
+    assert ("Viktor Orlov", "LEADS", "KGB") in _triples(_draft(tmp_path, text, gazetteer))
