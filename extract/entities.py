@@ -652,6 +652,7 @@ class _Reader:
                              if a.head == token.i)]
             states = [(d, key) for d in modifiers if (key := self._state_at(sentence, d)) is not None]
             if not states:
+                self._described_body(sentence, token, kind, modifiers)
                 continue
             _, state_key = states[0]
             if body == "itself":  # "Russian authorities", "US officials": the state
@@ -669,6 +670,23 @@ class _Reader:
                 self.proposals[key].add_alias(surface)
             self.proposals[key].state = self.proposals[state_key].state
             self._mention(sentence, token.i, token.i + 1, key, "body")
+
+    def _described_body(self, sentence: Sentence, token: Token, kind: str, modifiers: list[int]) -> None:
+        """"the special assize court", "a military tribunal": a body noun an adjective sets apart
+        is one body, named by its words, though no state is named with it."""
+        tokens = sentence.tokens
+        if kind not in self.lexicon.body_kinds or token.pos != "NN" or not token.text.islower() \
+                or not any(tokens[m].pos == "JJ" for m in modifiers) \
+                or not any(a.label == "det" for a in sentence.child_arcs(token.i)) \
+                or any(tokens[m].pos.startswith("NNP") or self._proposal_at(sentence, m) for m in modifiers) \
+                or any(a.label == "appos" for a in sentence.head_arcs(token.i)):
+            return  # "the FSB, the domestic intelligence service": a description of the name before
+        first = min(modifiers)
+        if first >= 2 and tokens[first - 1].lemma in ("the", "a", "an") and tokens[first - 2].pos == ",":
+            return  # the same, where the parser took no apposition
+        name = self._surface(sentence, first, token.i + 1)
+        key = self._new(name, kind, f"a body the text describes (“{name}”)", 0.45)
+        self._mention(sentence, first, token.i + 1, key, "body")
 
     def _events(self, sentence: Sentence) -> None:
         for token in sentence.tokens:

@@ -373,3 +373,13 @@ def test_a_description_before_a_known_acronym_is_that_organisation(tmp_path: Pat
     gazetteer = FactsGazetteer([Known("kgb", "KGB", "SecurityService")])
     assert _entities(tmp_path, text, gazetteer)["KGB"] == ("SecurityService", ["domestic intelligence service"])
     assert ("Viktor Orlov", "LEADS", "KGB") in _triples(_draft(tmp_path, text, gazetteer))
+
+
+def test_a_body_noun_an_adjective_sets_apart_is_a_body(tmp_path: Path) -> None:
+    """"a special military court" is one, though no state is named with it; a description of a name
+    before it ("the SBU, the national security service") is no body of its own."""
+    text = ("A special military court in Kharkiv sentenced Ivan Petrenko on Monday. He was held by the SBU, the "
+            "national security service.")
+    found = _entities(tmp_path, text)
+    assert found["special military court"][0] == "GovernmentBody"
+    assert "national security service" not in found
