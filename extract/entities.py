@@ -645,7 +645,7 @@ class _Reader:
             # a phrase of the table ("security forces", "state television") before its last word alone
             body = self.lexicon.state_bodies.get((before, word)) or self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])
-            if kind is None or (kind not in self.lexicon.body_kinds and body is None):
+            if kind is None or (kind not in self.lexicon.body_kinds | self.lexicon.demonym_kinds and body is None):
                 continue
             modifiers = [d for d in sentence.children(token.i) if d < token.i and
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)

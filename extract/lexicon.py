@@ -50,6 +50,8 @@ class Lexicon:
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
+    #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
+    demonym_kinds: frozenset[str] = frozenset()
     #: kinds that a name and nouns of the kind after it name ("the Basmanny district court")
     noun_named_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
@@ -165,7 +167,9 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             continue
         lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
     lexicon.noun_named_kinds = frozenset(data.get("noun_named_kinds") or [])
-    for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds)):
+    lexicon.demonym_kinds = frozenset(data.get("demonym_kinds") or [])
+    for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds),
+                            ("demonym_kinds", lexicon.demonym_kinds)):
         for index, kind in enumerate(sorted(listed)):
             if kind not in kinds:
                 problems.append(doc.problem((section, index), f"unknown kind {kind!r}"))

@@ -383,3 +383,9 @@ def test_a_body_noun_an_adjective_sets_apart_is_a_body(tmp_path: Path) -> None:
     found = _entities(tmp_path, text)
     assert found["special military court"][0] == "GovernmentBody"
     assert "national security service" not in found
+
+
+def test_a_demonym_and_an_armed_groups_noun_name_an_armed_group(tmp_path: Path) -> None:
+    text = "Investigators said he had joined the Dutch cell in 2014 and later trained a Syrian militia."
+    found = _entities(tmp_path, text)
+    assert (found.get("Dutch cell"), found.get("Syrian militia")) == (("ArmedGroup", []), ("ArmedGroup", []))
