@@ -384,6 +384,9 @@ class _Reader:
             if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
                 continue  # a pronoun: coreference decides whom it stands for
             tokens = sentence.tokens
+            if entity.ner in _PLACE_NER and tokens[first].text.isupper() and len(tokens[first].text) > 2 \
+                    and end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].ner == "DATE":
+                continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
             if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
                     and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
                 # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with

@@ -389,3 +389,10 @@ def test_a_demonym_and_an_armed_groups_noun_name_an_armed_group(tmp_path: Path) 
     text = "Investigators said he had joined the Dutch cell in 2014 and later trained a Syrian militia."
     found = _entities(tmp_path, text)
     assert (found.get("Dutch cell"), found.get("Syrian militia")) == (("ArmedGroup", []), ("ArmedGroup", []))
+
+
+def test_a_dateline_city_is_not_a_mention(tmp_path: Path) -> None:
+    """"KAZAN, 3 May 2024 –" says where the report was filed, not what it is about."""
+    text = "Police detain two in Tula\n\nKAZAN, 3 May 2024 – Russian police detained two men in Tula on Friday."
+    found = _entities(tmp_path, text)
+    assert "Tula" in found and "KAZAN" not in found and "Kazan" not in found
