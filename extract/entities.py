@@ -437,6 +437,10 @@ class _Reader:
             entry = self._capital_of(surface)
             described = self._described_kind(sentence, i, j)
             kind = self.lexicon.kind_of_name(words) or (described[0] if described else None)
+            if kind is None and any(a.label in ("nmod:for", "nmod:of") and a.head >= 0
+                                    and tokens[a.head].lemma in self.predicates.event_nouns
+                                    for a in sentence.head_arcs(j - 1)):
+                kind = "Place"  # "the battle for Bakhmut", "the siege of Mariupol": where it was fought
             if entry is not None:
                 key = self._state(entry)
                 if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:

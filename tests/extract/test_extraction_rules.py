@@ -396,3 +396,10 @@ def test_a_dateline_city_is_not_a_mention(tmp_path: Path) -> None:
     text = "Police detain two in Tula\n\nKAZAN, 3 May 2024 – Russian police detained two men in Tula on Friday."
     found = _entities(tmp_path, text)
     assert "Tula" in found and "KAZAN" not in found and "Kazan" not in found
+
+
+def test_an_untagged_proper_noun_an_event_is_fought_for_is_a_place(tmp_path: Path) -> None:
+    """"the battle for Vuhledar": CoreNLP tags "Vuhledar" as nothing."""
+    text = "Ukrainian troops held out for months in the battle for Vuhledar before the siege of Avdiivka began."
+    found = _entities(tmp_path, text)
+    assert (found.get("Vuhledar"), found.get("Avdiivka")) == (("Place", []), ("Place", []))
