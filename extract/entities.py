@@ -45,6 +45,7 @@ _EVENT_REACH = 4  # sentences over which "the attack" still means the event last
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
 _EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
+_PLACE_WORDS = 4  # longer, "in …" after an embassy says more than where it is
 # Kinds that are not an organisation: a word of one's name says nothing of an organisation
 _NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
@@ -668,7 +669,11 @@ class _Reader:
             first = min(m for m in modifiers)
             while sentence.tokens[first].lemma in ("the", "'s") and first < token.i:
                 first += 1
-            surface = name = self._surface(sentence, first, token.i + 1)
+            end = token.i + 1
+            if word in self.lexicon.located_bodies:  # "the US embassy in the Russian capital": one of several
+                end = next((sentence.subtree(d).stop for d in sentence.children(token.i, "nmod:in")
+                            if d > token.i and len(sentence.subtree(d)) <= _PLACE_WORDS), end)
+            surface = name = self._surface(sentence, first, end)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
             kind = self.lexicon.kind_of_name(name.split()) or kind

@@ -50,6 +50,8 @@ class Lexicon:
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
+    #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
+    located_bodies: frozenset[str] = frozenset()
     #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
     demonym_kinds: frozenset[str] = frozenset()
     #: kinds that a name and nouns of the kind after it name ("the Basmanny district court")
@@ -150,6 +152,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      located_bodies=words("located_bodies"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
     for word, kind in (data.get("first_words") or {}).items():

@@ -403,3 +403,11 @@ def test_an_untagged_proper_noun_an_event_is_fought_for_is_a_place(tmp_path: Pat
     text = "Ukrainian troops held out for months in the battle for Vuhledar before the siege of Avdiivka began."
     found = _entities(tmp_path, text)
     assert (found.get("Vuhledar"), found.get("Avdiivka")) == (("Place", []), ("Place", []))
+
+
+def test_an_embassy_is_named_with_the_place_it_is_in(tmp_path: Path) -> None:
+    """Two embassies of one state are two bodies."""
+    text = "Gunmen attacked the Iranian embassy in Baku on Friday, and the Iranian embassy in Tbilisi closed."
+    found = _entities(tmp_path, text)
+    assert found["Iranian embassy in Baku"][0] == found["Iranian embassy in Tbilisi"][0] == "GovernmentBody"
+    assert "Iranian embassy" not in found
