@@ -411,3 +411,10 @@ def test_an_embassy_is_named_with_the_place_it_is_in(tmp_path: Path) -> None:
     found = _entities(tmp_path, text)
     assert found["Iranian embassy in Baku"][0] == found["Iranian embassy in Tbilisi"][0] == "GovernmentBody"
     assert "Iranian embassy" not in found
+
+
+def test_european_is_no_demonym_of_the_european_union(tmp_path: Path) -> None:
+    """"European navies" are the navies of European states; "the EU" is the Union."""
+    found = _entities(tmp_path, "Several European navies escorted the tankers past Yemen on Monday.")
+    assert "European Union" not in found
+    assert "European Union" in _entities(tmp_path, "The EU praised the navies of several states on Monday.")
