@@ -332,7 +332,17 @@ class _Reader:
                 continue
             if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
                 continue  # "United States" inside "United States Department of State": the body's name
-            if len(named) == 1:
+            state = self._capital_of(surface)
+            if len(named) == 1 and state is not None and named[0].kind == state.kind \
+                    and name_key(surface) != name_key(state.name) and sentence.tokens[i].ner == "CITY" \
+                    and self._where(sentence, i, j):
+                # "drove towards Moscow": the city, though the graph knows the name only as its state's
+                key = self._new(surface, "Place", f"“{surface}”, a capital, where something happens; it stands "
+                                                  f"for {named[0].label()} where a relation needs a state", 0.7)
+                self.proposals[key].state = state
+                self.capitals[key] = self._known(named[0], f"the {state.kind.lower()} {state.name}, which the "
+                                                           "graph has", 0.9)
+            elif len(named) == 1:
                 how = f"“{surface}” is {named[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
                 key = self._known(named[0], how, 0.95 if exact else 0.85)
                 if not exact:
@@ -346,6 +356,12 @@ class _Reader:
                                 0.3)
                 self.proposals[key].candidates = ordered
             self._mention(sentence, i, j, key, "name")
+
+    def _where(self, sentence: Sentence, first: int, end: int) -> bool:
+        """Whether a name is where something happens: the object of a preposition of place
+        (``place_prepositions``: "towards Moscow", "200 kilometres from Kyiv")."""
+        return any(sentence.tokens[d].lemma in self.lexicon.place_prepositions
+                   for i in range(first, end) for d in sentence.children(i, "case"))
 
     def _capital_of_known(self, surface: str, named: list[Known]) -> str | None:
         """A capital's name the graph gives to both the city and its state ("Moscow": the City of

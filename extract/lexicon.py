@@ -50,6 +50,8 @@ class Lexicon:
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
+    #: prepositions of place: a capital they govern is the city ("towards Moscow")
+    place_prepositions: frozenset[str] = frozenset()
     #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
     located_bodies: frozenset[str] = frozenset()
     #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
@@ -152,7 +154,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
-                      located_bodies=words("located_bodies"),
+                      located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
     for word, kind in (data.get("first_words") or {}).items():

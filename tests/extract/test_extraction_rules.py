@@ -418,3 +418,12 @@ def test_european_is_no_demonym_of_the_european_union(tmp_path: Path) -> None:
     found = _entities(tmp_path, "Several European navies escorted the tankers past Yemen on Monday.")
     assert "European Union" not in found
     assert "European Union" in _entities(tmp_path, "The EU praised the navies of several states on Monday.")
+
+
+def test_a_capital_the_graph_knows_as_its_state_is_the_city_where_something_happens(tmp_path: Path) -> None:
+    """"drove to Minsk" is the city, "Minsk condemned" the state, though the graph knows "Minsk" only
+    as a name of Belarus."""
+    gazetteer = FactsGazetteer([Known("belarus", "Belarus", "State", ("Minsk",))])
+    text = "The opposition convoy drove from Vilnius to Minsk on Monday, and Minsk condemned the march."
+    found = _entities(tmp_path, text, gazetteer)
+    assert found["Minsk"][0] == "Place" and found["Belarus"][0] == "State"
