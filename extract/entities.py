@@ -807,7 +807,8 @@ class _Reader:
     def _groups(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
             word = token.text.casefold()
-            if token.pos != "NNS" or word not in self.group_nouns or not self._free(sentence, token.i, token.i + 1):
+            if token.pos not in ("NNS", "NNPS") or word not in self.group_nouns \
+                    or not self._free(sentence, token.i, token.i + 1):  # "Islamists" is tagged a proper noun
                 continue
             children = sentence.child_arcs(token.i)
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i

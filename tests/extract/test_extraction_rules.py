@@ -427,3 +427,10 @@ def test_a_capital_the_graph_knows_as_its_state_is_the_city_where_something_happ
     text = "The opposition convoy drove from Vilnius to Minsk on Monday, and Minsk condemned the march."
     found = _entities(tmp_path, text, gazetteer)
     assert found["Minsk"][0] == "Place" and found["Belarus"][0] == "State"
+
+
+def test_a_group_noun_tagged_as_a_proper_noun_is_a_group(tmp_path: Path) -> None:
+    """CoreNLP tags "Islamists" a plural proper noun."""
+    text = "Bortnikov said the bombing had been prepared by radical Islamists and helped by foreign agents."
+    assert _entities(tmp_path, text)["radical Islamists"][0] == "PersonGroup"
+    assert ("radical Islamists", "PREPARED", "bombing") in _triples(_draft(tmp_path, text))
