@@ -4,12 +4,17 @@ Each sentence's mentions come from, in order of preference (a longer span wins o
 one, and a span that is taken is not taken again):
 
 1. a name or alias the gazetteer knows (the graph, or facts files), as the loader matches names;
+   a description an acronym in brackets follows ("the national anti-terrorism prosecutor's
+   office (PNAT)") is a name too;
 2. a named entity of the NLP server (people, organisations, countries, cities, nationalities),
-   its kind from the entity type and from the words of the name (``kind_words`` of
-   ``extract/lexicon.yaml``); a country or a nationality is a state of the lexicon, with its
-   Wikidata id;
+   its kind from the entity type, from the words of the name (``kind_words`` of
+   ``extract/lexicon.yaml``) or from the common nouns that describe it ("the broadcaster ARD");
+   a country or a nationality is a state of the lexicon, with its Wikidata id; a name and the
+   place or body nouns after it are one name ("Baghdad airport", "the Basmanny district court");
+   proper nouns the server left untagged are taken when their words say what they are;
 3. a state's body: a state or nationality before a body noun ("Latvian police", "Iran's
-   intelligence ministry", "Russian authorities", the last naming the state itself);
+   intelligence ministry", "Russian authorities", the last naming the state itself), or a body
+   noun an adjective sets apart ("the special assize court");
 4. an event: a noun of ``event_nouns`` (``extract/predicates.yaml``), named by its modifiers and
    place ("the Kerman bombings", "a drone strike near the border"); "the attack" with nothing
    more is the event the article last spoke of;
