@@ -543,7 +543,7 @@ class _Reader:
         if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short
-        if (named := self._named_before(surface)) is not None:
+        if entity.ner in ("ORGANIZATION", "MISC") and (named := self._named_before(surface)) is not None:
             return named  # "NABU" after "the national anti-corruption bureau (NABU)"
         described = self._described_kind(sentence, entity.first, entity.end)
         if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
