@@ -691,6 +691,10 @@ class _Reader:
             while sentence.tokens[first].lemma in ("the", "'s") and first < token.i:
                 first += 1
             end = token.i + 1
+            tokens = sentence.tokens
+            if end + 1 < len(tokens) and tokens[end].pos == "POS" and tokens[end + 1].pos == "NN" \
+                    and self.lexicon.kind_of_words([tokens[end + 1].text]) in self.lexicon.body_kinds:
+                end += 2  # "Poland's national prosecutor's office": the office
             if word in self.lexicon.located_bodies:  # "the US embassy in the Russian capital": one of several
                 end = next((sentence.subtree(d).stop for d in sentence.children(token.i, "nmod:in")
                             if d > token.i and len(sentence.subtree(d)) <= _PLACE_WORDS), end)
@@ -703,6 +707,8 @@ class _Reader:
                 self.proposals[key].add_alias(surface)
             self.proposals[key].state = self.proposals[state_key].state
             self._mention(sentence, token.i, token.i + 1, key, "body")
+            if end > token.i + 1 and tokens[end - 2].pos == "POS":
+                self._mention(sentence, end - 1, end, key, "body")
 
     def _described_body(self, sentence: Sentence, token: Token, kind: str, modifiers: list[int]) -> None:
         """"the special assize court", "a military tribunal": a body noun an adjective sets apart

@@ -434,3 +434,12 @@ def test_a_group_noun_tagged_as_a_proper_noun_is_a_group(tmp_path: Path) -> None
     text = "Bortnikov said the bombing had been prepared by radical Islamists and helped by foreign agents."
     assert _entities(tmp_path, text)["radical Islamists"][0] == "PersonGroup"
     assert ("radical Islamists", "PREPARED", "bombing") in _triples(_draft(tmp_path, text))
+
+
+def test_a_state_bodys_name_goes_on_over_a_possessive_body_noun(tmp_path: Path) -> None:
+    """"Lithuania's general prosecutor's office" is the office, and its spokeswoman speaks for it."""
+    text = "Anna Nowak, the spokeswoman for Lithuania's general prosecutor's office, said the suspect had fled."
+    found = _entities(tmp_path, text)
+    assert found["Lithuania general prosecutor office"] == ("GovernmentBody",
+                                                            ["Lithuania's general prosecutor's office"])
+    assert ("Anna Nowak", "SPOKESPERSON_FOR", "Lithuania general prosecutor office") in _triples(_draft(tmp_path, text))
