@@ -77,14 +77,12 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
             if claim is None:
                 unanswered.append(candidate)
                 continue
-            candidate.denies = claim
-            candidate.subject, candidate.type, candidate.object = claim.triple
+            _link_denial(candidate, claim)
         out.append(candidate)
     out.extend(_accusation_contents(doc, recognition, predicates, out))
     for candidate in unanswered:  # a denial of what an accusation accuses of ("pointed the finger at X")
         if (claim := _answered(out, candidate)) is not None:
-            candidate.denies = claim
-            candidate.subject, candidate.type, candidate.object = claim.triple
+            _link_denial(candidate, claim)
             out.append(candidate)
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
@@ -198,6 +196,12 @@ def _speakers(sentence: Sentence, recognition: Recognition, predicates: Predicat
 def _hedged(sentence: Sentence, candidate: Candidate, predicates: Predicates) -> bool:
     span = sentence.subtree(candidate.predicate)
     return any(sentence.tokens[i].lemma in predicates.hedges for i in span)
+
+
+def _link_denial(denial: Candidate, claim: Candidate) -> None:
+    """A denial denies the statement it answers, and states the same fact, in the claim's direction."""
+    denial.denies = claim
+    denial.subject, denial.type, denial.object = claim.triple
 
 
 def _answered(done: list[Candidate], denial: Candidate) -> Candidate | None:

@@ -4,12 +4,17 @@ Each sentence's mentions come from, in order of preference (a longer span wins o
 one, and a span that is taken is not taken again):
 
 1. a name or alias the gazetteer knows (the graph, or facts files), as the loader matches names;
+   a description an acronym in brackets follows ("the national anti-terrorism prosecutor's
+   office (PNAT)") is a name too;
 2. a named entity of the NLP server (people, organisations, countries, cities, nationalities),
-   its kind from the entity type and from the words of the name (``kind_words`` of
-   ``extract/lexicon.yaml``); a country or a nationality is a state of the lexicon, with its
-   Wikidata id;
+   its kind from the entity type, from the words of the name (``kind_words`` of
+   ``extract/lexicon.yaml``) or from the common nouns that describe it ("the broadcaster ARD");
+   a country or a nationality is a state of the lexicon, with its Wikidata id; a name and the
+   place or body nouns after it are one name ("Baghdad airport", "the Basmanny district court");
+   proper nouns the server left untagged are taken when their words say what they are;
 3. a state's body: a state or nationality before a body noun ("Latvian police", "Iran's
-   intelligence ministry", "Russian authorities", the last naming the state itself);
+   intelligence ministry", "Russian authorities", the last naming the state itself), or a body
+   noun an adjective sets apart ("the special assize court");
 4. an event: a noun of ``event_nouns`` (``extract/predicates.yaml``), named by its modifiers and
    place ("the Kerman bombings", "a drone strike near the border"); "the attack" with nothing
    more is the event the article last spoke of;
@@ -29,7 +34,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
-from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence
+from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence, Token
 from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
@@ -45,6 +50,7 @@ _EVENT_REACH = 4  # sentences over which "the attack" still means the event last
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
 _EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
+_PLACE_WORDS = 4  # longer, "in …" after an embassy says more than where it is
 # Kinds that are not an organisation: a word of one's name says nothing of an organisation
 _NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
@@ -162,12 +168,14 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
 
 
 def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
-    """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two."""
+    """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two, and so is "the
+    Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive)."""
     out = []
     for entity in entities:
         first = entity.first
         for i in range(entity.first, entity.end):
-            if sentence.tokens[i].pos in ("CC", ",") and first < i < entity.end - 1:
+            if (sentence.tokens[i].pos in ("CC", ",") or sentence.tokens[i].pos == "POS"
+                    and entity.ner == "ORGANIZATION") and first < i < entity.end - 1:
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
         out.append(entity if first == entity.first
@@ -176,26 +184,46 @@ def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
 
 
 _PLACE_NER = ("CITY", "LOCATION", "COUNTRY", "STATE_OR_PROVINCE")
+# Names a place noun can follow to name a venue or an area ("Baghdad airport", "Bataclan concert hall")
+_VENUE_NER = ("CITY", "LOCATION", "STATE_OR_PROVINCE", "ORGANIZATION", "MISC")
 
 
 def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
     """One place per name: the NLP server tags "Stade de France" as a city, a location and a
-    country side by side; proper nouns that touch and hang on the last one are one place's name."""
+    country side by side, and "Bay of Biscay" as a city and a location; proper nouns (and "of")
+    that touch and hang on the last one are one place's name."""
     runs: list[list[NamedEntity]] = []
     for entity in entities:
         last = runs[-1][-1] if runs else None
         if last is not None and last.ner in _PLACE_NER and entity.ner in _PLACE_NER and last.end == entity.first \
-                and all(t.pos.startswith("NNP") for t in sentence.tokens[last.first:entity.end]):
+                and all(t.pos.startswith("NNP") or t.text == "of" for t in sentence.tokens[last.first:entity.end]):
             runs[-1].append(entity)
         else:
             runs.append([entity])
     out = []
     for run in runs:
         first, end = run[0].first, run[-1].end
-        if len(run) > 1 and all(first <= h < end for i in range(first, end - 1) for h in sentence.heads(i)):
+        if len(run) > 1 and sum(any(not first <= h < end for h in sentence.heads(i)) for i in range(first, end)) <= 1:
             out.append(NamedEntity(first, end, "LOCATION", "", None))
         else:
             out.extend(run)
+    return out
+
+
+def _places_of(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+    """A place's name goes on over "of" and proper nouns the NLP server left untagged: "the Cape of
+    Good Hope", of which it tags only "Cape"."""
+    tagged = {i for e in entities for i in range(e.first, e.end)}
+    out = []
+    for entity in entities:
+        end = entity.end
+        if entity.ner in ("LOCATION", "CITY") and end + 1 < len(sentence.tokens) and sentence.tokens[end].text == "of":
+            j = end + 1
+            while j < len(sentence.tokens) and sentence.tokens[j].pos.startswith("NNP") and j not in tagged:
+                j += 1
+            if j > end + 1:
+                entity = NamedEntity(entity.first, j, entity.ner, "", entity.normalized)
+        out.append(entity)
     return out
 
 
@@ -282,7 +310,9 @@ class _Reader:
     # --- one sentence ----------------------------------------------------------------------------
     def read(self, sentence: Sentence) -> None:
         self._gazetteer_names(sentence)
+        self._acronymed_phrases(sentence)
         self._named_entities(sentence)
+        self._untagged_names(sentence)
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
@@ -299,14 +329,25 @@ class _Reader:
                     exact = exact or key == name_key(surface)
             if hits and _name_like(surface, list(hits.values())):
                 found.append((i, j, surface, list(hits.values()), exact))
+        # a longer organisation's name, which its words say it is: "Washington Post" is no "Washington"
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
-                        and self.lexicon.kind_of_name(e.text.split()) in self.lexicon.body_kinds]
+                        and self.lexicon.kind_of_name(e.text.split()) not in (None, *_NOT_ORGANISATIONS)]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
             if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
                 continue  # "United States" inside "United States Department of State": the body's name
-            if len(named) == 1:
+            state = self._capital_of(surface)
+            if len(named) == 1 and state is not None and named[0].kind == state.kind \
+                    and name_key(surface) != name_key(state.name) and sentence.tokens[i].ner == "CITY" \
+                    and self._where(sentence, i, j):
+                # "drove towards Moscow": the city, though the graph knows the name only as its state's
+                key = self._new(surface, "Place", f"“{surface}”, a capital, where something happens; it stands "
+                                                  f"for {named[0].label()} where a relation needs a state", 0.7)
+                self.proposals[key].state = state
+                self.capitals[key] = self._known(named[0], f"the {state.kind.lower()} {state.name}, which the "
+                                                           "graph has", 0.9)
+            elif len(named) == 1:
                 how = f"“{surface}” is {named[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
                 key = self._known(named[0], how, 0.95 if exact else 0.85)
                 if not exact:
@@ -320,6 +361,12 @@ class _Reader:
                                 0.3)
                 self.proposals[key].candidates = ordered
             self._mention(sentence, i, j, key, "name")
+
+    def _where(self, sentence: Sentence, first: int, end: int) -> bool:
+        """Whether a name is where something happens: the object of a preposition of place
+        (``place_prepositions``: "towards Moscow", "200 kilometres from Kyiv")."""
+        return any(sentence.tokens[d].lemma in self.lexicon.place_prepositions
+                   for i in range(first, end) for d in sentence.children(i, "case"))
 
     def _capital_of_known(self, surface: str, named: list[Known]) -> str | None:
         """A capital's name the graph gives to both the city and its state ("Moscow": the City of
@@ -350,7 +397,7 @@ class _Reader:
                 self._mention(sentence, mention.first + i, mention.first + j, self._state(entry), "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
-        for entity in _split_lists(sentence, _join_places(sentence, sentence.entities)):
+        for entity in _split_lists(sentence, _join_places(sentence, _places_of(sentence, sentence.entities))):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end
@@ -358,8 +405,27 @@ class _Reader:
                 first += 1
             if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
                 continue  # a pronoun: coreference decides whom it stands for
+            tokens = sentence.tokens
+            if entity.ner in _PLACE_NER and tokens[first].text.isupper() and len(tokens[first].text) > 2 \
+                    and end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].ner == "DATE":
+                continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
+            if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
+                    and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
+                # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with
+                self._mention(sentence, first, first + 1, self._state(entry), "name")
+                continue
             surface = self._surface(sentence, first, end)
-            key = self._named(sentence, entity, surface)
+            venue = self._venue_end(sentence, entity, end)
+            key: str | None
+            if venue is not None:  # "the Bataclan concert hall", "the Voronezh region", "the Basmanny court"
+                (end, kind), first_name = venue, surface
+                surface = self._surface(sentence, first, end)
+                key = self._new(surface, kind, f"a name and a noun of kind {kind} (“{surface}”)", 0.65)
+                if entity.ner in ("ORGANIZATION", "MISC") or entity.ner == "LOCATION" and kind == "Place":
+                    # "Bataclan" is the venue, "Voronezh" not, nor a district "Basmanny" its court
+                    self.proposals[key].add_alias(first_name)
+            else:
+                key = self._named(sentence, entity, surface)
             if key is None:
                 continue
             self._mention(sentence, first, end, key, "name")
@@ -368,6 +434,100 @@ class _Reader:
                     and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
                 self.proposals[key].add_alias(sentence.tokens[end + 1].text)
                 self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _untagged_names(self, sentence: Sentence) -> None:
+        """Proper nouns the NLP server tagged as nothing: a state of the lexicon ("Kyiv"), else a name
+        whose words ("Quds Force") or describing nouns ("the Andromeda, a rented yacht") give its
+        kind. Any other is left alone: nothing says what it is."""
+        tokens = sentence.tokens
+        tagged = {i for e in sentence.entities if e.ner != "TITLE" for i in range(e.first, e.end)}
+        i = 0
+        while i < len(tokens):
+            j = i
+            while j < len(tokens) and tokens[j].pos.startswith("NNP") and tokens[j].text[:1].isupper() \
+                    and j not in tagged and self._free(sentence, j, j + 1):
+                j += 1
+            if j == i:
+                i += 1
+                continue
+            words = [t.text for t in tokens[i:j]]
+            before = tokens[i - 1].text if i > 0 else ""
+            if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") or i > 1 and before[:1].isupper():
+                i = j
+                continue  # "President", "Defence Minister": a title; "ISIS-K", "Foreign Terrorist …": part of a name
+            surface = self._surface(sentence, i, j)
+            entry = self._capital_of(surface)
+            described = self._described_kind(sentence, i, j)
+            kind = self.lexicon.kind_of_name(words) or (described[0] if described else None)
+            if kind is None and any(a.label in ("nmod:for", "nmod:of") and a.head >= 0
+                                    and tokens[a.head].lemma in self.predicates.event_nouns
+                                    for a in sentence.head_arcs(j - 1)):
+                kind = "Place"  # "the battle for Bakhmut", "the siege of Mariupol": where it was fought
+            if entry is not None:
+                key = self._state(entry)
+                if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
+                    self.proposals[key].add_alias(surface)
+            elif kind is not None and kind not in ("Person", "Event"):
+                key = self._new(surface, kind, f"a proper noun the NLP server did not tag, of kind {kind} by "
+                                               "its words or the words that describe it", 0.5)
+            else:
+                i = j
+                continue
+            self._mention(sentence, i, j, key, "name")
+            i = j
+
+    def _acronymed_phrases(self, sentence: Sentence) -> None:
+        """"the national anti-terrorism prosecutor's office (PNAT)": a description that an acronym
+        in brackets follows is the name of an organisation, of the kind its words give, the acronym
+        its alias."""
+        tokens = sentence.tokens
+        for i in range(2, len(tokens) - 1):
+            acronym = tokens[i].text
+            if tokens[i - 1].text not in ("(", "-LRB-") or tokens[i + 1].text not in (")", "-RRB-") \
+                    or not (len(acronym) > 1 and acronym.isupper() and acronym.isalpha()) \
+                    or tokens[i - 2].pos not in ("NN", "NNS") or not self._free(sentence, i - 2, i):
+                continue
+            known = None if self._free(sentence, i, i + 1) else self._proposal_at(sentence, i)
+            if known is not None and self.proposals[known].kind in _NOT_ORGANISATIONS:
+                continue
+            first = i - 2
+            while first > 0 and tokens[first - 1].pos in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH", "POS") \
+                    and self._free(sentence, first - 1, first):
+                first -= 1
+            kind = self.lexicon.kind_of_words([t.text for t in tokens[first:i - 1]])
+            if kind is None or kind in _NOT_ORGANISATIONS:
+                continue
+            name = self._surface(sentence, first, i - 1)
+            if known is not None:  # "the domestic intelligence service (FSB)", the FSB the graph knows
+                self.proposals[known].add_alias(name)
+                self._mention(sentence, first, i - 1, known, "name")
+                continue
+            key = self._new(name, kind, f"a description an acronym follows (“{name} ({acronym})”), of kind {kind} "
+                                        "by its words", 0.55)
+            self.proposals[key].add_alias(acronym)
+            self._mention(sentence, first, i - 1, key, "name")
+            self._mention(sentence, i, i + 1, key, "name")
+
+    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> tuple[int, str] | None:
+        """Where a place or a body named by a name and a noun ends, and its kind: "Shah Cheragh
+        shrine", "Baghdad airport", "Tver region" (the last noun a place word of ``kind_words``),
+        "Basmanny district court", "Amaq news agency" (the nouns a body's or an outlet's); None if
+        no such nouns follow. A state's name or demonym names no venue."""
+        first = entity.first
+        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
+            return None  # "the Royal Albert Hall concert venue": the name says what it is already
+        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
+            return None  # "Molenbeek, the Brussels district": a description of the place before
+        j = end
+        while j < len(sentence.tokens) and sentence.tokens[j].pos == "NN" and j - end < 2:
+            j += 1
+        if j == end or not self._free(sentence, end, j) \
+                or (j < len(sentence.tokens) and sentence.tokens[j].lemma in ("'s", "of")):
+            return None  # "the Brussels district of Molenbeek" names Molenbeek
+        if self.lexicon.kind_of_words([sentence.tokens[j - 1].text]) == "Place":
+            return j, "Place"
+        kind = self.lexicon.kind_of_words([t.text for t in sentence.tokens[end:j]])
+        return (j, kind) if kind in self.lexicon.noun_named_kinds else None
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))
@@ -383,6 +543,13 @@ class _Reader:
         if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short
+        if entity.ner in ("ORGANIZATION", "MISC") and (named := self._named_before(surface)) is not None:
+            return named  # "NABU" after "the national anti-corruption bureau (NABU)"
+        described = self._described_kind(sentence, entity.first, entity.end)
+        if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
+                and described[1] in self.lexicon.descriptions and described[0] not in _NOT_ORGANISATIONS:
+            # "Ansarallah, the Yemeni movement": a one-word "person" described as an organisation
+            return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
             if " " not in surface.strip():
@@ -408,6 +575,9 @@ class _Reader:
             return key
         words = surface.split()
         kind = self.lexicon.kind_of_name(words)
+        if kind is None and described is not None and entity.ner == "ORGANIZATION":
+            return self._new(surface, described[0], f"an organisation the NLP server named, of kind {described[0]} "
+                                                    "by the words that describe it", 0.6)
         if entity.ner == "MISC" and kind is None:
             return None
         if kind is None:
@@ -418,6 +588,55 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence)
+
+    def _described_kind(self, sentence: Sentence, first: int, end: int) -> tuple[str, str] | None:
+        """The kind the common nouns describing a name give it, and their head noun's lemma:
+        before the name ("the broadcaster ARD", "the newspapers X and Y"), before an
+        ``instance_phrases`` phrase ("container lines, among them Maersk") or in apposition after
+        it ("Gazprom, the Russian energy group")."""
+        tokens = sentence.tokens
+        inside = {i for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC", "PERSON")
+                  for i in range(e.first, e.end)}
+        i = first - 1
+        while i >= 0 and (tokens[i].pos in ("CC", ",") or tokens[i].pos.startswith("NNP") or i in inside):
+            i -= 1  # back over the names listed before it
+        for phrase in self.lexicon.instance_phrases:
+            if i + 1 >= len(phrase) and tuple(t.text.casefold() for t in tokens[i + 1 - len(phrase):i + 1]) == phrase:
+                i -= len(phrase)
+                while i >= 0 and tokens[i].pos == ",":
+                    i -= 1
+                break
+        nouns = self._noun_run(sentence, i)
+        if not nouns and end + 2 < len(tokens) and tokens[end].pos == "," \
+                and tokens[end + 1].lemma in ("the", "a", "an"):
+            j, head = end + 2, -1
+            while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
+                if tokens[j].pos in ("NN", "NNS"):
+                    head = j
+                elif head >= 0 and tokens[j].pos.startswith("RB"):
+                    break  # "the Yemeni movement widely known as …": the noun phrase ends at "movement"
+                j += 1
+            if head >= 0 and (head + 1 == len(tokens) or tokens[head + 1].pos != "POS"):
+                # not "the foreign ministry's spokesman"
+                nouns = self._noun_run(sentence, head)
+        if not nouns:
+            return None
+        kind = self.lexicon.kind_of_words([t.text for t in nouns])
+        return (kind, nouns[-1].lemma) if kind is not None else None
+
+    @staticmethod
+    def _noun_run(sentence: Sentence, last: int) -> list[Token]:
+        """The common nouns ending at ``last`` ("state news agency"), or none."""
+        i = last
+        while i >= 0 and sentence.tokens[i].pos in ("NN", "NNS"):
+            i -= 1
+        return sentence.tokens[i + 1:last + 1]
+
+    def _named_before(self, surface: str) -> str | None:
+        """The entity named before whose alias this name is (an acronym given in brackets)."""
+        key = name_key(surface)
+        return next((p.key for p in self.proposals.values() if p.first >= 0 and p.kind != "Event"
+                     and any(name_key(a) == key for a in p.aliases)), None)
 
     def _short_name(self, sentence: Sentence, i: int) -> str | None:
         """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an
@@ -451,15 +670,18 @@ class _Reader:
             if not token.noun or not self._free(sentence, token.i, token.i + 1):
                 continue
             word = token.text.casefold()
-            body = self.lexicon.state_bodies.get((word,))
+            before = sentence.tokens[token.i - 1].text.casefold() if token.i > 0 else ""
+            # a phrase of the table ("security forces", "state television") before its last word alone
+            body = self.lexicon.state_bodies.get((before, word)) or self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])
-            if kind is None or (kind not in self.lexicon.body_kinds and body != "itself"):
+            if kind is None or (kind not in self.lexicon.body_kinds | self.lexicon.demonym_kinds and body is None):
                 continue
             modifiers = [d for d in sentence.children(token.i) if d < token.i and
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)
                              if a.head == token.i)]
             states = [(d, key) for d in modifiers if (key := self._state_at(sentence, d)) is not None]
             if not states:
+                self._described_body(sentence, token, kind, modifiers)
                 continue
             _, state_key = states[0]
             if body == "itself":  # "Russian authorities", "US officials": the state
@@ -468,7 +690,15 @@ class _Reader:
             first = min(m for m in modifiers)
             while sentence.tokens[first].lemma in ("the", "'s") and first < token.i:
                 first += 1
-            surface = name = self._surface(sentence, first, token.i + 1)
+            end = token.i + 1
+            tokens = sentence.tokens
+            if end + 1 < len(tokens) and tokens[end].pos == "POS" and tokens[end + 1].pos == "NN" \
+                    and self.lexicon.kind_of_words([tokens[end + 1].text]) in self.lexicon.body_kinds:
+                end += 2  # "Poland's national prosecutor's office": the office
+            if word in self.lexicon.located_bodies:  # "the US embassy in the Russian capital": one of several
+                end = next((sentence.subtree(d).stop for d in sentence.children(token.i, "nmod:in")
+                            if d > token.i and len(sentence.subtree(d)) <= _PLACE_WORDS), end)
+            surface = name = self._surface(sentence, first, end)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
             kind = self.lexicon.kind_of_name(name.split()) or kind
@@ -477,6 +707,25 @@ class _Reader:
                 self.proposals[key].add_alias(surface)
             self.proposals[key].state = self.proposals[state_key].state
             self._mention(sentence, token.i, token.i + 1, key, "body")
+            if end > token.i + 1 and tokens[end - 2].pos == "POS":
+                self._mention(sentence, end - 1, end, key, "body")
+
+    def _described_body(self, sentence: Sentence, token: Token, kind: str, modifiers: list[int]) -> None:
+        """"the special assize court", "a military tribunal": a body noun an adjective sets apart
+        is one body, named by its words, though no state is named with it."""
+        tokens = sentence.tokens
+        if kind not in self.lexicon.body_kinds or token.pos != "NN" or not token.text.islower() \
+                or not any(tokens[m].pos == "JJ" for m in modifiers) \
+                or not any(a.label == "det" for a in sentence.child_arcs(token.i)) \
+                or any(tokens[m].pos.startswith("NNP") or self._proposal_at(sentence, m) for m in modifiers) \
+                or any(a.label == "appos" for a in sentence.head_arcs(token.i)):
+            return  # "the FSB, the domestic intelligence service": a description of the name before
+        first = min(modifiers)
+        if first >= 2 and tokens[first - 1].lemma in ("the", "a", "an") and tokens[first - 2].pos == ",":
+            return  # the same, where the parser took no apposition
+        name = self._surface(sentence, first, token.i + 1)
+        key = self._new(name, kind, f"a body the text describes (“{name}”)", 0.45)
+        self._mention(sentence, first, token.i + 1, key, "body")
 
     def _events(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
@@ -569,7 +818,8 @@ class _Reader:
     def _groups(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
             word = token.text.casefold()
-            if token.pos != "NNS" or word not in self.group_nouns or not self._free(sentence, token.i, token.i + 1):
+            if token.pos not in ("NNS", "NNPS") or word not in self.group_nouns \
+                    or not self._free(sentence, token.i, token.i + 1):  # "Islamists" is tagged a proper noun
                 continue
             children = sentence.child_arcs(token.i)
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i

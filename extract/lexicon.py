@@ -50,11 +50,23 @@ class Lexicon:
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
+    #: prepositions of place: a capital they govern is the city ("towards Moscow")
+    place_prepositions: frozenset[str] = frozenset()
+    #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
+    located_bodies: frozenset[str] = frozenset()
+    #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
+    demonym_kinds: frozenset[str] = frozenset()
+    #: kinds that a name and nouns of the kind after it name ("the Basmanny district court")
+    noun_named_kinds: frozenset[str] = frozenset()
     fallback_kind: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
     states: dict[str, StateEntry] = field(default_factory=dict)
     #: demonym keys only ("tajik", "tajiks")
     demonyms: dict[str, StateEntry] = field(default_factory=dict)
+    #: a name's first word that decides its kind before any other word ("Operation Prosperity Guardian")
+    first_words: dict[str, str] = field(default_factory=dict)
+    #: "such as", "including": a phrase between the nouns that describe a name and the name
+    instance_phrases: tuple[tuple[str, ...], ...] = ()
     word_variants: dict[str, frozenset[str]] = field(default_factory=dict)
     name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -95,7 +107,11 @@ class Lexicon:
 
         >>> get_lexicon().kind_of_name("United States Department of State".split())
         'GovernmentBody'
+        >>> get_lexicon().kind_of_name("Operation Prosperity Guardian".split())
+        'Event'
         """
+        if words and (kind := self.first_words.get(words[0].casefold())) is not None:
+            return kind  # "Operation Prosperity Guardian" is an operation, not a newspaper
         inside = {k for i, j, _ in self.states_in(words) for k in range(i, j)}
         return self.kind_of_words([w for k, w in enumerate(words) if k not in inside])
 
@@ -138,16 +154,30 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
+    for word, kind in (data.get("first_words") or {}).items():
+        if kind not in kinds:
+            problems.append(doc.problem(("first_words", word), f"unknown kind {kind!r}"))
+        lexicon.first_words[str(word).casefold()] = kind
+    phrases = data.get("instance_phrases") or []
+    if not isinstance(phrases, list) or not all(isinstance(p, str) and p.strip() for p in phrases):
+        problems.append(doc.problem(("instance_phrases",), "expected a list of phrases"))
+    else:
+        lexicon.instance_phrases = tuple(tuple(p.casefold().split()) for p in phrases)
     for noun, allowed in (data.get("descriptions") or {}).items():
         if not isinstance(allowed, list) or not all(k in kinds for k in allowed):
             problems.append(doc.problem(("descriptions", noun), "expected a list of kinds of graph/ontology.yaml"))
             continue
         lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
-    for index, kind in enumerate(sorted(lexicon.body_kinds)):
-        if kind not in kinds:
-            problems.append(doc.problem(("body_kinds", index), f"unknown kind {kind!r}"))
+    lexicon.noun_named_kinds = frozenset(data.get("noun_named_kinds") or [])
+    lexicon.demonym_kinds = frozenset(data.get("demonym_kinds") or [])
+    for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds),
+                            ("demonym_kinds", lexicon.demonym_kinds)):
+        for index, kind in enumerate(sorted(listed)):
+            if kind not in kinds:
+                problems.append(doc.problem((section, index), f"unknown kind {kind!r}"))
     if lexicon.fallback_kind not in kinds:
         problems.append(doc.problem(("fallback_kind",), "expected a kind of graph/ontology.yaml"))
     for section, kind in (("states", "State"), ("blocs", "Coalition")):

@@ -222,6 +222,8 @@ class _Finder:
         for subject in subjects:
             for obj in objects:
                 chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
+                if entry.kinds and self._possessed_by(sentence, obj, subject):
+                    continue  # "the Department of the Treasury's Office": the office is the department's
                 pair = self._allowed(chosen, subject, obj)
                 if pair is None:
                     continue
@@ -232,6 +234,12 @@ class _Finder:
                     reason += "; its object is the event the text last spoke of"
                 yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
                                 reason, confidence, negated=negated)
+
+    def _possessed_by(self, sentence: Sentence, key: str, owner: str) -> bool:
+        """Whether a mention of ``key`` in the sentence has a possessive that is ``owner``'s."""
+        return any(self.rec.at(sentence.index, arc.dep) == owner
+                   for token in sentence.tokens if self.rec.at(sentence.index, token.i) == key
+                   for arc in sentence.child_arcs(token.i) if arc.label == "nmod:poss")
 
     def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
         """A role's states when an organisation is among its ends too: in "a Belgian Islamic State

@@ -238,3 +238,208 @@ def test_a_role_noun_stands_for_the_name_in_apposition_to_it(tmp_path: Path) -> 
 def test_a_suicide_bomber_who_blew_himself_up_at_a_place_targeted_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Karim Benali blew himself up at the Hilton Hotel in Taba in 2004."))
     assert ("Karim Benali", "TARGETED", "Hilton Hotel") in found
+
+
+def _entities(tmp_path: Path, text: str, gazetteer=None) -> dict[str, tuple[str, list[str]]]:
+    """Name -> (kind, aliases) of every entity the draft proposes."""
+    path = tmp_path / "article.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer or EmptyGazetteer(),
+                        info=DocumentInfo())
+    return {e.name: (e.kind, list(e.aliases)) for e in facts.facts.entities}
+
+
+def test_an_organisations_kind_from_the_nouns_that_describe_it(tmp_path: Path) -> None:
+    """Before the name, across a list, before "among them", in apposition; a name nothing describes
+    keeps the guess, and a one-word "person" described as a movement is an organisation."""
+    text = ("The broadcaster NHK and the newspapers Asahi Shimbun and Mainichi Shimbun reported the raid on "
+            "Tuesday. Several firms, among them Siemens, left the country. Statoil, the Norwegian energy company, "
+            "declined to comment. Exports fell at Allianz. Samidoun, the Lebanese movement widely known as the "
+            "Network, denied it. Kassem, "
+            "the Lebanese colonel, denied it too.")
+    kinds = {name: kind for name, (kind, _) in _entities(tmp_path, text).items()}
+    assert {n: kinds.get(n) for n in ("NHK", "Asahi Shimbun", "Mainichi Shimbun")} == dict.fromkeys(
+        ("NHK", "Asahi Shimbun", "Mainichi Shimbun"), "MediaOutlet")
+    assert (kinds.get("Siemens"), kinds.get("Statoil")) == ("Company", "Company")
+    assert kinds.get("Allianz") == "Organisation"  # the fallback guess: nothing describes it
+    assert (kinds.get("Samidoun"), kinds.get("Kassem")) == ("Organisation", "Person")
+
+
+def test_a_name_and_a_place_noun_name_a_venue_or_an_area(tmp_path: Path) -> None:
+    """"the Radisson hotel" is a place, also called Radisson; "the Belgorod region" is not the city; a
+    name that is a place's already, or a description after a comma, names no venue."""
+    text = ("Two bombs exploded at the Radisson hotel in Amman on Monday. Drones struck the Belgorod region "
+            "overnight. Rockets hit the Madison Square Garden arena and Hamra, the Beirut district where the "
+            "embassy stands.")
+    found = _entities(tmp_path, text)
+    assert found["Radisson hotel"] == ("Place", ["Radisson"])
+    assert found["Belgorod region"] == ("Place", [])
+    assert "Belgorod" not in found and "Madison Square Garden arena" not in found
+    assert found["Madison Square Garden"][0] == "Place"
+    assert (found["Beirut"][0], "Beirut district" in found) == ("Place", False)
+
+
+def test_a_proper_noun_the_nlp_server_left_untagged_takes_the_kind_its_words_give(tmp_path: Path) -> None:
+    """"the Qalandia Force" by its words, "the Marisol, a rented yacht" by the nouns that describe it."""
+    text = ("Officers of the Qalandia Force raided the camp at dawn. The smugglers sailed aboard the Marisol, a "
+            "rented yacht. Canada listed the gang as a Foreign Terrorist Organization in 2019.")
+    found = _entities(tmp_path, text)
+    assert (found["Qalandia Force"][0], found["Marisol"][0]) == ("SecurityService", "Place")
+    assert "Terrorist Organization" not in found  # the end of a longer name is not a name
+
+
+def test_an_organisations_possessive_inside_a_name_splits_it_in_two(tmp_path: Path) -> None:
+    """"the Ministry of Justice's Office of International Affairs" is two bodies, the office part of
+    the ministry and not the other way round."""
+    text = "The Ministry of Justice's Office of International Affairs (OIA) sent the request on Monday."
+    assert _entities(tmp_path, text)["Office of International Affairs"] == ("GovernmentBody", ["OIA"])
+    found = _triples(_draft(tmp_path, text))
+    assert ("Office of International Affairs", "PART_OF", "Ministry of Justice") in found
+    assert ("Ministry of Justice", "PART_OF", "Office of International Affairs") not in found
+
+
+def test_a_description_an_acronym_in_brackets_follows_names_an_organisation(tmp_path: Path) -> None:
+    """The acronym is its alias, and the acronym alone later is the same organisation."""
+    text = ("Investigators from the national anti-corruption bureau (NABU) searched the offices on Monday. NABU "
+            "later said the minister had been questioned. The ruling party (PRM) denied it.")
+    found = _entities(tmp_path, text)
+    assert found["national anti-corruption bureau"] == ("SecurityService", ["NABU"])
+    assert found["ruling party"] == ("Organisation", ["PRM"])
+    assert len(found) == 2  # no second entity for "NABU" alone
+
+
+def test_a_name_opening_with_operation_is_an_event(tmp_path: Path) -> None:
+    """The first word decides: "Herald" would make it a newspaper."""
+    found = _entities(tmp_path, "The French navy launched Operation Northern Herald in the Baltic in May.")
+    assert found["Operation Northern Herald"][0] == "Event"
+
+
+def test_a_demonym_before_led_or_backed_names_its_state(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "The town fell after months of Egyptian-led shelling, and Qatar-backed "
+                                "negotiators left.")
+    assert (found.get("Egypt"), found.get("Qatar")) == (("State", []), ("State", []))
+
+
+def test_a_general_staff_is_a_government_body(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "Viktor Gulevich, the chief of the General Staff, resigned on Monday.")
+    assert found["General Staff"][0] == "GovernmentBody"
+
+
+def test_a_states_border_guards_are_its_security_service(tmp_path: Path) -> None:
+    text = "Lithuanian border guards detained two men near the crossing on Friday."
+    assert _entities(tmp_path, text)["Lithuanian border guards"][0] == "SecurityService"
+    assert ("Lithuanian border guards", "PART_OF", "Lithuania") in _triples(_draft(tmp_path, text))
+
+
+def test_a_places_name_goes_on_over_of(tmp_path: Path) -> None:
+    """CoreNLP tags "Cape" alone, or "Bay" and "of Biscay" as two places."""
+    found = _entities(tmp_path, "Greek owners sent their ships around the Cape of Good Hope.")
+    assert found.get("Cape of Good Hope") == ("Place", []) and "Cape" not in found
+    found = _entities(tmp_path, "The Greek tanker sailed around the Cape of Good Hope and anchored near the Bay of "
+                                "Biscay.")
+    assert found.get("Bay of Biscay") == ("Place", []) and "Bay" not in found
+
+
+def test_a_name_the_graph_knows_inside_a_longer_organisations_name_is_part_of_that_name(tmp_path: Path) -> None:
+    """"Kyiv" is Ukraine in the graph, but "the Kyiv Post" is a newspaper, not Ukraine."""
+    gazetteer = FactsGazetteer([Known("ukraine", "Ukraine", "State", ("Kyiv",))])
+    found = _entities(tmp_path, "According to the Kyiv Post newspaper, the talks failed.", gazetteer)
+    assert found == {"Kyiv Post": ("MediaOutlet", [])}
+
+
+def test_a_name_and_a_body_noun_name_a_body(tmp_path: Path) -> None:
+    """"the Khamovniki district court" is a court, not a place called Khamovniki."""
+    found = _entities(tmp_path, "The Khamovniki district court remanded him in custody on Friday.")
+    assert found == {"Khamovniki district court": ("GovernmentBody", [])}
+
+
+def test_a_state_bodys_phrase_of_two_words_is_read_whole(tmp_path: Path) -> None:
+    """"security forces" and "state television" of `state_bodies`, which no single word gave."""
+    text = "Belarusian security forces detained the reporter on Sunday, and Belarusian state television showed her."
+    found = _entities(tmp_path, text)
+    assert found["Belarusian security forces"][0] == "SecurityService"
+    assert found["Belarusian state television"][0] == "MediaOutlet"
+
+
+def test_a_pipeline_is_a_place(tmp_path: Path) -> None:
+    found = _entities(tmp_path, "Divers damaged the Balticconnector pipeline and the Yamal pipelines near Finland "
+                                "in October.")
+    assert found["Balticconnector pipeline"] == ("Place", ["Balticconnector"])
+
+
+def test_a_description_before_a_known_acronym_is_that_organisation(tmp_path: Path) -> None:
+    """"the head of the domestic intelligence service (KGB)", the KGB the graph knows: its head."""
+    text = "Viktor Orlov, the head of the domestic intelligence service (KGB), resigned on Monday."
+    gazetteer = FactsGazetteer([Known("kgb", "KGB", "SecurityService")])
+    assert _entities(tmp_path, text, gazetteer)["KGB"] == ("SecurityService", ["domestic intelligence service"])
+    assert ("Viktor Orlov", "LEADS", "KGB") in _triples(_draft(tmp_path, text, gazetteer))
+
+
+def test_a_body_noun_an_adjective_sets_apart_is_a_body(tmp_path: Path) -> None:
+    """"a special military court" is one, though no state is named with it; a description of a name
+    before it ("the SBU, the national security service") is no body of its own."""
+    text = ("A special military court in Kharkiv sentenced Ivan Petrenko on Monday. He was held by the SBU, the "
+            "national security service.")
+    found = _entities(tmp_path, text)
+    assert found["special military court"][0] == "GovernmentBody"
+    assert "national security service" not in found
+
+
+def test_a_demonym_and_an_armed_groups_noun_name_an_armed_group(tmp_path: Path) -> None:
+    text = "Investigators said he had joined the Dutch cell in 2014 and later trained a Syrian militia."
+    found = _entities(tmp_path, text)
+    assert (found.get("Dutch cell"), found.get("Syrian militia")) == (("ArmedGroup", []), ("ArmedGroup", []))
+
+
+def test_a_dateline_city_is_not_a_mention(tmp_path: Path) -> None:
+    """"KAZAN, 3 May 2024 –" says where the report was filed, not what it is about."""
+    text = "Police detain two in Tula\n\nKAZAN, 3 May 2024 – Russian police detained two men in Tula on Friday."
+    found = _entities(tmp_path, text)
+    assert "Tula" in found and "KAZAN" not in found and "Kazan" not in found
+
+
+def test_an_untagged_proper_noun_an_event_is_fought_for_is_a_place(tmp_path: Path) -> None:
+    """"the battle for Vuhledar": CoreNLP tags "Vuhledar" as nothing."""
+    text = "Ukrainian troops held out for months in the battle for Vuhledar before the siege of Avdiivka began."
+    found = _entities(tmp_path, text)
+    assert (found.get("Vuhledar"), found.get("Avdiivka")) == (("Place", []), ("Place", []))
+
+
+def test_an_embassy_is_named_with_the_place_it_is_in(tmp_path: Path) -> None:
+    """Two embassies of one state are two bodies."""
+    text = "Gunmen attacked the Iranian embassy in Baku on Friday, and the Iranian embassy in Tbilisi closed."
+    found = _entities(tmp_path, text)
+    assert found["Iranian embassy in Baku"][0] == found["Iranian embassy in Tbilisi"][0] == "GovernmentBody"
+    assert "Iranian embassy" not in found
+
+
+def test_european_is_no_demonym_of_the_european_union(tmp_path: Path) -> None:
+    """"European navies" are the navies of European states; "the EU" is the Union."""
+    found = _entities(tmp_path, "Several European navies escorted the tankers past Yemen on Monday.")
+    assert "European Union" not in found
+    assert "European Union" in _entities(tmp_path, "The EU praised the navies of several states on Monday.")
+
+
+def test_a_capital_the_graph_knows_as_its_state_is_the_city_where_something_happens(tmp_path: Path) -> None:
+    """"drove to Minsk" is the city, "Minsk condemned" the state, though the graph knows "Minsk" only
+    as a name of Belarus."""
+    gazetteer = FactsGazetteer([Known("belarus", "Belarus", "State", ("Minsk",))])
+    text = "The opposition convoy drove from Vilnius to Minsk on Monday, and Minsk condemned the march."
+    found = _entities(tmp_path, text, gazetteer)
+    assert found["Minsk"][0] == "Place" and found["Belarus"][0] == "State"
+
+
+def test_a_group_noun_tagged_as_a_proper_noun_is_a_group(tmp_path: Path) -> None:
+    """CoreNLP tags "Islamists" a plural proper noun."""
+    text = "Bortnikov said the bombing had been prepared by radical Islamists and helped by foreign agents."
+    assert _entities(tmp_path, text)["radical Islamists"][0] == "PersonGroup"
+    assert ("radical Islamists", "PREPARED", "bombing") in _triples(_draft(tmp_path, text))
+
+
+def test_a_state_bodys_name_goes_on_over_a_possessive_body_noun(tmp_path: Path) -> None:
+    """"Lithuania's general prosecutor's office" is the office, and its spokeswoman speaks for it."""
+    text = "Anna Nowak, the spokeswoman for Lithuania's general prosecutor's office, said the suspect had fled."
+    found = _entities(tmp_path, text)
+    assert found["Lithuania general prosecutor office"] == ("GovernmentBody",
+                                                            ["Lithuania's general prosecutor's office"])
+    assert ("Anna Nowak", "SPOKESPERSON_FOR", "Lithuania general prosecutor office") in _triples(_draft(tmp_path, text))
