@@ -97,7 +97,7 @@ def naive_load(store: Store, corpus: Path, *, sample: int, budget_s: float) -> L
 
 
 def transactional_load(store: Store, corpus: Path, *, documents: int | None = None) -> LoadFigures:
-    """``load_paths`` on an empty graph: every file validated, then one transaction per document."""
+    """``load_paths`` on an empty graph: every file validated, then several documents to a transaction."""
     files = find_facts_files([corpus])
     if documents is not None:
         files = files[:documents]

@@ -12,8 +12,8 @@ and :func:`edge_summary` are those rules, pure. Every writer uses them:
   ``entity_mentions.cypher``), compute with the rules, and write the values with one
   parameterised ``SET`` (``set_edges``, ``set_entities``), deleting what nothing supports any more.
 
-The loader already holds the document it writes: it passes that document's evidence and
-mentions, and only the other documents' are read back.
+The loader already holds the documents it writes (several in one transaction): it passes
+their evidence and mentions, and only the other documents' are read back.
 """
 from __future__ import annotations
 
@@ -96,11 +96,11 @@ def edge_summary(row: Mapping[str, Any], evidence: Sequence[Mapping[str, Any]]) 
             "weight": len(evidence)}
 
 
-def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, document: str | None = None,
+def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, documents: Sequence[str] = (),
                   evidence: Iterable[Mapping[str, Any]] = ()) -> int:
     """Summarise the edges ``{id, subject, object}`` from their evidence; delete those left without any.
 
-    ``evidence`` is ``document``'s own (held by the caller, not read back); without ``document``
+    ``evidence`` is ``documents``' own (held by the caller, not read back); without ``documents``
     every piece is read. Returns how many edges were deleted.
     """
     edges = list(edges)
@@ -109,7 +109,7 @@ def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, document: str |
     held: dict[str, list[Mapping[str, Any]]] = {}
     for row in evidence:
         held.setdefault(row["edge"], []).append(row)
-    for record in tx.run("load/edge_evidence", edges=[edge["id"] for edge in edges], document=document):
+    for record in tx.run("load/edge_evidence", edges=[edge["id"] for edge in edges], documents=list(documents)):
         held.setdefault(record["edge"], []).extend(record["evidence"])
     rows = []
     for edge in edges:
@@ -120,24 +120,24 @@ def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, document: str |
     return int(tx.run("load/set_edges", rows=rows)[0]["deleted"])
 
 
-def refresh_entities(tx: Tx, ids: Iterable[str], *, document: str | None = None,
-                     mentions: Iterable[Mapping[str, Any]] = (), published: str | None = None) -> int:
+def refresh_entities(tx: Tx, ids: Iterable[str], *, documents: Sequence[str] = (),
+                     mentions: Iterable[tuple[str, Mapping[str, Any]]] = (),
+                     published: Mapping[str, str] | None = None) -> int:
     """Summarise the entities ``ids`` from their mentions; delete those no document mentions any more.
 
-    ``mentions`` are ``document``'s own entity rows (``id`` the node), published on ``published``;
-    without ``document`` every mention is read. Returns how many entities were deleted.
+    ``mentions`` are ``documents``' own, ``(document id, entity row)`` (the row's ``id`` the
+    node), and ``published`` gives those documents' publication days; without ``documents``
+    every mention is read. Returns how many entities were deleted.
     """
     ids = list(ids)
     if not ids:
         return 0
     held: dict[str, list[tuple[str, Mapping[str, Any]]]] = {}
-    days: dict[str, str] = {}
-    if document is not None and published is not None:
-        days[document] = published
-    for row in mentions:
-        held.setdefault(row["id"], []).append((str(document), row))
+    days: dict[str, str] = dict(published or {})
+    for document, row in mentions:
+        held.setdefault(row["id"], []).append((document, row))
     rows = []
-    for record in tx.run("load/entity_mentions", ids=ids, document=document):
+    for record in tx.run("load/entity_mentions", ids=ids, documents=list(documents)):
         found = held.get(record["id"], [])
         for mention in record["mentions"]:
             found.append((mention["document"], mention))

@@ -1,21 +1,26 @@
-"""Load facts files into Neo4j: one document, one transaction, all or nothing.
+"""Load facts files into Neo4j: several documents to a transaction, each all or nothing.
 
-A load (:func:`load_document`) validates the whole file first (:func:`graph.facts.read_facts`),
-then, in a single write transaction:
+A load validates every file first (:func:`graph.facts.read_facts`), then writes the documents
+in order, several to a write transaction (:func:`load_documents`: as many as
+``LOAD_BATCH_SIZE`` relations, so that each statement below runs once for all of them), and in
+it:
 
-1. skips the document if the same facts file was loaded before (loading twice changes nothing);
-   otherwise bumps the graph version, which drops cached analytics and, since it locks the
-   GraphMeta node, keeps loads and merges from interleaving;
+1. skips each document whose facts file was loaded before (loading twice changes nothing);
+   bumps the graph version once for each other document, which drops cached analytics and, since
+   it locks the GraphMeta node, keeps loads and merges from interleaving;
 2. resolves each entity to a node: the same id, or else the one node its external ids or (of
    the same kind) its names already name (an ambiguous name is an error, like any other bad
    input), then follows the merges in force; the rule, and the rows and summaries below, are
-   :mod:`loaders.rules` (and :mod:`graph.summaries`), which the bulk load (:mod:`loaders.bulk`) follows too;
-3. takes back what an earlier version of the document contributed (evidence and mentions);
-4. merges the document, its entities and its edges in ``UNWIND`` batches, on stable ids, and
+   :mod:`loaders.rules` (and :mod:`graph.summaries`), which the bulk load (:mod:`loaders.bulk`) follows too.
+   The graph is asked once for every document of the transaction, and each document also sees
+   what the earlier ones add (:class:`loaders.rules.EntityIndex`, as the bulk load does), so it
+   resolves as it would have after their commit;
+3. takes back what an earlier version of a reloaded document contributed (evidence and mentions);
+4. merges the documents, their entities and their edges in ``UNWIND`` batches, on stable ids, and
    records one ``Evidence`` node per relation;
 5. recomputes every touched edge and entity from the evidence and mentions that remain, so an
    edited file leaves no stale edge, quote or alias, while support from other documents stays:
-   the rules are :mod:`graph.summaries`, given this document's rows and the other documents'
+   the rules are :mod:`graph.summaries`, given these documents' rows and the other documents'
    evidence and mentions read back, and written with one ``SET`` per batch;
 6. grades every touched edge and those of the same type between the same ends
    (:mod:`graph.grading`: source reliability and information credibility, from the evidence,
@@ -25,7 +30,11 @@ An entity's *origin* is the node it is without merges: the node with its id, or 
 names name. Merges an analyst made (graph/services/merges.py) are followed from there, and each
 mention and piece of evidence keeps the origins, so a merge can be undone.
 
-If any step fails, the transaction rolls back and the database is exactly as it was.
+If any step fails, the transaction rolls back and the database is exactly as it was; its
+documents are then loaded again one to a transaction, so that those before the failing one are
+written and it raises its own error, as if each had had its own transaction from the start. A
+document already in the graph (a reload, which takes back what it gave before) is the last of
+its transaction.
 
 Every ``cypher/load/`` statement starts with ``CYPHER replan=skip``: a load grows the graph so
 fast that Neo4j would otherwise plan the same statements again and again as its statistics move
@@ -37,6 +46,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +61,20 @@ from graph.placement import active_redirects, follow, place_evidence
 from graph.services.grades import SOURCES_FILE, GradeService, SourceGrade, read_sources_file
 from graph.store import Store, Tx
 from graph.summaries import refresh_edges, refresh_entities
-from loaders.rules import Found, document_row, entity_refs, entity_rows, evidence_rows, resolution_rows, resolve
+from loaders.rules import (
+    EntityIndex,
+    EntityRef,
+    Found,
+    document_row,
+    entity_refs,
+    entity_rows,
+    evidence_rows,
+    resolution_rows,
+    resolve,
+)
 
-__all__ = ["LoadReport", "find_facts_files", "find_sources_files", "validate_paths", "load_document", "load_paths",
+__all__ = ["LoadReport", "find_facts_files", "find_sources_files", "validate_paths", "load_document", "load_documents",
+           "load_paths",
            "place_evidence", "active_redirects", "follow"]
 
 
@@ -118,7 +139,7 @@ def find_sources_files(paths: Iterable[Path]) -> list[Path]:
 def load_paths(store: Store, paths: Iterable[Path], *,
                on_loaded: Callable[[LoadReport], None] | None = None) -> list[LoadReport]:
     """Validate all files, then grade the sources a folder's ``sources.yaml`` lists, then load
-    each document in its own transaction.
+    the documents, several to a transaction (:func:`load_documents`).
 
     Nothing is written unless every file is valid.
     """
@@ -142,8 +163,7 @@ def load_paths(store: Store, paths: Iterable[Path], *,
     for path, grades in sources:
         GradeService(store).grade_sources(grades, by="sources file", via=str(path))
     reports = []
-    for facts in documents:
-        report = load_document(store, facts, ontology=ontology)
+    for report in load_documents(store, documents, ontology=ontology):
         reports.append(report)
         if on_loaded is not None:
             on_loaded(report)
@@ -153,68 +173,159 @@ def load_paths(store: Store, paths: Iterable[Path], *,
 def load_document(store: Store, facts: Facts, *, ontology: Ontology | None = None,
                   force: bool = False) -> LoadReport:
     """Write one validated document in one transaction (see the module docstring)."""
+    return next(load_documents(store, [facts], ontology=ontology, force=force))
+
+
+def load_documents(store: Store, documents: Iterable[Facts], *, ontology: Ontology | None = None,
+                   force: bool = False) -> Iterator[LoadReport]:
+    """Write validated documents in order, several to a transaction; yield each one's report once
+    it is committed.
+
+    A transaction takes documents until their relations reach ``LOAD_BATCH_SIZE`` (at least
+    one), so that each statement serves all of them: a statement costs about a round trip
+    whatever its rows, and a document alone took 17. Each document still loads whole or not at
+    all: if a transaction fails (a document's bad input, or any error), it is rolled back and
+    its documents are loaded again one to a transaction, so that those before the failing one
+    are written and it raises its own error, as if they had been loaded one by one. A document
+    already in the graph (a reload) ends its transaction: the documents after it resolve against
+    what its release leaves.
+
+    Examples
+    --------
+    With a :class:`graph.store.Store` (a running Neo4j), the corpus in as few transactions as fit::
+
+        reports = list(load_documents(store, validate_paths([Path("corpus")])))
+        [(r.document, r.status, r.version) for r in reports]  # [('seed-article', 'loaded', 7)]
+    """
     ontology = ontology or get_ontology()
-    if pending_review(facts):  # nothing half-reviewed enters the graph (intelgraph review)
-        raise InvalidInput(pending_review(facts))
+    documents = list(documents)
+    for facts in documents:  # nothing half-reviewed enters the graph (intelgraph review)
+        if pending_review(facts):
+            raise InvalidInput(pending_review(facts))
     batch = store.settings.load_batch_size
-    started = time.perf_counter()
+    relations = [len(facts.facts.relations) for facts in documents]
+    start, alone_until = 0, 0
+    while start < len(documents):
+        end = start + 1 if start < alone_until else _group_end(relations, start, batch)
+        group = documents[start:end]
+        started = time.perf_counter()
+        try:
+            reports = store.transaction(partial(_load_group, group=group, ontology=ontology, force=force,
+                                                batch=batch))
+        except Exception:
+            if len(group) == 1:
+                raise
+            alone_until = end  # rolled back: these documents again, one to a transaction
+            continue
+        seconds = (time.perf_counter() - started) / len(reports)
+        for report in reports:
+            report.seconds = seconds
+            yield report
+        start += len(reports)
 
-    def work(tx: Tx) -> LoadReport:
+
+def _group_end(relations: list[int], start: int, limit: int) -> int:
+    """Where the transaction that starts at document ``start`` ends: documents are added while
+    their relations stay within ``limit``, and there is at least one.
+
+    >>> _group_end([250, 250, 250, 10], 0, 600), _group_end([250, 250, 250, 10], 2, 600), _group_end([900, 1], 0, 600)
+    (2, 4, 1)
+    """
+    end, total = start + 1, relations[start]
+    while end < len(relations) and total + relations[end] <= limit:
+        total += relations[end]
+        end += 1
+    return end
+
+
+def _load_group(tx: Tx, group: list[Facts], *, ontology: Ontology, force: bool, batch: int) -> list[LoadReport]:
+    """Load the documents of ``group`` in ``tx``, in order, up to the first reload; return the
+    reports of the documents it took (see the module docstring for the steps)."""
+    states = {row["id"]: row["facts_sha256"]
+              for row in tx.run("load/document_states", documents=[facts.document.id for facts in group])}
+    reports: list[LoadReport] = []
+    loading: list[tuple[Facts, LoadReport]] = []
+    for facts in group:
         report = LoadReport(document=facts.document.id, path=str(facts.path), status="loaded")
-        state = tx.run("load/document_state", document=facts.document.id)
-        if not force and state and state[0]["facts_sha256"] == facts.content_sha256:
+        reports.append(report)
+        if not force and states.get(facts.document.id) == facts.content_sha256:
             report.status = "unchanged"
-            return report
+            continue
+        loading.append((facts, report))
+        if facts.document.id in states:  # a reload: the documents after it resolve against what it leaves
+            break
+    if not loading:
+        return reports
+    ids = [facts.document.id for facts, _ in loading]
 
-        # Bumping the version first takes the lock on the GraphMeta node: a merge or another load
-        # that commits meanwhile cannot change what this one reads (merges bump it first too).
-        report.version = tx.run("load/bump_version")[0]["version"]
-        merges = tx.run("merges/active")
-        redirects = {row["source"]: row["into"] for row in merges}
-        origins = _resolve_entities(tx, facts, batch, redirects,
-                                    {row["source"]: row["source_kind"] for row in merges})
+    # Bumping the version first takes the lock on the GraphMeta node: a merge or another load that
+    # commits meanwhile cannot change what this one reads (merges bump it first too). One version a document.
+    version = tx.run("load/bump_version", count=len(loading))[0]["version"]
+    merges = tx.run("merges/active")
+    redirects = {row["source"]: row["into"] for row in merges}
+    merged_kinds = {row["source"]: row["source_kind"] for row in merges}
+    refs = [entity_refs(facts) for facts, _ in loading]
+    in_graph = _found_in_graph(tx, refs, batch)
+    earlier = EntityIndex()  # what the earlier documents of the group add, which the graph does not hold yet
+    documents: list[dict[str, Any]] = []
+    entities: list[tuple[str, dict[str, Any]]] = []   # (document, entity row)
+    evidence: list[dict[str, Any]] = []
+    edges: dict[str, dict[str, Any]] = {}
+    for position, ((facts, report), refs_of) in enumerate(zip(loading, refs, strict=True)):
+        found = {ref.id: _with_earlier(in_graph[position][ref.id], earlier.lookup(ref)) for ref in refs_of}
+        origins = resolve(str(facts.path), refs_of, found, redirects=redirects, merged_kinds=merged_kinds)
         resolved = {local: follow(redirects, origin) for local, origin in origins.items()}
         report.merged = {local: node for local, node in resolved.items() if local != node}
-        released = tx.run("load/release_document", document=facts.document.id)[0]
+        report.version = version - len(loading) + 1 + position
+        rows = entity_rows(facts, origins, resolved)
+        for row in rows:
+            earlier.add(row)
+        entities += [(facts.document.id, row) for row in rows]
+        own = evidence_rows(facts, origins)
+        for row in place_evidence(own, lambda origin: follow(redirects, origin), ontology):
+            edges.setdefault(row["id"], row)
+        evidence += own
+        documents.append(stored(document_row(facts)))
+        report.entities = len(rows)
+        report.relations = len(own)
 
-        # Rows are written as stored (graph/noitems.py: an empty list is no property), kept as they are.
-        tx.run("load/upsert_document", document=stored(document_row(facts)))
-        entities = entity_rows(facts, origins, resolved)
-        for rows in _batches(entities, batch):
-            tx.run("load/upsert_entities", document=facts.document.id, rows=stored_rows(rows))
+    # Only a reload (the group's last document, if any) has anything to take back.
+    released = (tx.run("load/release_document", document=ids[-1])[0] if ids[-1] in states
+                else {"edges": [], "entities": []})
+    # Rows are written as stored (graph/noitems.py: an empty list is no property), kept as they are.
+    tx.run("load/upsert_documents", documents=documents)
+    for chunk in _batches(entities, batch):
+        tx.run("load/upsert_entities", rows=[{**stored(row), "document": document} for document, row in chunk])
+    # Every type in one statement: one round trip, not one per type (30 in a long article).
+    for edge_chunk in _batches(list(edges.values()), batch):
+        tx.run("load/upsert_edges_every_type", every_relation_type=True, rows=_by_type(edge_chunk))
+    for evidence_chunk in _batches(evidence, batch):
+        tx.run("load/create_evidence", rows=stored_rows(evidence_chunk))
 
-        evidence = evidence_rows(facts, origins)
-        edge_rows = place_evidence(evidence, lambda origin: follow(redirects, origin), ontology)
-        # Every type in one statement: one round trip, not one per type (30 in a long article).
-        for rows in _batches(edge_rows, batch):
-            tx.run("load/upsert_edges_every_type", every_relation_type=True, rows=_by_type(rows))
-        for rows in _batches(evidence, batch):
-            tx.run("load/create_evidence", rows=stored_rows(rows))
-
-        touched_edges = {e["id"]: e for e in released["edges"]}
-        touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"],
-                                          "type": row["type"]} for row in edge_rows})
-        # The summaries (graph/summaries.py) from this document's rows, held here, and what the
-        # other documents gave the same edges and entities, read back.
-        own = _by_key(evidence, "edge")
-        for rows in _batches(list(touched_edges.values()), batch):
-            report.edges_removed += refresh_edges(tx, rows, document=facts.document.id,
-                                                  evidence=[v for e in rows for v in own.get(e["id"], ())])
-        mentioned = _by_key(entities, "id")
-        published = document_row(facts)["published"]
-        touched_entities = sorted(set(released["entities"]) | set(mentioned))
-        for ids in _batches(touched_entities, batch):
-            report.entities_removed += refresh_entities(
-                tx, ids, document=facts.document.id, published=published,
-                mentions=[m for i in ids for m in mentioned.get(i, ())])
-        grade_edges(tx, list(touched_edges.values()), batch=batch)
-        report.entities = len(entities)
-        report.relations = len(evidence)
-        return report
-
-    report = store.transaction(work)
-    report.seconds = time.perf_counter() - started
-    return report
+    touched_edges = {e["id"]: e for e in released["edges"]}
+    touched_edges.update({row["id"]: {"id": row["id"], "subject": row["subject"], "object": row["object"],
+                                      "type": row["type"]} for row in edges.values()})
+    # The summaries (graph/summaries.py) from these documents' rows, held here, and what the
+    # other documents gave the same edges and entities, read back.
+    own_evidence = _by_key(evidence, "edge")
+    removed_edges = removed_entities = 0
+    for edge_rows in _batches(list(touched_edges.values()), batch):
+        removed_edges += refresh_edges(tx, edge_rows, documents=ids,
+                                       evidence=[v for e in edge_rows for v in own_evidence.get(e["id"], ())])
+    mentioned: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for document, row in entities:
+        mentioned.setdefault(row["id"], []).append((document, row))
+    published = {row["id"]: row["published"] for row in documents}
+    touched_entities = sorted(set(released["entities"]) | set(mentioned))
+    for entity_ids in _batches(touched_entities, batch):
+        removed_entities += refresh_entities(
+            tx, entity_ids, documents=ids, published=published,
+            mentions=[m for i in entity_ids for m in mentioned.get(i, ())])
+    grade_edges(tx, list(touched_edges.values()), batch=batch)
+    # Only a reload removes anything (a new document's edges and entities have its support).
+    last = loading[-1][1]
+    last.edges_removed, last.entities_removed = removed_edges, removed_entities
+    return reports
 
 
 def _batches(rows: list[Any], size: int) -> Iterator[list[Any]]:
@@ -233,13 +344,34 @@ def _by_key(rows: list[dict[str, Any]], key: str) -> dict[str, list[dict[str, An
     return grouped
 
 
-def _resolve_entities(tx: Tx, facts: Facts, batch: int, redirects: dict[str, str],
-                      merged_kinds: dict[str, str] | None = None) -> dict[str, str]:
-    """Map each entity id of the file to its origin (:func:`loaders.rules.resolve`), from what
-    ``load/resolve_entities`` finds in the graph."""
-    refs = entity_refs(facts)
-    found: dict[str, Found] = {}
-    for chunk in _batches(resolution_rows(refs), batch):
+def _found_in_graph(tx: Tx, refs: list[list[EntityRef]], batch: int) -> list[dict[str, Found]]:
+    """What ``load/resolve_entities`` finds in the graph for each document's entities (by their
+    position in the group), before any of them is written."""
+    rows = [{**row, "document": position}
+            for position, refs_of in enumerate(refs) for row in resolution_rows(refs_of)]
+    found: list[dict[str, Found]] = [{} for _ in refs]
+    for chunk in _batches(rows, batch):
         for record in tx.run("load/resolve_entities", rows=chunk):
-            found[record["id"]] = Found.from_record(record)
-    return resolve(str(facts.path), refs, found, redirects=redirects, merged_kinds=merged_kinds)
+            found[record["document"]][record["id"]] = Found.from_record(record)
+    return found
+
+
+def _with_earlier(in_graph: Found, earlier: Found) -> Found:
+    """What the graph would hold for an entity once the earlier documents of the group were
+    written: the graph's answer with theirs (:class:`loaders.rules.EntityIndex`) added.
+
+    >>> _with_earlier(Found(by_name=[{"id": "ru", "name": "Russia", "origins": ["ru"]}]),
+    ...               Found(by_name=[{"id": "ru", "name": "Russia", "origins": ["rf"]}])).by_name
+    [{'id': 'ru', 'name': 'Russia', 'origins': ['rf', 'ru']}]
+    >>> _with_earlier(Found(), Found(existing_kind="Government"))
+    Found(existing_kind='Government', by_external_id=[], by_name=[])
+    """
+    kind = in_graph.existing_kind or earlier.existing_kind
+    if kind is not None:  # the id is a node: resolve takes it, nothing is looked up
+        return Found(existing_kind=kind)
+    by_external_id = {c["id"]: c for c in [*in_graph.by_external_id, *earlier.by_external_id]}
+    by_name: dict[str, dict[str, Any]] = {}
+    for candidate in [*in_graph.by_name, *earlier.by_name]:
+        known = by_name.setdefault(candidate["id"], {**candidate, "origins": []})
+        known["origins"] = sorted({*known["origins"], *candidate["origins"]})
+    return Found(by_external_id=list(by_external_id.values()), by_name=list(by_name.values()))

@@ -5,8 +5,8 @@
 //   from this which node each entity becomes (the bulk load asks loaders.rules.EntityIndex the same).
 // mode: read
 // params:
-//   rows: {type: list, description: "loaders.rules.resolution_rows, {id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids"}
-// returns: id, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins}); both lists empty when the id exists
+//   rows: {type: list, description: "loaders.rules.resolution_rows, {id, kind, keys, terms, external_terms}: the entity's name keys, and quoted Lucene terms of its keys and of its \"registry:id\" external ids; the loader adds {document}, the row's document in its transaction, returned as it is"}
+// returns: id, document, existing_kind, by_external_id (list of {id, name, kind}), by_name (list of {id, name, origins}); both lists empty when the id exists
 CYPHER replan=skip
 UNWIND $rows AS row
 OPTIONAL MATCH (same:Entity {id: row.id})
@@ -32,4 +32,4 @@ CALL (row, same) {
   WITH DISTINCT node
   RETURN collect({id: node.id, name: node.name, kind: node.kind}) AS by_external_id
 }
-RETURN row.id AS id, same.kind AS existing_kind, by_external_id, by_name
+RETURN row.id AS id, row.document AS document, same.kind AS existing_kind, by_external_id, by_name

@@ -1,16 +1,16 @@
 // description: >-
 //   Merge a batch of entities on their stable ids, label them with their kind, and record what
-//   this document says of each (its name, aliases and keys) on a MENTIONS edge. A mention keeps
-//   its origin, the entity the document's entity is without merges, so that an unmerge can give
-//   it back (graph/services/merges.py).
+//   the row's document says of each (its name, aliases and keys) on a MENTIONS edge. A mention
+//   keeps its origin, the entity the document's entity is without merges, so that an unmerge can
+//   give it back (graph/services/merges.py). Rows of several documents are taken in order: an
+//   entity is created with the name and kind of its first row.
 // mode: write
 // params:
-//   document: {type: string, description: document id}
-//   rows: {type: list, description: "{id, origin, name, kind, aliases, keys, external_ids}"}
+//   rows: {type: list, description: "{document, id, origin, name, kind, aliases, keys, external_ids}"}
 // returns: nothing
 CYPHER replan=skip
-MATCH (d:Document {id: $document})
 UNWIND $rows AS row
+MATCH (d:Document {id: row.document})
 MERGE (e:Entity {id: row.id})
   ON CREATE SET e.name = row.name, e.kind = row.kind
 SET e:$(row.kind)

@@ -1,6 +1,6 @@
 // description: >-
 //   The edges of one type between two entities. A merge regrades them when it takes an edge
-//   away from between them: their grades depend on one another (grading/siblings), and a
+//   away from between them: their grades depend on one another (grading/related_inputs), and a
 //   deleted edge no longer leads to them.
 // mode: read
 // params:

@@ -282,6 +282,47 @@ def test_two_files_with_one_document_id_are_refused(empty_store: Store, corpus_c
     assert counts(empty_store).get("total:documents", 0) == 0
 
 
+# --- several documents to a transaction -----------------------------------------------------------
+
+class _CountingStore(Store):
+    """The real store, counting its write transactions."""
+
+    transactions = 0
+
+    def transaction(self, work: Any) -> Any:
+        self.transactions += 1
+        return super().transaction(work)
+
+
+def test_documents_share_a_transaction_and_build_the_graph_of_one_by_one(both_loaded: Store) -> None:
+    """beta resolves north-svc to alpha's node by its alias while alpha is not committed yet."""
+    one_by_one = _snapshot(both_loaded)
+    both_loaded.delete_all()
+    with _CountingStore(both_loaded.settings) as store:
+        reports = load_paths(store, [FIXTURES / "corpus" / "alpha.facts.yaml", FIXTURES / "corpus" / "beta.facts.yaml"])
+        assert store.transactions == 1  # files named, not a folder: no sources.yaml to grade first
+        assert [r.merged for r in reports] == [{}, {"north-svc": "northern-service"}]
+        assert reports[1].version == reports[0].version + 1
+        assert _snapshot(store) == one_by_one
+
+
+def test_a_failing_document_leaves_those_before_it_loaded(empty_store: Store, corpus_copy: Path) -> None:
+    """beta fails only against alpha (red-cell is an ArmedGroup there): their transaction is rolled
+    back, alpha is loaded alone, and beta raises the error it raises when loaded after alpha."""
+    _load(empty_store, corpus_copy / "alpha.facts.yaml")
+    alpha_alone = _snapshot(empty_store)
+    empty_store.delete_all()
+    beta = corpus_copy / "beta.facts.yaml"
+    text = _edit(beta, "    name: Red Cell\n    kind: ArmedGroup\n", "    name: Red Cell\n    kind: Organisation\n")
+    loaded: list[LoadReport] = []
+    with pytest.raises(InvalidInput) as caught:
+        load_paths(empty_store, [corpus_copy], on_loaded=loaded.append)
+    assert str(caught.value) == (f"{beta}:{_line_of(text, '  - id: red-cell')}: entities[2].kind: 'red-cell' is "
+                                 "already in the graph as a ArmedGroup, not a Organisation")
+    assert [(r.document, r.status) for r in loaded] == [("test-alpha", "loaded")]
+    assert _snapshot(empty_store) == alpha_alone
+
+
 # --- loading again ---------------------------------------------------------------------------------
 
 def test_loading_twice_changes_nothing(alpha_loaded: Store) -> None:
