@@ -55,12 +55,16 @@ stop:
 
 # The linter and the type checker first (settings in pyproject.toml): any finding fails the target
 # before the suite starts. The suite runs on TEST_WORKERS pytest-xdist workers, each with a Neo4j
-# of its own (tests/conftest.py); most tests wait on servers, so two share two cores well.
+# of its own (tests/conftest.py); most tests wait on servers, so two share two cores well. The
+# tests marked `alone` time a server under many clients: they run afterwards, with the cores to
+# themselves. Both parts always run; the target fails if either does.
 TEST_WORKERS ?= 2
 test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not alone"; parallel=$$?; \
+	$(BIN)/python -m pytest -m alone; alone=$$?; \
+	test $$parallel -eq 0 && test $$alone -eq 0
 
 bench: setup
 	$(BIN)/python bench/run.py --size S

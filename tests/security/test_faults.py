@@ -19,7 +19,9 @@ from graph import localserver
 from graph.store import Store
 from tests.conftest import ROOT, counts, running_api
 
-pytestmark = pytest.mark.neo4j
+# alone: these time a server under 20 to 50 clients; `make test` runs them after the parallel
+# part, with nothing else on the cores (a test beside them took the soak to 38 of 93 answers late).
+pytestmark = [pytest.mark.neo4j, pytest.mark.alone]
 
 SOAK_SECONDS = float(os.environ.get("INTELGRAPH_SOAK_SECONDS", "10"))  # 60 by hand; see docs/security.md
 
