@@ -62,7 +62,7 @@ TEST_WORKERS ?= 2
 test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not alone"; parallel=$$?; \
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not alone"; parallel=$$?; \
 	$(BIN)/python -m pytest -m alone; alone=$$?; \
 	test $$parallel -eq 0 && test $$alone -eq 0
 

@@ -96,6 +96,25 @@ def pytest_configure(config: pytest.Config) -> None:
     config._intelgraph_lock = handle  # held until the process exits
 
 
+# The modules that take a minute or more on an idle machine (bench, schemathesis, the browsers, the
+# evaluation), longest first. `make test` hands them to its workers before the rest
+# (--no-loadscope-reorder keeps this order; xdist would otherwise put the modules of one long test
+# last, and one worker would run the last of them while the other waits).
+_LONG_MODULES = ("tests/bench/test_bench_smoke.py", "tests/bench/test_bulk.py", "tests/security/test_schemathesis.py",
+                 "tests/extract/test_evaluation.py", "tests/web/test_explore_e2e.py", "tests/web/test_e2e.py",
+                 "tests/security/test_hostile_queries.py", "tests/graph/exports/test_formats.py",
+                 "tests/graph/exports/test_csv_export.py", "tests/web/test_workbench_e2e.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Put the long modules first, in the order above; the rest keep their order after them."""
+    def rank(item: pytest.Item) -> int:
+        module = item.nodeid.split("::")[0]
+        return _LONG_MODULES.index(module) if module in _LONG_MODULES else len(_LONG_MODULES)
+
+    items.sort(key=rank)
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     """The controller of xdist's workers stops the CoreNLP server one of them started, once all are done."""
     if _is_xdist_controller(config) and _NLP_STARTED_MARK.exists():
