@@ -185,7 +185,10 @@ export class Explorer {
     limit.value = chosen.limit;
     const remember = () => this.choices.set(id, { direction: direction.value, type: type.value,
                                                   limit: Number(limit.value) || DEFAULT_LIMIT });
-    for (const control of [direction, type, limit]) control.addEventListener("change", remember);
+    // "input" too: a number typed but not yet committed (no blur, so no "change") is a choice as well.
+    for (const control of [direction, type, limit]) {
+      for (const event of ["input", "change"]) control.addEventListener(event, remember);
+    }
     const entry = this.expanded.get(id);
     return h("div.explore-actions",
       h("div.row", h("span", "Expand"), direction, type, h("span", "top"), limit,
