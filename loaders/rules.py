@@ -276,7 +276,7 @@ class EntityIndex:
 # --- rows -------------------------------------------------------------------------------------------
 
 def document_row(facts: Facts) -> dict[str, Any]:
-    """The document node's properties (``cypher/load/upsert_document.cypher``)."""
+    """The document node's properties (``cypher/load/upsert_documents.cypher``)."""
     meta = facts.document
     return {"id": meta.id, "title": meta.title, "publisher": meta.publisher,
             "published": meta.published.isoformat(), "language": meta.language, "text_file": meta.text,

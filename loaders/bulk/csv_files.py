@@ -174,7 +174,7 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
         for node in graph.entity_nodes():
             tables["entities"].write(node)
         for row in graph.documents:
-            # the first load is this one, as for `intelgraph load` (cypher/load/upsert_document.cypher)
+            # the first load is this one, as for `intelgraph load` (cypher/load/upsert_documents.cypher)
             tables["documents"].write({**row, "loaded_at": stamp, "first_loaded_at": stamp})
         for row in graph.evidence:
             tables["evidence"].write(row)
