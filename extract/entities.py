@@ -286,10 +286,14 @@ class _Reader:
         for name in (entry.name, *entry.aliases):
             same = [h for h in self.known.get(name_key(name)) or [] if h.kind == entry.kind]
             if len(same) == 1:
-                return self._known(same[0], f"the {entry.kind.lower()} {entry.name}, which the graph has", 0.9)
+                return self._known_state(same[0], entry)
         external = {"wikidata": entry.wikidata} if entry.wikidata else {}
         return self._new(entry.name, entry.kind, f"a {entry.kind.lower()} of the draft lexicon", 0.85,
                          external_ids=external, state=entry)
+
+    def _known_state(self, hit: Known, entry: StateEntry) -> str:
+        """The graph's node ``hit`` of the lexicon's state ``entry``."""
+        return self._known(hit, f"the {entry.kind.lower()} {entry.name}, which the graph has", 0.9)
 
     def _mention(self, sentence: Sentence, first: int, end: int, key: str, how: str) -> None:
         self.mentions.append(Mention(sentence.index, first, end, key, how))
@@ -337,16 +341,8 @@ class _Reader:
                 continue
             if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
                 continue  # "United States" inside "United States Department of State": the body's name
-            state = self._capital_of(surface)
-            if len(named) == 1 and state is not None and named[0].kind == state.kind \
-                    and name_key(surface) != name_key(state.name) and sentence.tokens[i].ner == "CITY" \
-                    and self._where(sentence, i, j):
-                # "drove towards Moscow": the city, though the graph knows the name only as its state's
-                key = self._new(surface, "Place", f"“{surface}”, a capital, where something happens; it stands "
-                                                  f"for {named[0].label()} where a relation needs a state", 0.7)
-                self.proposals[key].state = state
-                self.capitals[key] = self._known(named[0], f"the {state.kind.lower()} {state.name}, which the "
-                                                           "graph has", 0.9)
+            if len(named) == 1 and (capital := self._capital_where(sentence, i, j, surface, named[0])) is not None:
+                key = capital
             elif len(named) == 1:
                 how = f"“{surface}” is {named[0].label()} in the graph" + ("" if exact else " (a spelling variant)")
                 key = self._known(named[0], how, 0.95 if exact else 0.85)
@@ -361,6 +357,20 @@ class _Reader:
                                 0.3)
                 self.proposals[key].candidates = ordered
             self._mention(sentence, i, j, key, "name")
+
+    def _capital_where(self, sentence: Sentence, first: int, end: int, surface: str, hit: Known) -> str | None:
+        """"drove towards Moscow": a capital's name the graph knows only as its state's (``hit``),
+        tagged a city where something happens, is the city, standing for its state where a
+        relation needs one; None for anything else."""
+        state = self._capital_of(surface)
+        if state is None or hit.kind != state.kind or name_key(surface) == name_key(state.name) \
+                or sentence.tokens[first].ner != "CITY" or not self._where(sentence, first, end):
+            return None
+        key = self._new(surface, "Place", f"“{surface}”, a capital, where something happens; it stands "
+                                          f"for {hit.label()} where a relation needs a state", 0.7)
+        self.proposals[key].state = state
+        self.capitals[key] = self._known_state(hit, state)
+        return key
 
     def _where(self, sentence: Sentence, first: int, end: int) -> bool:
         """Whether a name is where something happens: the object of a preposition of place
@@ -383,8 +393,7 @@ class _Reader:
             return None
         key = self._known(places[0], f"“{surface}” is {places[0].label()} in the graph, and stands for "
                                      f"{states[0].label()} where a relation needs a state", 0.85)
-        self.capitals[key] = self._known(states[0], f"the {capital.kind.lower()} {capital.name}, which the graph "
-                                                    "has", 0.9)
+        self.capitals[key] = self._known_state(states[0], capital)
         return key
 
     def _states_in_bodies(self, sentence: Sentence) -> None:
