@@ -1,7 +1,8 @@
 """Score a draft against the reviewed facts of the same article (docs/extraction.md).
 
-Entities are matched by id, or else by any name or alias key they share; a match counts when
-the kinds agree. Relations are compared as (subject, type, object) after mapping the draft's
+Entities are matched by id, or else by any name or alias key they share, or else by what the text
+says of them (a relation of the same type to the same matched entity in overlapping quotes); a
+match counts when the kinds agree. Relations are compared as (subject, type, object) after mapping the draft's
 entities to the reviewed ones (symmetric types in either order), and strictly with their status
 and ``asserted_by`` too.
 
@@ -55,7 +56,7 @@ class Score:
         return sum(self.entity_edits[k] + self.relation_edits[k] for k in ("changed", "rejected", "added"))
 
 
-def evaluate(draft: Facts, gold: Facts) -> Score:
+def evaluate(draft: Facts, gold: Facts, *, align: bool = True) -> Score:
     """Compare a draft with the reviewed facts of the same text."""
     symmetric = {name for name, rel in get_ontology().relations.items() if rel.symmetric}
     gold_entities = {e.id: e for e in gold.facts.entities}
@@ -73,6 +74,9 @@ def evaluate(draft: Facts, gold: Facts) -> Score:
             if name_key(name) in gold_by_key:
                 mapping[entity.id] = gold_by_key[name_key(name)]
                 break
+
+    if align:
+        _align_by_quotes(draft, gold, mapping, symmetric)
 
     right_kind = {d.id for d in draft.facts.entities
                   if d.id in mapping and gold_entities[mapping[d.id]].kind == d.kind}
@@ -106,6 +110,39 @@ def evaluate(draft: Facts, gold: Facts) -> Score:
     score.entity_edits = _entity_edits(draft, gold, mapping)
     score.relation_edits = _relation_edits(draft, gold, draft_id, full, triple)
     return score
+
+
+def _align_by_quotes(draft: Facts, gold: Facts, mapping: dict[str, str], symmetric: set[str]) -> None:
+    """Match the draft's entities that share no name with a reviewed one by what the text says of
+    them: a draft entity stands for a reviewed one of the same kind when a relation of the same type
+    joins each to the same (already matched) other end in overlapping quotes. The reviewer renames
+    it ("Europe sabotage" to "Nord Stream pipeline sabotage") and keeps its relations, an edit the
+    entity edits count as a change. Each entity is matched once, the best-supported pairs first,
+    until no more can be matched (a match can anchor the next)."""
+    kinds = {e.id: e.kind for e in gold.facts.entities}
+    draft_kinds = {e.id: e.kind for e in draft.facts.entities}
+    while True:
+        taken = set(mapping.values())
+        support: dict[tuple[str, str], int] = {}
+        for rel in draft.facts.relations:
+            span = draft.spans[rel.id]
+            for g in gold.facts.relations:
+                g_span = gold.spans[g.id]
+                if g.type != rel.type or not (g_span.start < span.end and span.start < g_span.end):
+                    continue
+                g_ends = [(g.subject, g.object)] + ([(g.object, g.subject)] if g.type in symmetric else [])
+                for g_subject, g_object in g_ends:
+                    for mine, theirs, anchor, anchored in ((rel.object, g_object, rel.subject, g_subject),
+                                                           (rel.subject, g_subject, rel.object, g_object)):
+                        if (mapping.get(anchor) == anchored and mine not in mapping and theirs not in taken
+                                and draft_kinds[mine] == kinds[theirs]):
+                            support[(mine, theirs)] = support.get((mine, theirs), 0) + 1
+        if not support:
+            return
+        for mine, theirs in sorted(support, key=lambda pair: -support[pair]):
+            if mine not in mapping and theirs not in taken:
+                mapping[mine] = theirs
+                taken.add(theirs)
 
 
 def _entity_edits(draft: Facts, gold: Facts, mapping: dict[str, str]) -> dict[str, int]:

@@ -69,6 +69,33 @@ def test_a_renamed_entity_is_matched_by_its_names_and_counted_as_changed() -> No
     assert score.entity_edits["changed"] == 1 and score.edits == 1
 
 
+def _described_otherwise(text: str) -> str:
+    """The draft's event under a description of its own, the way a draft words one."""
+    text = text.replace("name: Crocus City Hall attack\n", "name: concert massacre\n")
+    return re.sub(r"\bcrocus-attack$", "concert-massacre", text, flags=re.MULTILINE)
+
+
+def test_an_entity_named_otherwise_is_matched_by_the_relations_it_shares_in_the_same_quotes() -> None:
+    gold = read_facts(EVALDESK)
+    draft = parse_facts(_described_otherwise(EVALDESK.read_text(encoding="utf-8")), EVALDESK)
+    assert evaluate(draft, gold, align=False).entities["recall"] < 1.0  # no name in common
+    score = evaluate(draft, gold)
+    assert score.entities["recall"] == 1.0 and score.relations["recall"] == 1.0
+    assert score.entity_edits["changed"] == 1 and score.edits == 1
+
+
+def test_an_entity_named_otherwise_is_not_matched_without_a_relation_in_a_shared_quote() -> None:
+    gold = read_facts(EVALDESK)
+    text = _described_otherwise(EVALDESK.read_text(encoding="utf-8"))
+    start = text.index("relations:\n") + len("relations:\n")
+    kept = [block for block in re.split(r"(?m)^(?=  - id: )", text[start:]) if "concert-massacre" not in block]
+    draft = parse_facts(text[:start] + "".join(kept), EVALDESK)
+    score = evaluate(draft, gold)
+    assert "crocus-attack" in {e.id for e in gold.facts.entities}
+    assert score.entity_edits["added"] == 1 and score.entity_edits["rejected"] == 1
+    assert score.entities["recall"] < 1.0
+
+
 @pytest.fixture(scope="module")
 def answers() -> Path:
     """The NLP server's answers, kept between the two runs of the script and shared with the other
