@@ -443,3 +443,12 @@ def test_a_state_bodys_name_goes_on_over_a_possessive_body_noun(tmp_path: Path) 
     assert found["Lithuania general prosecutor office"] == ("GovernmentBody",
                                                             ["Lithuania's general prosecutor's office"])
     assert ("Anna Nowak", "SPOKESPERSON_FOR", "Lithuania general prosecutor office") in _triples(_draft(tmp_path, text))
+
+
+def test_a_place_or_a_body_and_the_place_its_name_is_set_in(tmp_path: Path) -> None:
+    """"the Sayyida Zeinab shrine in Damascus" lies in Damascus; "Hezbollah in Lebanon" is based there."""
+    text = ("Pilgrims gathered at the Sayyida Zeinab shrine in Damascus on Friday. "
+            "Analysts said Hezbollah in Lebanon had lost several commanders.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Sayyida Zeinab shrine", "LOCATED_IN", "Damascus") in found
+    assert ("Hezbollah", "BASED_IN", "Lebanon") in found
