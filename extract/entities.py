@@ -133,6 +133,15 @@ class Recognition:
         best = max(counts.values())
         return [key for key, n in counts.items() if n == best][-1]
 
+    def named_before(self, sentence: int, words: frozenset[str]) -> str | None:
+        """The entity the text last named, up to this sentence, whose name has one of ``words``
+        ("the court" of a verdict: the special assize court named before)."""
+        for mention in reversed(self.mentions):
+            if mention.sentence <= sentence and mention.how != "reference" \
+                    and words & set(name_key(self.proposals[mention.proposal].name).split()):
+                return mention.proposal
+        return None
+
 
 def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates: Predicates,
               published: dt.date | None = None) -> Recognition:

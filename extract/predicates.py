@@ -42,6 +42,7 @@ class _EntryModel(BaseModel):
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
     implied_object: Literal["event"] | None = None
+    implied_subject: Literal["court"] | None = None
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
 
@@ -72,6 +73,7 @@ class _FileModel(BaseModel):
     event_nouns: list[str]
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
+    courts: list[str]
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class Entry:
     with_: frozenset[str] = frozenset()
     particle: str | None = None
     implied_event: bool = False
+    implied_court: bool = False     # with no subject found, the subject is the court the text last named
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
@@ -121,6 +124,7 @@ class Predicates:
     event_nouns: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
+    courts: frozenset[str] = frozenset()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -153,7 +157,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
-        titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices))
+        titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
+        courts=frozenset(model.courts))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
@@ -184,7 +189,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         problems.append(doc.problem((*where, side), message))
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
-                          implied_event=raw.implied_object == "event", kinds=frozenset(raw.kinds),
+                          implied_event=raw.implied_object == "event",
+                          implied_court=raw.implied_subject == "court", kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless))
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)

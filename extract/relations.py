@@ -210,6 +210,9 @@ class _Finder:
                 subjects = subjects or self._ends(sentence, token.i, (("obl:by",),))
             elif role == "subject" and not subjects:
                 subjects = self._ends(sentence, noun, ((".",),))
+        if entry.implied_court and set(subjects) <= set(objects):  # "nsubj" also follows "nsubj:pass"
+            court = self.rec.named_before(sentence.index, self.predicates.courts)
+            subjects = [court] if court is not None else []
         implied = False
         if not objects and entry.implied_event:
             event = self.rec.event_before(sentence.index)

@@ -452,3 +452,14 @@ def test_a_place_or_a_body_and_the_place_its_name_is_set_in(tmp_path: Path) -> N
     found = _triples(_draft(tmp_path, text))
     assert ("Sayyida Zeinab shrine", "LOCATED_IN", "Damascus") in found
     assert ("Hezbollah", "BASED_IN", "Lebanon") in found
+
+
+def test_a_verdict_in_the_passive_is_the_court_the_text_named(tmp_path: Path) -> None:
+    """"X was sentenced" names no court: it is the one the text named last, not X itself."""
+    text = ("The Supreme State Security Court in Cairo heard the case in May. Omar Fathi was sentenced "
+            "to ten years in prison. Adel Nasser was given a life sentence.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Supreme State Security Court", "ARRESTED", "Omar Fathi") in found
+    assert ("Supreme State Security Court", "ARRESTED", "Adel Nasser") in found
+    # with no court named, nobody is proposed
+    assert not {t for t in _triples(_draft(tmp_path, "Omar Fathi was sentenced to ten years.")) if t[1] == "ARRESTED"}
