@@ -74,6 +74,7 @@ class _FileModel(BaseModel):
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
     courts: list[str]
+    agents: list[str]
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Predicates:
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     courts: frozenset[str] = frozenset()
+    agents: frozenset[str] = frozenset()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -158,7 +160,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
-        courts=frozenset(model.courts))
+        courts=frozenset(model.courts), agents=frozenset(model.agents))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),

@@ -463,3 +463,11 @@ def test_a_verdict_in_the_passive_is_the_court_the_text_named(tmp_path: Path) ->
     assert ("Supreme State Security Court", "ARRESTED", "Adel Nasser") in found
     # with no court named, nobody is proposed
     assert not {t for t in _triples(_draft(tmp_path, "Omar Fathi was sentenced to ten years.")) if t[1] == "ARRESTED"}
+
+
+def test_the_officers_of_a_party_act_for_it(tmp_path: Path) -> None:
+    text = ("The Ministry of Interior said on Sunday that its officers had arrested Karim Saleh in Tunis. "
+            "Police officers detained Nabil Ayari.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Ministry of Interior", "ARRESTED", "Karim Saleh") in found
+    assert not {t for t in found if t[1] == "ARRESTED" and t[2] == "Nabil Ayari"}  # officers of nobody named
