@@ -133,6 +133,14 @@ class Recognition:
         best = max(counts.values())
         return [key for key, n in counts.items() if n == best][-1]
 
+    def event_named_before(self, sentence: int, heads: frozenset[str]) -> str | None:
+        """The event the text last spoke of, up to this sentence, whose noun is one of ``heads``
+        ("American aircraft struck 60 targets": the strikes)."""
+        for index, key in reversed(self.event_mentions):
+            if index <= sentence and self.proposals[key].head in heads:
+                return key
+        return None
+
     def named_before(self, sentence: int, words: frozenset[str]) -> str | None:
         """The entity the text last named, up to this sentence, whose name has one of ``words``
         ("the court" of a verdict: the special assize court named before)."""

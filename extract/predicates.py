@@ -41,8 +41,8 @@ class _EntryModel(BaseModel):
     object: list[str] | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
-    implied_object: Literal["event"] | None = None
-    implied_subject: Literal["court"] | None = None
+    implied_object: Literal["event", "event of the verb"] | None = None
+    implied_subject: Literal["court", "event"] | None = None
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
 
@@ -75,6 +75,8 @@ class _FileModel(BaseModel):
     titled_offices: list[_OfficeModel]
     courts: list[str]
     agents: list[str]
+    verb_events: dict[str, list[str]]
+    event_actors: list[str]
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,9 @@ class Entry:
     with_: frozenset[str] = frozenset()
     particle: str | None = None
     implied_event: bool = False
+    implied_event_of_verb: bool = False  # the object is the event in view named by the verb's noun
     implied_court: bool = False     # with no subject found, the subject is the court the text last named
+    implied_event_subject: bool = False  # with no subject found, the subject is the event in view
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
@@ -127,6 +131,8 @@ class Predicates:
     titled_offices: tuple[Office, ...] = ()
     courts: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
+    verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
+    event_actors: frozenset[str] = frozenset()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -160,8 +166,11 @@ def load_predicates(path: Path = PATH) -> Predicates:
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
-        courts=frozenset(model.courts), agents=frozenset(model.agents))
+        courts=frozenset(model.courts), agents=frozenset(model.agents),
+        verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
+        event_actors=frozenset(model.event_actors))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
+                        *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
@@ -192,7 +201,9 @@ def load_predicates(path: Path = PATH) -> Predicates:
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
                           implied_event=raw.implied_object == "event",
-                          implied_court=raw.implied_subject == "court", kinds=frozenset(raw.kinds),
+                          implied_event_of_verb=raw.implied_object == "event of the verb",
+                          implied_court=raw.implied_subject == "court",
+                          implied_event_subject=raw.implied_subject == "event", kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless))
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)

@@ -11,7 +11,7 @@ taken as its state ("Moscow accused Kyiv"), as news writes it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extract.entities import Recognition
 from extract.nlp.document import Annotated, Sentence, Token
@@ -46,6 +46,7 @@ class Candidate:
     denies: Candidate | None = None
     date: str | None = None
     negated: bool = False   # "did not attack": kept only as a denial by whoever says it
+    through_event: str | None = None  # said of this event, so of those who carried it out
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -115,6 +116,28 @@ def find_relations(doc: Annotated, recognition: Recognition, predicates: Predica
     out: list[Candidate] = []
     for sentence in doc.sentences:
         out.extend(finder.sentence(sentence))
+    return _through_events(out, recognition, ontology)
+
+
+def _through_events(found: list[Candidate], recognition: Recognition, ontology: Ontology) -> list[Candidate]:
+    """A relation said of an event is said of those who carried it out ("condemned the strikes"
+    criticises who struck), as the draft found them anywhere in the text; with none, it is dropped."""
+    actors: dict[str, list[str]] = {}
+    for c in found:
+        if c.type == "CARRIED_OUT" and not c.negated and c.through_event is None:
+            actors.setdefault(c.object, []).append(c.subject)
+    out = []
+    for c in found:
+        if c.through_event is None:
+            out.append(c)
+            continue
+        for actor in dict.fromkeys(actors.get(c.object, [])):
+            if actor != c.subject and ontology.allows(c.type, recognition.proposals[c.subject].kind,
+                                                      recognition.proposals[actor].kind):
+                event = recognition.proposals[c.object].name
+                out.append(replace(c, object=actor, through_event=c.object,
+                                   how=f"{c.how}; said of {event}, which {recognition.proposals[actor].name} "
+                                       f"carried out", confidence=c.confidence - 0.1))
     return out
 
 
@@ -214,13 +237,24 @@ class _Finder:
             court = self.rec.named_before(sentence.index, self.predicates.courts)
             subjects = [court] if court is not None else []
         implied = False
+        if entry.implied_event_subject and objects and set(subjects) <= set(objects):
+            event = self.rec.event_before(sentence.index)
+            if event is not None:
+                subjects, implied = [event], True
         if not objects and entry.implied_event:
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
+        if entry.implied_event_of_verb:
+            nouns = self.predicates.verb_events.get(token.lemma, frozenset())
+            event = self.rec.event_named_before(sentence.index, nouns)
+            objects, implied = ([event], True) if event is not None else ([], False)
         type_name = entry.type
         if entry.indefinite and any(a.label == "det" and sentence.tokens[a.dep].lemma in ("a", "an") for a in children):
             type_name = entry.indefinite  # "a Hamas commander" is one of its commanders, not its leader
+        if not entry.verb and not entry.kinds:  # "the Kabul attack" was in Kabul, not by Afghanistan
+            places = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
+            subjects = [s for s in subjects if not (s in places and s in self.capitals)]
         nationals = self._nationality_beside(entry, objects)
         for subject in subjects:
             for obj in objects:
@@ -229,6 +263,11 @@ class _Finder:
                     continue  # "the Department of the Treasury's Office": the office is the department's
                 pair = self._allowed(chosen, subject, obj)
                 if pair is None:
+                    if chosen in self.predicates.event_actors and self.rec.proposals[obj].kind == "Event" \
+                            and subject != obj:  # resolved once the whole text is read (_through_events)
+                        yield Candidate(subject, chosen, obj, sentence.index, sentence.start, sentence.end, token.i,
+                                        f"{how} in sentence {sentence.index + 1}", 0.6, negated=negated,
+                                        through_event=obj)
                     continue
                 s, o = pair
                 confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)

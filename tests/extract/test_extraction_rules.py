@@ -471,3 +471,31 @@ def test_the_officers_of_a_party_act_for_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, text))
     assert ("Ministry of Interior", "ARRESTED", "Karim Saleh") in found
     assert not {t for t in found if t[1] == "ARRESTED" and t[2] == "Nabil Ayari"}  # officers of nobody named
+
+
+def test_a_verb_of_attack_carries_out_the_event_its_noun_names(tmp_path: Path) -> None:
+    """"Turkish jets struck" when the text spoke of the airstrikes: Turkey carried them out."""
+    text = ("The airstrikes on Kobani began on Monday. On Tuesday Turkish jets struck the city again, "
+            "and Kurdish fighters said they would resist.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Turkey", "CARRIED_OUT", "airstrikes on Kobani") in found
+
+
+def test_what_is_said_of_an_event_is_said_of_who_carried_it_out(tmp_path: Path) -> None:
+    """"condemned the airstrikes" criticises whoever the text says struck."""
+    text = ("The airstrikes on Kobani began on Monday. On Tuesday Turkish jets struck the city again. "
+            "Bashar al-Assad condemned the airstrikes.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Bashar al-Assad", "CRITICISED", "Turkey") in found
+    # with nobody said to have carried it out, nobody is criticised
+    alone = _triples(_draft(tmp_path, "The airstrikes on Kobani began on Monday. Bashar al-Assad condemned them."))
+    assert not {t for t in alone if t[1] == "CRITICISED"}
+
+
+def test_a_target_struck_by_nobody_named_is_the_events(tmp_path: Path) -> None:
+    """"the Serena Hotel was stormed": no party stormed it, the attack in view did; and a capital
+    before an attack is where it was, not who did it."""
+    text = "The Kabul attack lasted six hours. At dawn the Serena Hotel was stormed."
+    found = _triples(_draft(tmp_path, text))
+    assert ("Kabul attack", "TARGETED", "Serena Hotel") in found
+    assert not {t for t in found if t[1] == "CARRIED_OUT"}
