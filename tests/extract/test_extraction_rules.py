@@ -499,3 +499,9 @@ def test_a_target_struck_by_nobody_named_is_the_events(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, text))
     assert ("Kabul attack", "TARGETED", "Serena Hotel") in found
     assert not {t for t in found if t[1] == "CARRIED_OUT"}
+
+
+def test_a_participle_places_the_event_it_describes(tmp_path: Path) -> None:
+    """"the coup staged in Niamey" happened there."""
+    found = _triples(_draft(tmp_path, "Soldiers seized power in a coup staged in Niamey in July."))
+    assert ("coup", "OCCURRED_IN", "Niamey") in found
