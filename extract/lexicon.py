@@ -69,6 +69,10 @@ class Lexicon:
     instance_phrases: tuple[tuple[str, ...], ...] = ()
     word_variants: dict[str, frozenset[str]] = field(default_factory=dict)
     name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: "ministry", "department": a body's noun its name may put first ("Department of State") or last
+    inverted_bodies: frozenset[str] = frozenset()
+    #: a state's name and its abbreviations, as keys, to all of them ("us" -> united states, us, usa)
+    state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def kind_of_words(self, words: list[str]) -> str | None:
         """The kind the words of a name suggest, or None.
@@ -116,14 +120,43 @@ class Lexicon:
         return self.kind_of_words([w for k, w in enumerate(words) if k not in inside])
 
     def variant_keys(self, key: str) -> set[str]:
-        """``key`` and every spelling the variant table allows for it (whole names, then word by word)."""
-        keys = {key} | set(self.name_variants.get(key, ()))
+        """``key`` and every spelling the variant table allows for it (whole names, then word by
+        word), and the other forms of a body's name (:meth:`body_forms`)."""
+        keys = {key} | set(self.name_variants.get(key, ())) | self.body_forms(key)
         words = key.split(" ")
         options = [sorted(self.word_variants.get(w, {w})) for w in words]
         if len(words) <= 6 and any(len(o) > 1 for o in options):
             for combo in product(*options):
                 keys.add(" ".join(combo))
         return keys
+
+    def body_forms(self, key: str) -> set[str]:
+        """The forms of a body's name that name the same body: its noun first or last, its state by
+        name or by abbreviation.
+
+        >>> sorted(get_lexicon().body_forms("united states department of state"))[:3]
+        ['u.s. department of state', 'u.s. state department', 'united states department of state']
+        >>> "interior ministry" in get_lexicon().body_forms("ministry of interior")
+        True
+        >>> sorted(get_lexicon().body_forms("russian defence ministry"))
+        ['russian defence ministry', 'russian ministry of defence']
+        """
+        words = key.split(" ")
+        if not self.inverted_bodies.intersection(words):
+            return set()
+        prefixes, rest = [""], words
+        for j in range(min(3, len(words) - 1), 0, -1):
+            head = " ".join(words[:j])
+            forms = self.state_forms.get(head) or ((head,) if head in self.demonyms else None)
+            if forms is not None:
+                prefixes, rest = [f + " " for f in forms], words[j:]
+                break
+        bodies = {" ".join(rest)}
+        if len(rest) >= 3 and rest[1] == "of" and rest[0] in self.inverted_bodies and "of" not in rest[2:]:
+            bodies.add(" ".join([*rest[2:], rest[0]]))  # "department of state": "state department"
+        elif 2 <= len(rest) <= 4 and rest[-1] in self.inverted_bodies and "of" not in rest:
+            bodies.add(" ".join([rest[-1], "of", *rest[:-1]]))  # "defence ministry": "ministry of defence"
+        return {prefix + body for prefix in prefixes for body in bodies}
 
 
 def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH) -> Lexicon:
@@ -154,6 +187,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      inverted_bodies=words("inverted_bodies"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
@@ -191,6 +225,10 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
                 lexicon.states.setdefault(name_key(name), state)
             for name in state.demonyms:
                 lexicon.demonyms.setdefault(name_key(name), state)
+            forms = tuple(name_key(n) for n in (state.name, *state.aliases) if n == state.name or n.isupper()
+                          or "." in n)
+            for form in forms:
+                lexicon.state_forms.setdefault(form, forms)
     _read_variants(variants_path, lexicon, problems)
     if problems:
         raise InvalidInput(problems)

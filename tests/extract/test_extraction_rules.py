@@ -505,3 +505,20 @@ def test_a_participle_places_the_event_it_describes(tmp_path: Path) -> None:
     """"the coup staged in Niamey" happened there."""
     found = _triples(_draft(tmp_path, "Soldiers seized power in a coup staged in Niamey in July."))
     assert ("coup", "OCCURRED_IN", "Niamey") in found
+
+
+def test_a_bodys_name_with_its_noun_first_or_last_is_the_body_the_graph_knows(tmp_path: Path) -> None:
+    """"the United States Department of State" is the graph's "US State Department"."""
+    gazetteer = FactsGazetteer([Known("us-state-department", "US State Department", "GovernmentBody"),
+                                Known("egypt-interior-ministry", "Egyptian Ministry of Interior", "GovernmentBody")])
+    text = ("The United States Department of State said on Friday that Secretary of State Marco Rubio would "
+            "travel to Cairo, where the Egyptian Interior Ministry had asked for help.")
+    path = tmp_path / "article.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer, info=DocumentInfo())
+    ids = {e.id for e in facts.facts.entities}
+    assert {"us-state-department", "egypt-interior-ministry"} <= ids
+    assert not {e.name for e in facts.facts.entities if e.kind == "GovernmentBody"} - {
+        "US State Department", "Egyptian Ministry of Interior"}
+    triples = {(r.subject, r.type, r.object) for r in facts.facts.relations}
+    assert ("marco-rubio", "LEADS", "us-state-department") in triples
