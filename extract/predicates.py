@@ -77,6 +77,7 @@ class _FileModel(BaseModel):
     agents: list[str]
     verb_events: dict[str, list[str]]
     event_actors: list[str]
+    event_actor: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,7 @@ class Predicates:
     agents: frozenset[str] = frozenset()
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
+    event_actor: str = ""
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -168,10 +170,11 @@ def load_predicates(path: Path = PATH) -> Predicates:
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
-        event_actors=frozenset(model.event_actors))
+        event_actors=frozenset(model.event_actors), event_actor=model.event_actor)
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
+                        (("event_actor",), model.event_actor),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
         if name not in ontology.relations:

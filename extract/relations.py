@@ -116,15 +116,16 @@ def find_relations(doc: Annotated, recognition: Recognition, predicates: Predica
     out: list[Candidate] = []
     for sentence in doc.sentences:
         out.extend(finder.sentence(sentence))
-    return _through_events(out, recognition, ontology)
+    return _through_events(out, recognition, predicates, ontology)
 
 
-def _through_events(found: list[Candidate], recognition: Recognition, ontology: Ontology) -> list[Candidate]:
+def _through_events(found: list[Candidate], recognition: Recognition, predicates: Predicates,
+                    ontology: Ontology) -> list[Candidate]:
     """A relation said of an event is said of those who carried it out ("condemned the strikes"
     criticises who struck), as the draft found them anywhere in the text; with none, it is dropped."""
     actors: dict[str, list[str]] = {}
     for c in found:
-        if c.type == "CARRIED_OUT" and not c.negated and c.through_event is None:
+        if c.type == predicates.event_actor and not c.negated and c.through_event is None:
             actors.setdefault(c.object, []).append(c.subject)
     out = []
     for c in found:
