@@ -522,3 +522,9 @@ def test_a_bodys_name_with_its_noun_first_or_last_is_the_body_the_graph_knows(tm
         "US State Department", "Egyptian Ministry of Interior"}
     triples = {(r.subject, r.type, r.object) for r in facts.facts.relations}
     assert ("marco-rubio", "LEADS", "us-state-department") in triples
+
+
+def test_who_receives_money_or_arms_from_a_party_is_supported_by_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Hezbollah has received weapons and money from Iran for decades."))
+    assert ("Iran", "SUPPORTED", "Hezbollah") in found
+    assert not _triples(_draft(tmp_path, "Hezbollah received a letter from Iran."))  # a letter is no support
