@@ -7,6 +7,7 @@ Read from the dependency parse, in this order:
   "concluded") is *claimed* by that verb's subject; "according to X" makes it claimed by X, even
   when the sentence names the outlet that relays it ("According to Reuters, officials concluded
   that …" is asserted by the officials).
+- **Naming.** "X named Y as the organiser of Z": what the "as" phrase says is claimed by X.
 - **Accusations.** "X accused Y of V-ing Z": the accusation itself is reported; what V says is
   claimed by X, with Y as its subject when V has none of its own.
 - **Hedges.** "allegedly", "reportedly": claimed by the last party that spoke in the two sentences
@@ -166,6 +167,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                             if recognition.at(sentence.index, d)), None)
             return "said", party, accused
         if lemma in predicates.reporting_verbs and label.split(":")[0] in ("ccomp", "parataxis", "xcomp", "dep"):
+            return ("denied" if doubted else "said"), party, None
+        if lemma in predicates.naming_verbs and label == "obl:as":  # "named Y as the organiser"
             return ("denied" if doubted else "said"), party, None
     return None
 

@@ -62,6 +62,7 @@ class _FileModel(BaseModel):
     object_default_noun: list[str]
     relations: dict[str, list[_EntryModel]]
     reporting_verbs: list[str]
+    naming_verbs: list[str]
     accusing_verbs: list[str]
     denial_verbs: list[str]
     denial_objects: list[str]
@@ -119,6 +120,7 @@ class Predicates:
     by_noun: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     reporting_verbs: frozenset[str] = frozenset()
+    naming_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     denial_objects: frozenset[str] = frozenset()
@@ -161,7 +163,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
     ontology = get_ontology()
     problems: list[Problem] = []
     out = Predicates(
-        reporting_verbs=frozenset(model.reporting_verbs),
+        reporting_verbs=frozenset(model.reporting_verbs), naming_verbs=frozenset(model.naming_verbs),
         accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs),
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),

@@ -528,3 +528,10 @@ def test_who_receives_money_or_arms_from_a_party_is_supported_by_it(tmp_path: Pa
     found = _triples(_draft(tmp_path, "Hezbollah has received weapons and money from Iran for decades."))
     assert ("Iran", "SUPPORTED", "Hezbollah") in found
     assert not _triples(_draft(tmp_path, "Hezbollah received a letter from Iran."))  # a letter is no support
+
+
+def test_naming_a_party_as_the_organiser_claims_and_accuses(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The Egyptian Interior Ministry named the Muslim Brotherhood as the organiser of the "
+                             "Cairo bombing.")
+    assert ("Muslim Brotherhood", "PREPARED", "Cairo bombing", "claimed", "Interior Ministry") in found
+    assert ("Interior Ministry", "ACCUSED", "Muslim Brotherhood", "reported", "") in found
