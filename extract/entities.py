@@ -377,17 +377,25 @@ class _Reader:
 
     def _capital_where(self, sentence: Sentence, first: int, end: int, surface: str, hit: Known) -> str | None:
         """"drove towards Moscow": a capital's name the graph knows only as its state's (``hit``),
-        tagged a city where something happens, is the city, standing for its state where a
-        relation needs one; None for anything else."""
+        tagged a city where something happens, or called a city ("the capital Sanaa"), is the city,
+        standing for its state where a relation needs one; None for anything else."""
         state = self._capital_of(surface)
         if state is None or hit.kind != state.kind or name_key(surface) == name_key(state.name) \
-                or sentence.tokens[first].ner != "CITY" or not self._where(sentence, first, end):
+                or not (self._called_city(sentence, first, end)
+                        or sentence.tokens[first].ner == "CITY" and self._where(sentence, first, end)):
             return None
         key = self._new(surface, "Place", f"“{surface}”, a capital, where something happens; it stands "
                                           f"for {hit.label()} where a relation needs a state", 0.7)
         self.proposals[key].state = state
         self.capitals[key] = self._known_state(hit, state)
         return key
+
+    def _called_city(self, sentence: Sentence, first: int, end: int) -> bool:
+        """Whether a name is called a city or a capital: "the capital Sanaa", "the Yemeni capital,
+        Sanaa" (``city_nouns``)."""
+        return any(sentence.tokens[d].lemma in self.lexicon.city_nouns
+                   for i in range(first, end) for d in (*sentence.children(i, "compound"), *sentence.heads(i, "appos"))
+                   if not first <= d < end)
 
     def _where(self, sentence: Sentence, first: int, end: int) -> bool:
         """Whether a name is where something happens: the object of a preposition of place
@@ -557,7 +565,8 @@ class _Reader:
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))
-        if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and entity.ner not in ("PERSON", "CITY")):
+        city = entity.ner == "CITY" or self._called_city(sentence, entity.first, entity.end)  # "the capital Sanaa"
+        if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and entity.ner != "PERSON" and not city):
             if entry is None:
                 if entity.ner == "NATIONALITY":
                     return None

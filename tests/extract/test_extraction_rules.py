@@ -535,3 +535,11 @@ def test_naming_a_party_as_the_organiser_claims_and_accuses(tmp_path: Path) -> N
                              "Cairo bombing.")
     assert ("Muslim Brotherhood", "PREPARED", "Cairo bombing", "claimed", "Interior Ministry") in found
     assert ("Interior Ministry", "ACCUSED", "Muslim Brotherhood", "reported", "") in found
+
+
+def test_a_capital_called_a_city_is_the_city(tmp_path: Path) -> None:
+    """"the capital Sanaa" is the city (standing for its state only where a relation needs one)."""
+    path = tmp_path / "article.txt"
+    path.write_text("Government troops pushed towards the capital Sanaa on Sunday.\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    assert ("Sanaa", "Place") in {(e.name, e.kind) for e in facts.facts.entities}
