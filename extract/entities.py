@@ -39,7 +39,7 @@ from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
 
-__all__ = ["Proposal", "Mention", "Recognition", "recognise", "slug"]
+__all__ = ["NOT_ORGANISATIONS", "Proposal", "Mention", "Recognition", "recognise", "slug"]
 
 _MAX_NGRAM = 7
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
@@ -51,8 +51,9 @@ _RECALLED_DAYS = 365  # an event dated this long before publication is recalled,
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
 _EVENT_COMPLEMENT_WORDS = 6  # longer, it is a clause about the event rather than its name
 _PLACE_WORDS = 4  # longer, "in …" after an embassy says more than where it is
-# Kinds that are not an organisation: a word of one's name says nothing of an organisation
-_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
+# Kinds that are not an organisation: a word of one's name says nothing of an organisation, and
+# a person can have no role in one
+NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
                    "victims"}
 
@@ -145,8 +146,9 @@ class Recognition:
         """The entity the text last named, up to this sentence, whose name has one of ``words``
         ("the court" of a verdict: the special assize court named before)."""
         for mention in reversed(self.mentions):
-            if mention.sentence <= sentence and mention.how != "reference" \
-                    and words & set(name_key(self.proposals[mention.proposal].name).split()):
+            proposal = self.proposals[mention.proposal]
+            if mention.sentence <= sentence and mention.how != "reference" and proposal.kind not in NOT_ORGANISATIONS \
+                    and words & set(name_key(proposal.name).split()):  # not "the judges of the court"
                 return mention.proposal
         return None
 
@@ -352,7 +354,7 @@ class _Reader:
                 found.append((i, j, surface, list(hits.values()), exact))
         # a longer organisation's name, which its words say it is: "Washington Post" is no "Washington"
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
-                        and self.lexicon.kind_of_name(e.text.split()) not in (None, *_NOT_ORGANISATIONS)]
+                        and self.lexicon.kind_of_name(e.text.split()) not in (None, *NOT_ORGANISATIONS)]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
@@ -522,14 +524,14 @@ class _Reader:
                     or tokens[i - 2].pos not in ("NN", "NNS") or not self._free(sentence, i - 2, i):
                 continue
             known = None if self._free(sentence, i, i + 1) else self._proposal_at(sentence, i)
-            if known is not None and self.proposals[known].kind in _NOT_ORGANISATIONS:
+            if known is not None and self.proposals[known].kind in NOT_ORGANISATIONS:
                 continue
             first = i - 2
             while first > 0 and tokens[first - 1].pos in ("NN", "NNS", "NNP", "NNPS", "JJ", "VBG", "HYPH", "POS") \
                     and self._free(sentence, first - 1, first):
                 first -= 1
             kind = self.lexicon.kind_of_words([t.text for t in tokens[first:i - 1]])
-            if kind is None or kind in _NOT_ORGANISATIONS:
+            if kind is None or kind in NOT_ORGANISATIONS:
                 continue
             name = self._surface(sentence, first, i - 1)
             if known is not None:  # "the domestic intelligence service (FSB)", the FSB the graph knows
@@ -582,7 +584,7 @@ class _Reader:
             return named  # "NABU" after "the national anti-corruption bureau (NABU)"
         described = self._described_kind(sentence, entity.first, entity.end)
         if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
-                and described[1] in self.lexicon.descriptions and described[0] not in _NOT_ORGANISATIONS:
+                and described[1] in self.lexicon.descriptions and described[0] not in NOT_ORGANISATIONS:
             # "Ansarallah, the Yemeni movement": a one-word "person" described as an organisation
             return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON":
@@ -681,7 +683,7 @@ class _Reader:
             return None
         word = sentence.tokens[i].text
         for proposal in self.proposals.values():
-            if proposal.kind in _NOT_ORGANISATIONS or proposal.first < 0:
+            if proposal.kind in NOT_ORGANISATIONS or proposal.first < 0:
                 continue
             if len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
                 proposal.add_alias(word)
@@ -869,7 +871,7 @@ class _Reader:
                 if self._free(sentence, m, m + 1) and (short := self._short_name(sentence, m)) is not None:
                     self._mention(sentence, m, m + 1, short, "name")
             organisations = [key for m in modifiers if (key := self._proposal_at(sentence, m)) is not None
-                             and self.proposals[key].kind not in _NOT_ORGANISATIONS]
+                             and self.proposals[key].kind not in NOT_ORGANISATIONS]
             if organisations and len(modifiers) == 1 and not numbered:
                 # "Wagner fighters", "Hamas gunmen", uncounted: the organisation acting
                 self._mention(sentence, token.i, token.i + 1, organisations[0], "group")

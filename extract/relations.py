@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from extract.entities import Recognition
+from extract.entities import NOT_ORGANISATIONS, Recognition
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -24,8 +24,6 @@ __all__ = ["Candidate", "find_relations", "follow"]
 # Words of a title that say nothing of the office ("Secretary of State"), and those of a deputy's
 _TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
 _NOT_HEAD = frozenset({"deputy", "vice", "assistant", "under", "former", "acting", "junior", "shadow"})
-# Kinds that are not an organisation a person can have a role in
-_NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 
 
 @dataclass
@@ -182,7 +180,7 @@ class _Finder:
                 if rest == words or not rest:
                     continue
                 bodies = [key for key, p in self.rec.proposals.items()
-                          if p.kind not in _NOT_ORGANISATIONS and p.first >= 0
+                          if p.kind not in NOT_ORGANISATIONS and p.first >= 0
                           and any(rest <= (names := set(name_key(n).split())) and names & office.bodies
                                   for n in (p.name, *p.aliases))]
                 if len(bodies) == 1 and self.ontology.allows(office.type, "Person", self.rec.proposals[bodies[0]].kind):
@@ -291,7 +289,7 @@ class _Finder:
             return set()
         kinds = {key: self.rec.proposals[key].kind for key in objects}
         states = {key for key, kind in kinds.items() if kind == "State"}
-        if states and any(kind not in _NOT_ORGANISATIONS for kind in kinds.values()):
+        if states and any(kind not in NOT_ORGANISATIONS for kind in kinds.values()):
             return states
         return set()
 
