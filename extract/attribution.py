@@ -98,8 +98,10 @@ def _accusation_contents(doc: Annotated, recognition: Recognition, predicates: P
         said = any(c.sentence == accusation.sentence and c.subject == accusation.object
                    and c.asserted_by == accusation.subject for c in done)
         sentence = doc.sentences[accusation.sentence]
+        # "in the first hours" says when, not what; "Moscow, for its part, blamed": a phrase before the
+        # verb is an aside, the grounds follow it ("blamed X for Y")
         grounds = [d for a in sentence.child_arcs(accusation.predicate) if a.label.startswith(_GROUNDS)
-                   for d in [a.dep] if sentence.tokens[d].ner not in _TIMES]  # "in the first hours": when, not what
+                   for d in [a.dep] if sentence.tokens[d].ner not in _TIMES and d > accusation.predicate]
         if grounds:  # "blamed for ammunition shortages": of that, unless it is an event
             event = next((recognition.at(sentence.index, d) for d in grounds if recognition.at(sentence.index, d)
                           and recognition.proposals[recognition.at(sentence.index, d) or ""].kind == "Event"), None)

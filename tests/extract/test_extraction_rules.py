@@ -543,3 +543,11 @@ def test_a_capital_called_a_city_is_the_city(tmp_path: Path) -> None:
     path.write_text("Government troops pushed towards the capital Sanaa on Sunday.\n", encoding="utf-8")
     facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
     assert ("Sanaa", "Place") in {(e.name, e.kind) for e in facts.facts.entities}
+
+
+def test_an_aside_before_the_verb_is_no_ground_of_an_accusation(tmp_path: Path) -> None:
+    """"Iran, for its part, blamed Israel": "for its part" says nothing of what Israel is blamed for,
+    so it is the event in view."""
+    text = "A bomb attack in Zahedan killed 20 people on Monday. Iran, for its part, blamed Israel."
+    found = _draft(tmp_path, text)
+    assert ("Israel", "CARRIED_OUT", "Zahedan attack", "claimed", "Iran") in found
