@@ -336,6 +336,7 @@ class _Reader:
         self._acronymed_phrases(sentence)
         self._named_entities(sentence)
         self._untagged_names(sentence)
+        self._described_capitals(sentence)
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
@@ -701,6 +702,28 @@ class _Reader:
         """The state a token names (a country or nationality), through its mention."""
         key = self._proposal_at(sentence, i)
         return key if key is not None and self.proposals[key].kind in ("State", "Coalition") else None
+
+    def _described_capitals(self, sentence: Sentence) -> None:
+        """"the French capital", "Russia's capital": the capital of the lexicon's state, when no name
+        follows ("the capital Sanaa" is named), standing for its state where a relation needs one."""
+        for token in sentence.tokens:
+            if token.lemma != "capital" or not token.noun or not self._free(sentence, token.i, token.i + 1) \
+                    or sentence.children(token.i, "appos") or any(
+                        sentence.tokens[d].pos.startswith("NNP") for d in sentence.children(token.i) if d > token.i):
+                continue
+            states = [key for d in sentence.children(token.i) if d < token.i
+                      for key in [self._state_at(sentence, d)] if key is not None]
+            state = self.proposals[states[0]].state if len(states) == 1 else None
+            if state is None or state.capital is None:
+                continue
+            first = min([token.i, *(d for d in sentence.children(token.i) if d < token.i
+                                    and self._state_at(sentence, d) is not None)])
+            key = self._new(state.capital, "Place", f"“{self._surface(sentence, first, token.i + 1)}”, the capital "
+                                                    f"of {state.name}", 0.6)
+            self.proposals[key].add_alias(self._surface(sentence, first, token.i + 1))
+            self.proposals[key].state = state
+            self.capitals[key] = states[0]
+            self._mention(sentence, token.i, token.i + 1, key, "name")
 
     def _bodies(self, sentence: Sentence) -> None:
         for token in sentence.tokens:

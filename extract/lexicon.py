@@ -39,6 +39,7 @@ class StateEntry:
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
     wikidata: str | None
+    capital: str | None = None     # the city "the Russian capital" means
 
 
 @dataclass
@@ -220,10 +221,10 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     for section, kind in (("states", "State"), ("blocs", "Coalition")):
         for index, entry in enumerate(data.get(section) or []):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-                problems.append(doc.problem((section, index), "expected {name, aliases, demonyms, wikidata}"))
+                problems.append(doc.problem((section, index), "expected {name, capital, aliases, demonyms, wikidata}"))
                 continue
             state = StateEntry(entry["name"], kind, tuple(entry.get("aliases") or ()),
-                               tuple(entry.get("demonyms") or ()), entry.get("wikidata"))
+                               tuple(entry.get("demonyms") or ()), entry.get("wikidata"), entry.get("capital"))
             for name in (state.name, *state.aliases, *state.demonyms):
                 lexicon.states.setdefault(name_key(name), state)
             for name in state.demonyms:

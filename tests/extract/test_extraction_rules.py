@@ -551,3 +551,9 @@ def test_an_aside_before_the_verb_is_no_ground_of_an_accusation(tmp_path: Path) 
     text = "A bomb attack in Zahedan killed 20 people on Monday. Iran, for its part, blamed Israel."
     found = _draft(tmp_path, text)
     assert ("Israel", "CARRIED_OUT", "Zahedan attack", "claimed", "Iran") in found
+
+
+def test_the_capital_a_demonym_names_is_that_city(tmp_path: Path) -> None:
+    """"the Georgian capital" is Tbilisi, in Georgia; "the capital Tbilisi" names it itself."""
+    found = _triples(_draft(tmp_path, "Thousands of protesters marched through the Georgian capital on Sunday."))
+    assert ("Tbilisi", "LOCATED_IN", "Georgia") in found
