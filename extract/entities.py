@@ -340,6 +340,7 @@ class _Reader:
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
+        self._told_events(sentence)
         self._states_in_bodies(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
@@ -833,6 +834,41 @@ class _Reader:
             if alias is not None:
                 self.proposals[key].add_alias(alias)
             self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _told_events(self, sentence: Sentence) -> None:
+        """"US and British forces struck Houthi radar sites": a party's act of attack told by its verb,
+        with no event of that kind in view, is an event, named by the verb's noun and what it struck
+        ("strike on Houthi radar sites"); the verb is its mention (``verb_events``)."""
+        for token in sentence.tokens:
+            nouns = self.predicates.verb_events.get(token.lemma)
+            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1) \
+                    or any(a.label == "aux:pass" for a in sentence.child_arcs(token.i)):
+                continue
+            if not any(self._actor_at(sentence, d) for d in sentence.children(token.i, "nsubj")):
+                continue
+            recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
+                      and self.proposals[k].head in nouns]
+            if recent:
+                continue  # "struck" after "the strikes": that event, which relations find
+            target = next((d for d in sentence.children(token.i, "obj")), None)
+            if target is None:
+                continue
+            span = sentence.subtree(target)
+            if len(span) > _EVENT_COMPLEMENT_WORDS:
+                span = range(span.start, target + 1)
+            noun = sorted(nouns)[0] if len(nouns) == 1 else next(iter(sorted(nouns, key=len)))
+            name = f"{noun} on {self._surface(sentence, span.start, span.stop)}"
+            key = self._new(name, "Event", f"an attack the text tells with “{token.text}” (“{name}”)", 0.45,
+                            head=noun, recalled=self._dated_long_before(sentence))
+            self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _actor_at(self, sentence: Sentence, i: int) -> bool:
+        """Whether a token names a party that acts, or people who act for one ("Houthi forces")."""
+        keys = [self._proposal_at(sentence, i)]
+        if keys[0] is None and sentence.tokens[i].lemma in self.predicates.agents:
+            keys = [self._proposal_at(sentence, d) for d in sentence.children(i)
+                    if any(a.label in ("compound", "amod", "nmod:poss") for a in sentence.head_arcs(d) if a.head == i)]
+        return any(k is not None and self.proposals[k].kind not in ("Place", "Event") for k in keys)
 
     def _dated_long_before(self, sentence: Sentence) -> bool:
         """Whether the sentence dates what it tells a year or more before the article appeared."""

@@ -326,12 +326,12 @@ class _Finder:
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim
                         key = next((k for d in sentence.children(t, "appos")
                                     if (k := self.rec.at(sentence.index, d)) is not None), None)
+                    found = [key] if key is not None else []
                     if key is None and t != start and sentence.tokens[t].lemma in self.predicates.agents:
-                        key = next((k for label in ("nmod:poss", "nmod:of", "amod", "compound")  # "its officers"
-                                    for d in sentence.children(t, label)
-                                    if (k := self.rec.at(sentence.index, d)) is not None), None)
-                    if key is not None and key not in keys:
-                        keys.append(key)
+                        # "its officers", "Israeli and American aircraft": the parties they act for
+                        found = [k for label in ("nmod:poss", "nmod:of", "amod", "compound")
+                                 for d in sentence.children(t, label) if (k := self.rec.at(sentence.index, d))]
+                    keys.extend(k for k in dict.fromkeys(found) if k not in keys)
         return keys
 
     def _allowed(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:

@@ -557,3 +557,17 @@ def test_the_capital_a_demonym_names_is_that_city(tmp_path: Path) -> None:
     """"the Georgian capital" is Tbilisi, in Georgia; "the capital Tbilisi" names it itself."""
     found = _triples(_draft(tmp_path, "Thousands of protesters marched through the Georgian capital on Sunday."))
     assert ("Tbilisi", "LOCATED_IN", "Georgia") in found
+
+
+def test_an_attack_told_by_its_verb_is_an_event(tmp_path: Path) -> None:
+    """"Israeli and American aircraft, with support from Jordan, struck Iranian missile sites inside
+    Syria": a strike, carried out by both, assisted by Jordan, on Iran's sites, in Syria."""
+    text = ("On Monday Israeli and American aircraft, with support from Jordan, struck Iranian missile sites "
+            "inside Syria.")
+    found = _triples(_draft(tmp_path, text))
+    event = next(o for s, t, o in found if t == "CARRIED_OUT")
+    assert {("Israel", "CARRIED_OUT", event), ("United States", "CARRIED_OUT", event),
+            ("Jordan", "ASSISTED", event), (event, "TARGETED", "Iran"), (event, "OCCURRED_IN", "Syria")} <= found, found
+    # an attack the text already spoke of is that one, not another
+    again = _triples(_draft(tmp_path, "The strike on Deir ez-Zor lasted an hour. Israeli jets struck the city."))
+    assert {o for s, t, o in again if t == "CARRIED_OUT"} == {"strike on Deir ez-Zor"}, again
