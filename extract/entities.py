@@ -973,7 +973,9 @@ class _Reader:
                 if link.type == "PROPER" and proposal.kind != "Event":
                     proposal.add_alias(link.text)
                 taken = owner
-                if link.type == "PRONOMINAL" and redirected is not None and redirected[0] == link.sentence:
+                if link.type == "PRONOMINAL" and (parallel := self._parallel_subject(link)) is not None:
+                    taken = parallel  # "said that Iran had planned it and that it had armed them": Iran
+                elif link.type == "PRONOMINAL" and redirected is not None and redirected[0] == link.sentence:
                     taken = redirected[1]  # "He denounced X, whom he blamed": as the pronoun before
                 elif link.type == "PRONOMINAL" and last < link.sentence - 1:
                     taken = self._continued_subject(link) or owner
@@ -981,6 +983,24 @@ class _Reader:
                 self.mentions.append(Mention(link.sentence, link.head, link.head + 1, taken, "reference"))
                 by_head[(link.sentence, link.head)] = taken
                 last = link.sentence
+
+    def _parallel_subject(self, link: CorefMention) -> str | None:
+        """"…that Iran had been involved in planning the attacks and that it had supplied the group":
+        a subject pronoun of a clause joined by "and" to one whose subject is named is that subject,
+        when it fits the pronoun ("it" no person, "he" and "she" a person)."""
+        sentence = self.doc.sentences[link.sentence]
+        word = link.text.casefold()
+        clauses = [a.head for a in sentence.head_arcs(link.head) if a.label.startswith("nsubj")]
+        if word not in ("it", "he", "she"):
+            return None
+        for clause in clauses:
+            for first in [a.head for a in sentence.head_arcs(clause) if a.label.startswith("conj") and a.head < clause]:
+                for subject in (d for a in sentence.child_arcs(first) if a.label.startswith("nsubj") for d in [a.dep]):
+                    key = next((m.proposal for m in self.mentions if m.sentence == sentence.index
+                                and m.first <= subject < m.end and m.how != "reference"), None)
+                    if key is not None and (self.proposals[key].kind == "Person") == (word != "it"):
+                        return key
+        return None
 
     def _continued_subject(self, link: CorefMention) -> str | None:
         """"Prigozhin was locked in a feud with the ministry. He denounced …": a personal pronoun

@@ -571,3 +571,13 @@ def test_an_attack_told_by_its_verb_is_an_event(tmp_path: Path) -> None:
     # an attack the text already spoke of is that one, not another
     again = _triples(_draft(tmp_path, "The strike on Deir ez-Zor lasted an hour. Israeli jets struck the city."))
     assert {o for s, t, o in again if t == "CARRIED_OUT"} == {"strike on Deir ez-Zor"}, again
+
+
+def test_a_pronoun_subject_of_a_clause_joined_to_another_is_that_clauses_subject(tmp_path: Path) -> None:
+    """"The Pentagon said that Iran had trained the militia and that it had armed the group": "it"
+    is Iran, the subject of the clause it is joined to, whatever chain CoreNLP gives it."""
+    text = ("Kataib Hezbollah fired rockets at the base. The Pentagon said on Monday that Iran had trained the "
+            "militia and that it had armed the group for years.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Iran", "SUPPORTED", "Kataib Hezbollah") in found, found
+    assert ("Pentagon", "SUPPORTED", "Kataib Hezbollah") not in found
