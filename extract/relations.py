@@ -223,7 +223,8 @@ class _Finder:
                                       for a in children):
             return
         negated = self._negated(sentence, token.i)
-        subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i)
+        subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i) \
+            or self._governing_subject(sentence, token)
         objects = self._ends(sentence, token.i, entry.object)
         if entry.verb and (participle := self._participle(sentence, token)) is not None:
             role, noun = participle
@@ -240,7 +241,8 @@ class _Finder:
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 subjects, implied = [event], True
-        if not objects and entry.implied_event:
+        told = any(sentence.tokens[t].verb for route in entry.object for t in follow(sentence, token.i, route))
+        if not objects and entry.implied_event and not told:  # "involved in planning X" says in what
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
@@ -311,6 +313,18 @@ class _Finder:
             if arc.head >= 0 and sentence.tokens[arc.head].lemma in self.predicates.accusing_verbs \
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
                 return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",)))
+        return []
+
+    def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
+        """"Iran had been involved in planning the attacks": a gerund with no subject of its own,
+        governed through "in" or "by", is done by the subject of the verb that governs it (not
+        through "for": "opened a case against him for organising a mutiny" is his)."""
+        if token.pos != "VBG":
+            return []
+        for arc in sentence.head_arcs(token.i):
+            if arc.head >= 0 and arc.label in ("obl:in", "advcl:in", "obl:by", "advcl:by") \
+                    and sentence.tokens[arc.head].verb:
+                return self._ends(sentence, arc.head, (("nsubj",), ("nsubj:xsubj",)))
         return []
 
     def _negated(self, sentence: Sentence, i: int) -> bool:

@@ -581,3 +581,14 @@ def test_a_pronoun_subject_of_a_clause_joined_to_another_is_that_clauses_subject
     found = _triples(_draft(tmp_path, text))
     assert ("Iran", "SUPPORTED", "Kataib Hezbollah") in found, found
     assert ("Pentagon", "SUPPORTED", "Kataib Hezbollah") not in found
+
+
+def test_a_gerund_after_in_is_done_by_the_subject_of_the_verb_it_follows(tmp_path: Path) -> None:
+    """"Hezbollah was involved in planning the bombing" is Hezbollah's preparation of it, and says
+    in what it was involved (not the event in view); "for V-ing" is another's deed."""
+    text = ("The Burgas bombing killed six people. Investigators said Hezbollah had been involved in planning "
+            "the Sofia attack. Police opened a case against Ahmad Nasser for organising the bombing.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Hezbollah", "PREPARED", "Sofia attack") in found, found
+    assert ("Hezbollah", "CARRIED_OUT", "Burgas bombing") not in found
+    assert not {t for t in found if t[1] == "PREPARED" and t[0] != "Hezbollah"}
