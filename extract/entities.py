@@ -793,6 +793,9 @@ class _Reader:
             if not token.pos.startswith("NN") or token.lemma not in self.predicates.event_nouns \
                     or not self._free(sentence, token.i, token.i + 1):
                 continue
+            if any(a.label == "compound" and sentence.tokens[a.head].noun for a in sentence.head_arcs(token.i)
+                   if a.head >= 0):
+                continue  # "a CIA operations officer", "war crimes": the noun it modifies is what is named
             children = sentence.child_arcs(token.i)
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i]
             dets = {sentence.tokens[a.dep].lemma for a in children if a.label in ("det", "nmod:poss")}

@@ -592,3 +592,11 @@ def test_a_gerund_after_in_is_done_by_the_subject_of_the_verb_it_follows(tmp_pat
     assert ("Hezbollah", "PREPARED", "Sofia attack") in found, found
     assert ("Hezbollah", "CARRIED_OUT", "Burgas bombing") not in found
     assert not {t for t in found if t[1] == "PREPARED" and t[0] != "Hezbollah"}
+
+
+def test_an_event_noun_that_modifies_another_noun_is_no_event(tmp_path: Path) -> None:
+    """"a retired CIA operations officer" is an officer, not a CIA operation."""
+    path = tmp_path / "article.txt"
+    path.write_text("John Carter, a retired CIA operations officer, said the warning was precise.\n", encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    assert not [e.name for e in facts.facts.entities if e.kind == "Event"]
