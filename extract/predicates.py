@@ -79,6 +79,7 @@ class _FileModel(BaseModel):
     verb_events: dict[str, list[str]]
     event_actors: list[str]
     event_actor: str
+    set_off_place: str
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Predicates:
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
+    set_off_place: str = ""
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -172,11 +174,12 @@ def load_predicates(path: Path = PATH) -> Predicates:
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
-        event_actors=frozenset(model.event_actors), event_actor=model.event_actor)
+        event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
+        set_off_place=model.set_off_place)
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
-                        (("event_actor",), model.event_actor),
+                        (("event_actor",), model.event_actor), (("set_off_place",), model.set_off_place),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
         if name not in ontology.relations:

@@ -160,6 +160,28 @@ class _Finder:
                      for candidate in self._match(sentence, token, entry, how)]
             yield from (c for c in _most_specific(found) if (c.subject, c.object) not in held)
         yield from offices
+        yield from self._set_off_places(sentence)
+
+    def _set_off_places(self, sentence: Sentence) -> Iterable[Candidate]:
+        """"Kaluga, in western Russia": a place that a comma and "in" another place follow lies in
+        it, wherever the parser hangs the "in" (``set_off_place``)."""
+        tokens = sentence.tokens
+        for mention in self.rec.mentions:
+            end = mention.end
+            if mention.sentence != sentence.index or end + 2 >= len(tokens) \
+                    or tokens[end].text != "," or tokens[end + 1].lemma != "in":
+                continue
+            after = end + 2
+            while after < len(tokens) and tokens[after].pos.startswith("JJ"):
+                after += 1  # "western", "south-eastern"
+            outer = self.rec.at(sentence.index, after) if after < len(tokens) else None
+            inner = mention.proposal
+            if outer is None or outer == inner or self.rec.proposals[inner].kind != "Place":
+                continue
+            type_name = self.predicates.set_off_place
+            if self.ontology.allows(type_name, "Place", self.rec.proposals[outer].kind):
+                yield Candidate(inner, type_name, outer, sentence.index, sentence.start, sentence.end, end + 1,
+                                f"“{tokens[mention.first].text}, in …” in sentence {sentence.index + 1}", 0.6)
 
     def _titled_offices(self, sentence: Sentence) -> Iterable[Candidate]:
         """"Defence Minister Sergei Shoigu" where the text names the Ministry of Defence: the title's

@@ -600,3 +600,8 @@ def test_an_event_noun_that_modifies_another_noun_is_no_event(tmp_path: Path) ->
     path.write_text("John Carter, a retired CIA operations officer, said the warning was precise.\n", encoding="utf-8")
     facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
     assert not [e.name for e in facts.facts.entities if e.kind == "Event"]
+
+
+def test_a_place_set_off_by_in_another_lies_in_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Police made the arrests in Oulu, in northern Finland, on Friday."))
+    assert ("Oulu", "LOCATED_IN", "Finland") in found
