@@ -87,6 +87,7 @@ class Proposal:
     state: StateEntry | None = None  # the lexicon's state it is, or a group's nationality
     head: str = ""                  # for events and groups: the head noun's lemma
     recalled: bool = False          # an event its sentence dates a year or more before publication
+    guessed: bool = False           # its kind is the lexicon's fallback: a relation may tell it better
 
     def add_alias(self, surface: str) -> None:
         surface = surface.strip()
@@ -626,7 +627,7 @@ class _Reader:
         else:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
-        return self._new(surface, kind, how, confidence)
+        return self._new(surface, kind, how, confidence, guessed=how.endswith("is a guess"))
 
     def _described_kind(self, sentence: Sentence, first: int, end: int) -> tuple[str, str] | None:
         """The kind the common nouns describing a name give it, and their head noun's lemma:

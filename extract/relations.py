@@ -359,8 +359,9 @@ class _Finder:
             for token in follow(sentence, start, route):
                 for t in (token, *sentence.children(token, "conj")):
                     key = self.rec.at(sentence.index, t)
-                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim
-                        key = next((k for d in sentence.children(t, "appos")
+                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
+                        # "Meta Platforms, the company that owns Instagram": Meta Platforms
+                        key = next((k for d in (*sentence.children(t, "appos"), *sentence.heads(t, "appos"))
                                     if (k := self.rec.at(sentence.index, d)) is not None), None)
                     found = [key] if key is not None else []
                     if key is None and t != start and sentence.tokens[t].lemma in self.predicates.agents:
@@ -380,5 +381,22 @@ class _Finder:
                         if end != used:  # "Kiev" standing for Ukraine: a name of the state
                             proposals[used].add_alias(proposals[end].name)
                     return s, o
+        return self._told_kind(type_name, subject, obj)
+
+    def _told_kind(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:
+        """"Meta, which owns Facebook": an organisation whose kind was only guessed takes the kind of
+        organisation the relation needs (a company), and the pair is allowed."""
+        relation = self.ontology.relations[type_name]
+        for end, other, kinds in ((obj, subject, relation.object_kinds), (subject, obj, relation.subject_kinds)):
+            proposal = self.rec.proposals[end]
+            if not proposal.guessed or end == other:
+                continue
+            fits = [k for k in sorted(kinds) if k not in NOT_ORGANISATIONS and (
+                self.ontology.allows(type_name, self.rec.proposals[other].kind, k) if end == obj
+                else self.ontology.allows(type_name, k, self.rec.proposals[other].kind))]
+            if fits:  # the first of several in name order ("Company" before "MediaOutlet"): a guess still
+                proposal.kind, proposal.guessed = fits[0], False
+                proposal.how += f"; a {fits[0]}, as “{type_name}” needs"
+                return subject, obj
         return None
 

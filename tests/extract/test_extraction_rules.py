@@ -605,3 +605,14 @@ def test_an_event_noun_that_modifies_another_noun_is_no_event(tmp_path: Path) ->
 def test_a_place_set_off_by_in_another_lies_in_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Two suspects were killed in a shootout in Oulu, in northern Finland."))
     assert ("Oulu", "LOCATED_IN", "Finland") in found
+
+
+def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
+    """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
+    path = tmp_path / "article.txt"
+    path.write_text("Investors sued Meta Platforms, the technology company that owns Instagram, on Tuesday.\n",
+                    encoding="utf-8")
+    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    kinds = {e.id: e.kind for e in facts.facts.entities}
+    owned = {r.object for r in facts.facts.relations if r.type == "OWNS"}
+    assert owned and all(kinds[o] == "Company" for o in owned), (owned, kinds)
