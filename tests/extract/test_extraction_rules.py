@@ -616,3 +616,8 @@ def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_p
     kinds = {e.id: e.kind for e in facts.facts.entities}
     owned = {r.object for r in facts.facts.relations if r.type == "OWNS"}
     assert owned and all(kinds[o] == "Company" for o in owned), (owned, kinds)
+
+
+def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
+    assert ("Boko Haram", "BASED_IN", "Nigeria") in found
