@@ -3,6 +3,7 @@
     .venv/bin/python bench/extraction_eval.py                 # every set: the tables of docs/extraction.md
     .venv/bin/python bench/extraction_eval.py --set dev       # one set
     .venv/bin/python bench/extraction_eval.py --json          # the same figures as JSON
+    .venv/bin/python bench/extraction_eval.py --names-only    # entities matched by name alone
 
 The sets:
 
@@ -69,7 +70,7 @@ def _once(reader: Reader) -> Reader:
     return read
 
 
-def run(sets: dict[str, list[Path]], reader: Reader | None = None) -> list[dict]:
+def run(sets: dict[str, list[Path]], reader: Reader | None = None, *, align: bool = True) -> list[dict]:
     reader = _once(reader or corenlp_reader())
     results = []
     with tempfile.TemporaryDirectory() as folder:
@@ -87,7 +88,7 @@ def run(sets: dict[str, list[Path]], reader: Reader | None = None) -> list[dict]
                     error = None
                     try:
                         score = evaluate(write_draft(gold_path.parent / meta.text, output, info=info,
-                                                     gazetteer=gazetteer, reader=reader), gold)
+                                                     gazetteer=gazetteer, reader=reader), gold, align=align)
                     except InvalidInput as exc:  # a draft that fails is scored as no draft at all
                         score, error = _nothing_found(gold), str(exc).splitlines()[0]
                     results.append({"set": set_name, "article": gold_path.name.removesuffix(".facts.yaml"),
@@ -165,10 +166,13 @@ def main() -> None:
                              "CORENLP_ANSWERS_DIR does the same)")
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="a set to measure (repeatable; default: every set)")
+    parser.add_argument("--names-only", action="store_true",
+                        help="match entities by id, name and alias alone, not also by the quotes their "
+                             "relations share (the scorer before 2026-12; the cue extractor's figures)")
     args = parser.parse_args()
     results = run({name: SETS[name] for name in (args.sets or SETS)},
                   reader=corenlp_reader(get_settings().model_copy(update={"corenlp_answers_dir": args.cache}))
-                  if args.cache else None)
+                  if args.cache else None, align=not args.names_only)
     if args.json:
         print(json.dumps({"totals": totals(results),
                           "articles": [{"set": r["set"], "article": r["article"], "graph": r["graph"],

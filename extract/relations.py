@@ -394,7 +394,7 @@ class _Finder:
             fits = [k for k in sorted(kinds) if k not in NOT_ORGANISATIONS and (
                 self.ontology.allows(type_name, self.rec.proposals[other].kind, k) if end == obj
                 else self.ontology.allows(type_name, k, self.rec.proposals[other].kind))]
-            if fits:  # the first of several in name order ("Company" before "MediaOutlet"): a guess still
+            if fits:  # the first of several in name order (a company before a media outlet): a guess still
                 proposal.kind, proposal.guessed = fits[0], False
                 proposal.how += f"; a {fits[0]}, as “{type_name}” needs"
                 return subject, obj

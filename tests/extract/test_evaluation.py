@@ -142,3 +142,15 @@ def test_docs_show_what_the_script_prints(printed: str) -> None:
     assert block, "docs/extraction.md needs the script's output between <!-- extraction_eval --> markers"
     assert block.group(1).strip() == printed.strip(), \
         "the figures changed: paste the output of bench/extraction_eval.py into docs/extraction.md"
+
+
+def test_names_only_matches_no_more_than_the_default_scorer(answers: Path) -> None:
+    """--names-only leaves out the matches by shared quotes, so it never finds more."""
+    totals = {flag: {(t["set"], t["graph"]): t for t in json.loads(_script(answers, "--set", "dev", "--json",
+                                                                            *flag))["totals"]}
+              for flag in ((), ("--names-only",))}
+    for key, default in totals[()].items():
+        names = totals[("--names-only",)][key]
+        assert names["entities"]["tp"] <= default["entities"]["tp"]
+        assert names["relations"]["tp"] <= default["relations"]["tp"]
+    assert any(totals[("--names-only",)][k]["relations"]["tp"] < t["relations"]["tp"] for k, t in totals[()].items())
