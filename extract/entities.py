@@ -592,11 +592,8 @@ class _Reader:
             return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
-            if " " not in surface.strip():
-                for proposal in self.proposals.values():
-                    if proposal.kind == "Person" and proposal.name.split()[-1] == surface and proposal.name != surface:
-                        proposal.add_alias(surface)
-                        return proposal.key
+            if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:
+                return person
             words = surface.split()
             while len(words) > 2 and words[0].casefold().rstrip(".") in self.lexicon.titles:
                 words = words[1:]  # "Ayatollah Ali Khamenei": the title is not the name
@@ -605,6 +602,8 @@ class _Reader:
                 self.proposals[key].add_alias(surface)
             return key
         if entity.ner in ("CITY", "STATE_OR_PROVINCE", "LOCATION"):
+            if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:
+                return person  # "London told the FT" after "Douglas London": the person, not the city
             capital = self._capital_of(surface)
             if capital is not None and name_key(surface) == name_key(capital.name):
                 return self._state(capital)
@@ -628,6 +627,14 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence, guessed=how.endswith("is a guess"))
+
+    def _surname_of(self, surface: str) -> str | None:
+        """The person named before whose surname this one word is, who then has it as an alias."""
+        for proposal in self.proposals.values():
+            if proposal.kind == "Person" and proposal.name.split()[-1] == surface and proposal.name != surface:
+                proposal.add_alias(surface)
+                return proposal.key
+        return None
 
     def _described_kind(self, sentence: Sentence, first: int, end: int) -> tuple[str, str] | None:
         """The kind the common nouns describing a name give it, and their head noun's lemma:

@@ -621,3 +621,10 @@ def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_p
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
+
+
+def test_a_persons_surname_that_is_also_a_city_is_the_person(tmp_path: Path) -> None:
+    """"Jack Paris" named first, "Paris told Reuters" is he, not the city."""
+    found = _triples(_draft(tmp_path, "Jack Paris is a former MI6 officer. Paris told Reuters that the warning "
+                                      "was ignored."))
+    assert ("Jack Paris", "SPOKE_TO", "Reuters") in found
