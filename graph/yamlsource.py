@@ -154,7 +154,7 @@ def _build(node: yaml.Node, path: Path_, constructor: yaml.SafeLoader, file: str
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InvalidInput([Problem(file, key_node.start_mark.line + 1, field_name(path),
                                             "mapping keys must be plain scalars")])
-            key = key_node.value if key_node.tag == _STR else constructor.construct_object(key_node)
+            key = key_node.value if key_node.tag == _STR else _scalar(key_node, path, constructor, file)
             key = key if isinstance(key, str) else str(key)
             if key in out:
                 raise InvalidInput([Problem(file, key_node.start_mark.line + 1,

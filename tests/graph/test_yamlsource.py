@@ -75,6 +75,7 @@ def test_field_name(path: tuple, name: str) -> None:
     ("a: 1\nb: !custom 3\n", 2, "b", "unsupported YAML tag !custom"),
     ("a:\n  - 1\n  - !!python/object:os.system x\n", 3, "a[1]", "could not determine a constructor"),
     ("a: 1\nb: !!int x\n", 2, "b", "x"),
+    ("a: 1\nb:\n  <<: {c: 1}\n", 3, "b", "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'"),
     # A date that YAML recognises but the calendar does not: an input error, not a crash.
     ("document:\n  published: 2024-02-30\n", 2, "document.published", "day is out of range"),
     ("a: !!float abc\n", 1, "a", "abc"),
