@@ -11,6 +11,7 @@ same rules (:mod:`graph.summaries`, :func:`graph.grading.grade_edges`).
 """
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.facts import Facts, pending_review, read_facts
 from graph.grading import EdgeFacts, get_rules, grade
@@ -83,6 +85,12 @@ def _read_all(files: list[Path], workers: int) -> Iterator[_Document | list[Prob
         yield from pool.map(_read, files, chunksize=max(1, min(16, len(files) // (workers * 8))))
 
 
+@functools.lru_cache(maxsize=4)
+def _located(path: str) -> yamlsource.Located:
+    """A file's lines, read again for a resolution error only (the workers send none)."""
+    return yamlsource.load(Path(path))
+
+
 @dataclass
 class _Entity:
     id: str
@@ -120,7 +128,8 @@ class BulkPlan:
 
     def resolve(self, doc: _Document) -> dict[str, str]:
         """Map each entity id of the file to its node, as the loader does in the database."""
-        return resolve(doc.path, doc.entities, {ref.id: self.index.lookup(ref) for ref in doc.entities})
+        return resolve(doc.path, doc.entities, {ref.id: self.index.lookup(ref) for ref in doc.entities},
+                       line_of=lambda at: _located(doc.path).line(at))
 
     def add(self, doc: _Document, ontology: Ontology) -> None:
         """Add one document, in load order."""
