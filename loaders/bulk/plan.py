@@ -11,7 +11,6 @@ same rules (:mod:`graph.summaries`, :func:`graph.grading.grade_edges`).
 """
 from __future__ import annotations
 
-import functools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -85,12 +84,6 @@ def _read_all(files: list[Path], workers: int) -> Iterator[_Document | list[Prob
         yield from pool.map(_read, files, chunksize=max(1, min(16, len(files) // (workers * 8))))
 
 
-@functools.lru_cache(maxsize=4)
-def _located(path: str) -> yamlsource.Located:
-    """A file's lines, read again for a resolution error only (the workers send none)."""
-    return yamlsource.load(Path(path))
-
-
 @dataclass
 class _Entity:
     id: str
@@ -128,8 +121,15 @@ class BulkPlan:
 
     def resolve(self, doc: _Document) -> dict[str, str]:
         """Map each entity id of the file to its node, as the loader does in the database."""
+        located: list[yamlsource.Located] = []  # the workers send no lines: the file is read again for an error's
+
+        def line_of(at: tuple[str | int, ...]) -> int | None:
+            if not located:
+                located.append(yamlsource.load(Path(doc.path)))
+            return located[0].line(at)
+
         return resolve(doc.path, doc.entities, {ref.id: self.index.lookup(ref) for ref in doc.entities},
-                       line_of=lambda at: _located(doc.path).line(at))
+                       line_of=line_of)
 
     def add(self, doc: _Document, ontology: Ontology) -> None:
         """Add one document, in load order."""
