@@ -7,6 +7,7 @@ is as precise as the text allows: a partial date, a range ``START/END`` of parti
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 __all__ = ["PARTIAL_DATE", "EVENT_TIME", "period_bounds", "event_bounds", "event_date"]
@@ -35,6 +36,7 @@ def period_bounds(partial: str) -> tuple[dt.date, dt.date]:
     return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
 
 
+@functools.lru_cache(maxsize=4096)  # the same few thousand days recur in every file: validation and rows ask
 def event_bounds(event: str) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day an event time allows; ``None`` is an open end.
 

@@ -212,7 +212,7 @@ def parse_facts(source: str, path: Path, *, ontology: Ontology | None = None,
                 content_sha256: str | None = None) -> Facts:
     """Validate facts given as YAML text; ``path`` locates the text file and names errors."""
     ontology = ontology or get_ontology()
-    doc = yamlsource.loads(source, str(path))
+    doc = yamlsource.read(source, str(path), either_way=_DAY_OR_TEXT)
     try:
         facts = FactsFile.model_validate(doc.data)
     except ValidationError as exc:
@@ -226,6 +226,11 @@ def parse_facts(source: str, path: Path, *, ontology: Ontology | None = None,
         raise InvalidInput(problems)
     return Facts(path=path, facts=facts, text=text or "", spans=spans,
                  content_sha256=content_sha256 or hashlib.sha256(source.encode()).hexdigest(), located=doc)
+
+
+# Where the model takes a day and its text alike (pydantic's date; the validator of ``date``), so
+# yamlsource.read need not know whether it was quoted (YAML 1.1 makes a date of it if not).
+_DAY_OR_TEXT = (("document", "published"), ("relations", None, "date"))
 
 
 def _read_text(doc: yamlsource.Located, path: Path, meta: DocumentMeta, problems: list[Problem]) -> str | None:
@@ -249,16 +254,16 @@ def _read_text(doc: yamlsource.Located, path: Path, meta: DocumentMeta, problems
 def _check_entities(doc: yamlsource.Located, facts: FactsFile, ontology: Ontology,
                     problems: list[Problem]) -> dict[str, EntityFact]:
     entities: dict[str, EntityFact] = {}
-    first_line: dict[str, int | None] = {}
+    first: dict[str, int] = {}  # entity id -> index of its first definition (its line only for an error)
     owner_of_key: dict[str, str] = {}
     for index, entity in enumerate(facts.entities):
         at = ("entities", index)
         if entity.id in entities:
-            problems.append(doc.problem(at + ("id",), f"duplicate entity id {entity.id!r} "
-                                                      f"(first defined on line {first_line[entity.id]})"))
+            problems.append(doc.problem(at + ("id",), f"duplicate entity id {entity.id!r} (first defined on "
+                                                      f"line {doc.line(('entities', first[entity.id]))})"))
             continue
         entities[entity.id] = entity
-        first_line[entity.id] = doc.line(at)
+        first[entity.id] = index
         if entity.kind not in ontology.kinds:
             problems.append(doc.problem(at + ("kind",), f"unknown kind {entity.kind!r}; expected one of "
                                                         f"{', '.join(ontology.kind_names)}"))

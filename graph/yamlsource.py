@@ -1,22 +1,35 @@
 """YAML that remembers where each value came from, so errors can name ``file:line:field``.
 
-PyYAML's composer already knows the line of every node; :func:`load` keeps that knowledge in
+PyYAML's composer already knows the line of every node; :func:`loads` keeps that knowledge in
 a :class:`Located` document beside the plain Python data: a tree of lines shaped like the data
 (each mapping key and list item with its line and the lines below it). It costs a tenth of the
 parse, where building the data with a table of every path cost nearly half (docs/performance.md).
+
+:func:`read` is for files read by the thousand (the facts files): it takes the data from
+``yaml_rs``, a reader in Rust that builds it without a Python node per value (about twelve
+times faster than the composer here), when that data is provably what :func:`loads` would give,
+and finds the lines only when something asks for one (an error): :func:`loads` parses the
+text again then. The meaning of the YAML stays PyYAML's (YAML 1.1: ``yes`` is true,
+``2024-03-22`` a date, ``017`` octal): ``yaml_rs`` reads YAML 1.2, so :func:`read` declines its
+data, and :func:`loads` reads the text instead, whenever the two could differ (see
+:func:`_fast_data`).
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml_rs
 from pydantic import ValidationError
 
 from graph.errors import InvalidInput, Problem
 
-__all__ = ["Located", "load", "loads", "field_name", "validation_problems"]
+__all__ = ["Located", "load", "loads", "read", "field_name", "validation_problems"]
 
 try:  # libyaml's composer is several times faster on large facts files
     _Base: type = yaml.CSafeLoader
@@ -55,6 +68,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
 _REMEMBERED_TAGS = 8192
 
 Path_ = tuple[str | int, ...]
+Pattern = tuple[str | int | None, ...]  # a path; None stands for any list index
 #: Lines below a value: ``{key: (line, lines below)}`` for a mapping, ``[(line, lines below)]``
 #: for a list, ``None`` for a scalar.
 Lines = dict[str, "tuple[int, Lines]"] | list["tuple[int, Lines]"] | None
@@ -77,11 +91,16 @@ def field_name(path: Path_) -> str:
 
 @dataclass
 class Located:
-    """Parsed YAML data plus the 1-based line of every mapping key and list item."""
+    """Parsed YAML data plus the 1-based line of every mapping key and list item.
+
+    From :func:`read`, the lines are found the first time one is asked for (``source`` is the
+    text until then).
+    """
 
     data: Any
     file: str
     lines: Lines = field(default=None, repr=False)
+    source: str | None = field(default=None, repr=False)
 
     def line(self, path: Path_) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one (1 for none).
@@ -90,6 +109,8 @@ class Located:
         >>> doc.line(("a", "c", 1)), doc.line(("a", "missing")), doc.line(("a", "c", 5))
         (3, 1, 3)
         """
+        if self.source is not None:  # read() left the lines for now: find them
+            self.lines, self.source = loads(self.source, self.file).lines, None
         found, below = 1, self.lines
         for part in path:
             if isinstance(below, dict) and isinstance(part, str) and part in below:
@@ -134,6 +155,132 @@ def loads(text: str, file: str) -> Located:
     return doc
 
 
+def read(text: str, file: str, *, either_way: Collection[Pattern] = ()) -> Located:
+    """Parse YAML text as :func:`loads` does, the fast way where it can; lines only when asked.
+
+    The data is :func:`loads`'s, with one exception a caller may allow: at a path of
+    ``either_way`` (``None`` in a path stands for any list index), a day written ``YYYY-MM-DD``
+    may come as its text where :func:`loads` gives a ``date`` (YAML 1.1 makes a date of it unless
+    it is quoted, which ``yaml_rs`` does not say). Name only fields whose validation takes the
+    day and its text alike. Malformed YAML raises :class:`InvalidInput` as :func:`loads` does.
+
+    >>> doc = read("document:\\n  published: 2024-03-22\\n  ok: yes\\n", "f.yaml")
+    >>> doc.data, doc.line(("document", "ok"))
+    ({'document': {'published': datetime.date(2024, 3, 22), 'ok': True}}, 3)
+    >>> read("a: [x, 'y']\\nb: '017'\\n", "f.yaml").source is not None  # yaml_rs's data, no lines yet
+    True
+    >>> read("d: 2024-03-22\\n", "f.yaml", either_way=[("d",)]).data
+    {'d': '2024-03-22'}
+    """
+    try:
+        data = _fast_data(text, [tuple(p) for p in either_way])
+    except RecursionError:  # nested deeper than the walk goes: loads() says what it makes of it
+        data = None
+    if data is None:
+        return loads(text, file)
+    return Located(data, file, source=text)
+
+
+# What the fast reader's data cannot be trusted with: characters libyaml refuses, or that YAML 1.1
+# takes as line breaks and 1.2 does not (NEL, LS, PS), a byte-order mark (yaml_rs keeps it in the
+# first key), tabs, a directive, a tag (yaml_rs drops tags it does not know), an anchor or an
+# alias (YAML 1.2 lets an anchor be defined again, PyYAML refuses it).
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+_DECLINE_CHARACTERS = ("\t", "\x85", "\u2028", "\u2029", "\ufeff")
+_NODE_PROPERTY = re.compile(r"(?:\A|[\s\[{,])[!&*]")
+_FIRST = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.SafeLoader("")
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_TYPED: dict[str, tuple[bool, bool]] = {}  # text YAML 1.1 types -> (loads() gives the text, it is a day)
+
+
+def _fast_data(text: str, either_way: list[Pattern]) -> dict[str, Any] | None:
+    """yaml_rs's data for ``text`` when it is :func:`loads`'s, else ``None``.
+
+    yaml_rs (YAML 1.2 core schema, ``parse_datetime=False``) gives a string, ``None``, a bool,
+    a number or a container for each value. Its ``None`` and bools are YAML 1.1's too. A
+    string is the same when PyYAML's resolver would make a string of it written plain, or when
+    yaml_rs would type it written plain (then it was quoted); otherwise (``yes``, ``1:20``,
+    ``<<``, a date) it is declined, but for a day at a path of ``either_way``. Numbers are
+    declined (``017`` is 17 in one, 15 in the other), and so is anything yaml_rs refuses
+    (duplicate keys, syntax) and any root but a mapping: :func:`loads` reports it, with its line.
+    """
+    if (_NON_PRINTABLE.search(text) or any(c in text for c in _DECLINE_CHARACTERS)
+            or (("!" in text or "&" in text or "*" in text) and _NODE_PROPERTY.search(text))
+            or text.startswith("%") or "\n%" in text):
+        return None
+    try:
+        data = yaml_rs.loads(text, parse_datetime=False)
+    except Exception:  # noqa: BLE001 - whatever yaml_rs refuses, loads() reports exactly
+        return None
+    if type(data) is not dict or not _agrees(data, (), either_way):
+        return None
+    return data
+
+
+def _agrees(value: dict[str, Any] | list[Any], path: Path_, either_way: list[Pattern]) -> bool:
+    if type(value) is dict:
+        for key in value:  # a key loads() would read otherwise (1, yes: -> 'True', <<: merges)
+            if type(key) is not str or not _same_string(key):
+                return False
+        items: Any = value.items()
+    else:
+        items = enumerate(value)
+    for key, item in items:
+        kind = type(item)
+        if kind is str:
+            if not _same_string(item) and not _day_either_way(item, path + (key,), either_way):
+                return False
+        elif kind is dict or kind is list:
+            if not _agrees(item, path + (key,), either_way):
+                return False
+        elif item is not None and kind is not bool:
+            return False
+    return True
+
+
+def _same_string(text: str) -> bool:
+    """Whether :func:`loads` gives ``text`` where yaml_rs gives the string ``text``."""
+    if text and text[0] not in _FIRST:  # no YAML 1.1 type starts with this character
+        return True
+    known = _TYPED.get(text)
+    if known is not None:
+        return known[0]
+    if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _STR:  # not remembered: mostly unique
+        return True
+    return _typed(text)[0]
+
+
+def _typed(text: str) -> tuple[bool, bool]:
+    """For a text YAML 1.1 types when plain: whether it is a string all the same (yaml_rs would
+    type it plain too, so it was quoted), and whether it is a valid day ``YYYY-MM-DD``."""
+    known = _TYPED.get(text)
+    if known is None:
+        try:
+            quoted = type(yaml_rs.loads(text, parse_datetime=False)) is not str
+        except Exception:  # noqa: BLE001
+            quoted = False
+        day = False
+        if _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == _TIMESTAMP:
+            try:
+                value = _CONSTRUCTOR.construct_yaml_timestamp(yaml.ScalarNode(_TIMESTAMP, text))
+                day = type(value) is dt.date and value.isoformat() == text
+            except ValueError:  # 2024-02-30: loads() reports it
+                pass
+        known = (quoted, day)
+        if len(_TYPED) < _REMEMBERED_TAGS:
+            _TYPED[text] = known
+    return known
+
+
+def _day_either_way(text: str, path: Path_, either_way: list[Pattern]) -> bool:
+    """Whether ``text`` is a valid day ``YYYY-MM-DD`` at a path the caller takes a day or its text at."""
+    return _typed(text)[1] and any(
+        len(p) == len(path) and all(a == b or (a is None and type(b) is int) for a, b in zip(p, path, strict=True))
+        for p in either_way)
+
+
 def load(path: Path) -> Located:
     """Read and parse a YAML file; a missing or undecodable file raises :class:`InvalidInput`."""
     try:
@@ -154,7 +301,7 @@ def _build(node: yaml.Node, path: Path_, constructor: yaml.SafeLoader, file: str
             if not isinstance(key_node, yaml.ScalarNode):
                 raise InvalidInput([Problem(file, key_node.start_mark.line + 1, field_name(path),
                                             "mapping keys must be plain scalars")])
-            key = key_node.value if key_node.tag == _STR else constructor.construct_object(key_node)
+            key = key_node.value if key_node.tag == _STR else _scalar(key_node, path, constructor, file)
             key = key if isinstance(key, str) else str(key)
             if key in out:
                 raise InvalidInput([Problem(file, key_node.start_mark.line + 1,

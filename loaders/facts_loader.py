@@ -273,7 +273,8 @@ def _load_group(tx: Tx, group: list[Facts], *, ontology: Ontology, force: bool, 
     edges: dict[str, dict[str, Any]] = {}
     for position, ((facts, report), refs_of) in enumerate(zip(loading, refs, strict=True)):
         found = {ref.id: _with_earlier(in_graph[position][ref.id], earlier.lookup(ref)) for ref in refs_of}
-        origins = resolve(str(facts.path), refs_of, found, redirects=redirects, merged_kinds=merged_kinds)
+        origins = resolve(str(facts.path), refs_of, found, redirects=redirects, merged_kinds=merged_kinds,
+                          line_of=facts.line_of)
         resolved = {local: follow(redirects, origin) for local, origin in origins.items()}
         report.merged = {local: node for local, node in resolved.items() if local != node}
         report.version = version - len(loading) + 1 + position

@@ -22,7 +22,7 @@ Nothing here touches a database or a file.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,17 +66,13 @@ class EntityRef:
     kind: str
     keys: tuple[str, ...]
     external_ids: tuple[str, ...]
-    line: int | None = None              # of the entity in its file
-    external_ids_line: int | None = None  # of its external_ids
 
 
 def entity_refs(facts: Facts) -> list[EntityRef]:
-    """The :class:`EntityRef` of every entity of a document, in file order."""
-    return [EntityRef(id=e.id, kind=e.kind, keys=tuple(name_keys(e)), external_ids=tuple(external_ids(e)),
-                      line=facts.line_of(("entities", index)),
-                      external_ids_line=facts.line_of(("entities", index, "external_ids")) if e.external_ids
-                      else None)
-            for index, e in enumerate(facts.facts.entities)]
+    """The :class:`EntityRef` of every entity of a document, in file order (lines are asked of
+    the file only for an error: :func:`resolve`'s ``line_of``)."""
+    return [EntityRef(id=e.id, kind=e.kind, keys=tuple(name_keys(e)), external_ids=tuple(external_ids(e)))
+            for e in facts.facts.entities]
 
 
 def resolution_rows(refs: Iterable[EntityRef]) -> list[dict[str, Any]]:
@@ -131,7 +127,8 @@ def origin_of(candidate: Mapping[str, Any]) -> str:
 
 def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
             redirects: Mapping[str, str] | None = None,
-            merged_kinds: Mapping[str, str] | None = None) -> dict[str, str]:
+            merged_kinds: Mapping[str, str] | None = None,
+            line_of: Callable[[tuple[str | int, ...]], int | None] | None = None) -> dict[str, str]:
     """Map each entity id of a file to its origin: the node it is without merges.
 
     Parameters
@@ -146,6 +143,10 @@ def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
         Merges in force (merged-away id -> id it went into); an entity merged away stays its own origin.
     merged_kinds : mapping, optional
         The kind each merged-away entity had.
+    line_of : callable, optional
+        The line in the file of a field (``("entities", 2, "external_ids")``), for errors
+        (:meth:`graph.facts.Facts.line_of`); called only when there is one. Without it errors
+        name no line.
 
     Returns
     -------
@@ -172,20 +173,24 @@ def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
     """
     redirects = redirects or {}
     merged_kinds = merged_kinds or {}
+
+    def line(index: int, *below: str) -> int | None:
+        return line_of(("entities", index, *below)) if line_of is not None else None
+
     problems: list[Problem] = []
     resolved: dict[str, str] = {}
     for index, ref in enumerate(refs):
         row = found[ref.id]
         if ref.id in redirects:  # merged into another: still its own origin, of its own kind
             if merged_kinds.get(ref.id) not in (None, ref.kind):
-                problems.append(Problem(path, ref.line, f"entities[{index}].kind",
+                problems.append(Problem(path, line(index), f"entities[{index}].kind",
                                         f"{ref.id!r} was a {merged_kinds[ref.id]} when it was merged into "
                                         f"{redirects[ref.id]!r}, not a {ref.kind}"))
             resolved[ref.id] = ref.id
             continue
         if row.existing_kind is not None:
             if row.existing_kind != ref.kind:
-                problems.append(Problem(path, ref.line, f"entities[{index}].kind",
+                problems.append(Problem(path, line(index), f"entities[{index}].kind",
                                         f"{ref.id!r} is already in the graph as a {row.existing_kind}, "
                                         f"not a {ref.kind}"))
             resolved[ref.id] = ref.id
@@ -195,7 +200,7 @@ def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
             names = ", ".join(f"{c['id']} ({c['name']}, {c['kind']})" for c in by_external_id)
             if len(by_external_id) > 1 or by_external_id[0]["kind"] != ref.kind:
                 advice = "use one of their ids" if len(by_external_id) > 1 else "use its id and kind"
-                problems.append(Problem(path, ref.external_ids_line or ref.line, f"entities[{index}].external_ids",
+                problems.append(Problem(path, line(index, "external_ids"), f"entities[{index}].external_ids",
                                         f"its external ids are those of {names} in the graph: {advice}"))
             else:
                 resolved[ref.id] = by_external_id[0]["id"]
@@ -203,7 +208,7 @@ def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
         candidates = row.by_name
         if len(candidates) > 1:
             names = ", ".join(f"{c['id']} ({c['name']})" for c in candidates)
-            problems.append(Problem(path, ref.line, f"entities[{index}]",
+            problems.append(Problem(path, line(index), f"entities[{index}]",
                                     f"its names match several {ref.kind} entities already in the graph: "
                                     f"{names}; use one of their ids"))
             continue
@@ -216,7 +221,7 @@ def resolve(path: str, refs: list[EntityRef], found: Mapping[str, Found], *,
             continue
         other = targets.setdefault(target, ref.id)
         if other != ref.id:
-            problems.append(Problem(path, ref.line, f"entities[{index}]",
+            problems.append(Problem(path, line(index), f"entities[{index}]",
                                     f"{ref.id!r} and {other!r} both resolve to {target!r}: merge them"))
     if problems:
         raise InvalidInput(problems)

@@ -5,14 +5,16 @@ checks the problem's field, message and that its line is the line the edit is on
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
+from graph import yamlsource
 from graph.errors import InvalidInput, Problem
-from graph.facts import Facts, json_schema, read_facts
+from graph.facts import _DAY_OR_TEXT, Facts, FactsFile, json_schema, read_facts
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 ALPHA = (FIXTURES / "alpha.facts.yaml").read_text(encoding="utf-8")
@@ -62,6 +64,27 @@ def test_valid_file_reads(name: str) -> None:
     last = len(facts.facts.relations) - 1
     assert facts.line_of(("relations", last, "quote")) == _line_of(
         path.read_text(encoding="utf-8"), f"quote: {facts.facts.relations[last].quote}")
+
+
+@pytest.mark.parametrize("path", sorted((FIXTURES.parent.parent.parent / "corpus").glob("*.facts.yaml"))
+                         + [FIXTURES / "alpha.facts.yaml", FIXTURES / "beta.facts.yaml"], ids=lambda p: p.name)
+def test_a_valid_file_is_read_the_fast_way(path: Path) -> None:
+    """yamlsource.read took yaml_rs's data (docs/performance.md), and nothing asked for a line."""
+    assert read_facts(path).located.source is not None
+
+
+def test_the_fields_read_takes_a_day_or_its_text_at_validate_both_alike() -> None:
+    # yamlsource.read may give these as text where PyYAML gives a date (_DAY_OR_TEXT): the model must not care.
+    data = yamlsource.loads(ALPHA, "alpha.facts.yaml").data
+    assert isinstance(data["document"]["published"], dt.date)
+    as_text = yamlsource.loads(ALPHA, "alpha.facts.yaml").data
+    as_text["document"]["published"] = data["document"]["published"].isoformat()
+    for relation in data["relations"]:
+        relation["date"] = dt.date(2024, 5, 2)
+    for relation in as_text["relations"]:
+        relation["date"] = "2024-05-02"
+    assert {p[0] for p in _DAY_OR_TEXT} == {"document", "relations"}
+    assert FactsFile.model_validate(data) == FactsFile.model_validate(as_text)
 
 
 def test_year_and_date_dates_become_text(alpha_dir: Path) -> None:

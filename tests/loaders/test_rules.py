@@ -66,24 +66,28 @@ def test_an_existing_id_wins_over_external_ids_and_names() -> None:
      "use one of their ids"),
 ])
 def test_what_cannot_be_resolved_is_an_error_at_its_line(found: Found, message: str) -> None:
-    ref = EntityRef("x", "ArmedGroup", ("x",), ("wikidata:Q1",), line=3, external_ids_line=4)
+    ref = EntityRef("x", "ArmedGroup", ("x",), ("wikidata:Q1",))
+    lines = {("entities", 0): 3, ("entities", 0, "external_ids"): 4}
     with pytest.raises(InvalidInput) as caught:
-        resolve("f", [ref], {"x": found})
+        resolve("f", [ref], {"x": found}, line_of=lines.get)
     assert [str(p) for p in caught.value.problems] == [message]
 
 
 def test_two_entities_of_a_file_on_one_node_is_an_error() -> None:
-    refs = [EntityRef("a", "State", ("a",), (), line=3), EntityRef("b", "State", ("b",), (), line=7)]
+    refs = [EntityRef("a", "State", ("a",), ()), EntityRef("b", "State", ("b",), ())]
     found = {"a": Found(existing_kind="State"), "b": Found(by_name=[{"id": "a", "name": "A", "origins": ["a"]}])}
+    lines = {("entities", 0): 3, ("entities", 1): 7}
     with pytest.raises(InvalidInput, match="f:7: entities\\[1\\]: 'b' and 'a' both resolve to 'a': merge them"):
-        resolve("f", refs, found)
+        resolve("f", refs, found, line_of=lines.get)
 
 
 def test_a_merged_entity_stays_its_own_origin_and_keeps_its_kind() -> None:
-    ref = EntityRef("kiev", "State", ("kiev",), (), line=2)
+    ref = EntityRef("kiev", "State", ("kiev",), ())
     assert resolve("f", [ref], {"kiev": Found()}, redirects={"kiev": "kyiv"}) == {"kiev": "kiev"}
-    with pytest.raises(InvalidInput, match="was a GovernmentBody when it was merged into 'kyiv', not a State"):
-        resolve("f", [ref], {"kiev": Found()}, redirects={"kiev": "kyiv"}, merged_kinds={"kiev": "GovernmentBody"})
+    with pytest.raises(InvalidInput, match="f:2: entities\\[0\\].kind: 'kiev' was a GovernmentBody when it was "
+                                           "merged into 'kyiv', not a State"):
+        resolve("f", [ref], {"kiev": Found()}, redirects={"kiev": "kyiv"}, merged_kinds={"kiev": "GovernmentBody"},
+                line_of={("entities", 0): 2}.get)
 
 
 def test_the_index_finds_external_ids_a_later_mention_gave() -> None:

@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
+from graph import yamlsource
 from graph.errors import InvalidInput
-from graph.facts import read_facts
+from graph.facts import _DAY_OR_TEXT, FactsFile, read_facts
 from loaders.facts_loader import load_document
 from tests.conftest import TEST_CORPUS, counts
 
@@ -54,6 +56,24 @@ def mutated(draw) -> str:
     return "".join(lines)
 
 
+# Scalars YAML 1.1 (PyYAML) and 1.2 (yaml_rs) type differently, for values written plain or quoted.
+TYPED = st.sampled_from(["2024-03-22", "2024-02-30", "2024", "2024-03", "yes", "No", "on", "017", "0o17", "0x1f",
+                         "1:20", "1e3", "1_000", ".5", "+1", "~", "null", "", "true", "2024-03-22 10:00", "<<", "="])
+
+
+@st.composite
+def requoted(draw) -> str:
+    """A mutated file (:func:`mutated`) whose values are replaced by typed scalars, plain or quoted."""
+    lines = draw(mutated()).splitlines(keepends=True)
+    for _ in range(draw(st.integers(0, 4)) if lines else 0):
+        index = draw(st.integers(0, len(lines) - 1))
+        if ": " in lines[index]:
+            key = lines[index].split(": ", 1)[0]
+            quote = draw(st.sampled_from(["", "'", '"']))
+            lines[index] = f"{key}: {quote}{draw(TYPED)}{quote}\n"
+    return "".join(lines)
+
+
 def _write(folder: Path, text: str) -> Path:
     shutil.copy(TEST_CORPUS / "alpha.txt", folder / "alpha.txt")
     path = folder / "alpha.facts.yaml"
@@ -77,6 +97,33 @@ def test_mutated_files_give_located_errors_never_a_traceback(tmp_path_factory, t
         read_facts(_write(folder, text))
     except InvalidInput as exc:
         _check_errors(exc)
+
+
+def _validated(doc: yamlsource.Located) -> object:
+    """What the facts model makes of a reader's data: the model, or its errors by path and message."""
+    try:
+        return FactsFile.model_validate(doc.data)
+    except ValidationError as exc:
+        return [(error["loc"], error["msg"]) for error in exc.errors()]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(text=requoted())
+def test_the_fast_reader_validates_as_the_locating_reader(text):
+    """read_facts reads with yamlsource.read (yaml_rs's data where it is PyYAML's): on the same
+    mutated file it gives the facts model what yamlsource.loads gives it, or the same error."""
+    try:
+        expected = yamlsource.loads(text, "alpha.facts.yaml")
+    except InvalidInput as exc:
+        with pytest.raises(InvalidInput) as caught:
+            yamlsource.read(text, "alpha.facts.yaml", either_way=_DAY_OR_TEXT)
+        assert caught.value.problems == exc.problems
+        event("both refuse the YAML")
+        return
+    fast = yamlsource.read(text, "alpha.facts.yaml", either_way=_DAY_OR_TEXT)
+    event("yaml_rs's data" if fast.source is not None else "declined: PyYAML's data")
+    assert _validated(fast) == _validated(expected)
 
 
 @pytest.mark.neo4j
