@@ -619,6 +619,7 @@ class _Reader:
                                                     "by the words that describe it", 0.6)
         if entity.ner == "MISC" and kind is None:
             return None
+        guessed = kind is None
         if kind is None:
             kind = self.lexicon.fallback_kind
             how = f"an organisation the NLP server named; its kind ({kind}) is a guess"
@@ -626,7 +627,7 @@ class _Reader:
         else:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
-        return self._new(surface, kind, how, confidence, guessed=how.endswith("is a guess"))
+        return self._new(surface, kind, how, confidence, guessed=guessed)
 
     def _surname_of(self, surface: str) -> str | None:
         """The person named before whose surname this one word is, who then has it as an alias."""
@@ -716,8 +717,8 @@ class _Reader:
         """"the French capital", "Russia's capital": the capital of the lexicon's state, when no name
         follows ("the capital Sanaa" is named), standing for its state where a relation needs one."""
         for token in sentence.tokens:
-            if token.lemma != "capital" or not token.noun or not self._free(sentence, token.i, token.i + 1) \
-                    or sentence.children(token.i, "appos") or any(
+            if token.lemma not in self.lexicon.capital_nouns or not token.noun \
+                    or not self._free(sentence, token.i, token.i + 1) or sentence.children(token.i, "appos") or any(
                         sentence.tokens[d].pos.startswith("NNP") for d in sentence.children(token.i) if d > token.i):
                 continue
             states = [key for d in sentence.children(token.i) if d < token.i
@@ -867,7 +868,7 @@ class _Reader:
             span = sentence.subtree(target)
             if len(span) > _EVENT_COMPLEMENT_WORDS:
                 span = range(span.start, target + 1)
-            noun = sorted(nouns)[0] if len(nouns) == 1 else next(iter(sorted(nouns, key=len)))
+            noun = min(nouns, key=lambda n: (len(n), n))  # "strike" of strike/airstrike
             name = f"{noun} on {self._surface(sentence, span.start, span.stop)}"
             key = self._new(name, "Event", f"an attack the text tells with “{token.text}” (“{name}”)", 0.45,
                             head=noun, recalled=self._dated_long_before(sentence))
@@ -1001,10 +1002,9 @@ class _Reader:
         when it fits the pronoun ("it" no person, "he" and "she" a person)."""
         sentence = self.doc.sentences[link.sentence]
         word = link.text.casefold()
-        clauses = [a.head for a in sentence.head_arcs(link.head) if a.label.startswith("nsubj")]
         if word not in ("it", "he", "she"):
             return None
-        for clause in clauses:
+        for clause in [a.head for a in sentence.head_arcs(link.head) if a.label.startswith("nsubj")]:
             for first in [a.head for a in sentence.head_arcs(clause) if a.label.startswith("conj") and a.head < clause]:
                 for subject in (d for a in sentence.child_arcs(first) if a.label.startswith("nsubj") for d in [a.dep]):
                     key = next((m.proposal for m in self.mentions if m.sentence == sentence.index

@@ -55,6 +55,8 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     #: nouns that call a capital a city ("the capital Sanaa")
     city_nouns: frozenset[str] = frozenset()
+    #: nouns that with a state name its capital ("the French capital")
+    capital_nouns: frozenset[str] = frozenset()
     #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
     located_bodies: frozenset[str] = frozenset()
     #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
@@ -192,7 +194,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       inverted_bodies=words("inverted_bodies"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
-                      city_nouns=words("city_nouns"),
+                      city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")))
     for word, kind in (data.get("first_words") or {}).items():
