@@ -149,7 +149,9 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
     """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate."""
     chain = [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]
     doubted = False  # "had no reason to believe that", "did not say that": what follows is not asserted
-    for head, label, _child in chain:
+    for head, label, child in chain:
+        if label.startswith("conj") and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)):
+            break  # "Iran denied it, and Kanaani condemned the strikes": a clause of its own, not Iran's
         for arc in sentence.child_arcs(head):
             if arc.label in ("obl:according_to", "nmod:according_to"):
                 key = recognition.at(sentence.index, arc.dep)

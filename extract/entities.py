@@ -820,8 +820,10 @@ class _Reader:
                       and not self.proposals[k].recalled]
             definite = bool(dets & _DEFINITE)
             if not (proper or places or complement is not None) and (recent or definite and self.event_mentions):
-                # "two explosions" just after the bombings: that event; "the attack": the one in view
-                key = recent[-1] if recent else self._salient_event()
+                # "two explosions" just after the bombings: that event; "the attack": the one in view;
+                # "the strikes" after the strikes and an attack on ships: the strikes
+                same = [k for k in recent if self.proposals[k].head == token.lemma]
+                key = (same or recent)[-1] if recent else self._salient_event()
                 self._mention(sentence, token.i, token.i + 1, key, "reference")
                 continue
             if not (proper or places or dets or modifiers):

@@ -628,3 +628,13 @@ def test_a_persons_surname_that_is_also_a_city_is_the_person(tmp_path: Path) -> 
     found = _triples(_draft(tmp_path, "Jack Paris is a former MI6 officer. Paris told Reuters that the warning "
                                       "was ignored."))
     assert ("Jack Paris", "SPOKE_TO", "Reuters") in found
+
+
+def test_the_strikes_are_the_strikes_and_a_clause_of_its_own_is_not_inside_a_denial(tmp_path: Path) -> None:
+    """"the strikes" after the strikes and an attack is the strikes; "X denied it, and Y condemned
+    the strikes" is Y's own statement, not part of X's denial."""
+    text = ("On Monday Israeli jets struck Hamas positions in Rafah. Hours later Hamas fighters attacked an army "
+            "post near Kerem Shalom. Qatar denied any role, and Egypt condemned the strikes.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Egypt", "CRITICISED", "Israel") in found
+    assert ("Egypt", "CRITICISED", "Hamas") not in found
