@@ -8,14 +8,20 @@ from pathlib import Path
 from extract.assemble import DocumentInfo, draft_facts, write_draft
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
+from graph.facts import Facts
+
+
+def _facts(tmp_path: Path, text: str, gazetteer=None, published: dt.date | None = None) -> Facts:
+    """The draft of ``text``, against ``gazetteer`` (an empty graph by default)."""
+    path = tmp_path / "article.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer or EmptyGazetteer(),
+                       info=DocumentInfo(published=published))
 
 
 def _draft(tmp_path: Path, text: str, gazetteer=None, published: dt.date | None = None) -> set[tuple[str, ...]]:
     """(subject name, type, object name, status, asserter name) of every relation the draft proposes."""
-    path = tmp_path / "article.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer or EmptyGazetteer(),
-                        info=DocumentInfo(published=published))
+    facts = _facts(tmp_path, text, gazetteer, published)
     names = {e.id: e.name for e in facts.facts.entities}
     return {(names[r.subject], r.type, names[r.object], r.status, names.get(r.asserted_by or "", ""))
             for r in facts.facts.relations}
@@ -93,11 +99,9 @@ def test_a_party_in_a_feud_or_conflict_with_another(tmp_path: Path) -> None:
 def test_an_organisation_named_again_by_its_first_word_or_its_fighters(tmp_path: Path) -> None:
     """"Azov" after "the Azov Brigade" is the brigade, and so are its uncounted "Azov fighters";
     "five Azov fighters" are a group of its members."""
-    path = tmp_path / "article.txt"
-    path.write_text("The Azov Brigade was founded in 2014. Azov fighters defended Mariupol for weeks. "
-                    "Denys Prokopenko, Azov's commander, surrendered in May. Five Azov fighters were captured.\n",
-                    encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    facts = _facts(tmp_path, "The Azov Brigade was founded in 2014. Azov fighters defended Mariupol for weeks. "
+                             "Denys Prokopenko, Azov's commander, surrendered in May. Five Azov fighters were "
+                             "captured.")
     names = {e.id: e.name for e in facts.facts.entities}
     found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
     assert ("Denys Prokopenko", "LEADS", "Azov Brigade") in found
@@ -216,9 +220,7 @@ def test_a_plural_organisation_name_used_in_the_singular_as_a_modifier(tmp_path:
 
 
 def test_the_lexicons_states_include_denmark_and_its_demonym(tmp_path: Path) -> None:
-    path = tmp_path / "article.txt"
-    path.write_text("Danish police arrested two Greek nationals in Aarhus on Friday.\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    facts = _facts(tmp_path, "Danish police arrested two Greek nationals in Aarhus on Friday.")
     states = {e.name: e.external_ids for e in facts.facts.entities if e.kind == "State"}
     assert states == {"Denmark": {"wikidata": "Q35"}, "Greece": {"wikidata": "Q41"}}
 
@@ -242,10 +244,7 @@ def test_a_suicide_bomber_who_blew_himself_up_at_a_place_targeted_it(tmp_path: P
 
 def _entities(tmp_path: Path, text: str, gazetteer=None) -> dict[str, tuple[str, list[str]]]:
     """Name -> (kind, aliases) of every entity the draft proposes."""
-    path = tmp_path / "article.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer or EmptyGazetteer(),
-                        info=DocumentInfo())
+    facts = _facts(tmp_path, text, gazetteer)
     return {e.name: (e.kind, list(e.aliases)) for e in facts.facts.entities}
 
 
@@ -513,9 +512,7 @@ def test_a_bodys_name_with_its_noun_first_or_last_is_the_body_the_graph_knows(tm
                                 Known("egypt-interior-ministry", "Egyptian Ministry of Interior", "GovernmentBody")])
     text = ("The United States Department of State said on Friday that Secretary of State Marco Rubio would "
             "travel to Cairo, where the Egyptian Interior Ministry had asked for help.")
-    path = tmp_path / "article.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=gazetteer, info=DocumentInfo())
+    facts = _facts(tmp_path, text, gazetteer)
     ids = {e.id for e in facts.facts.entities}
     assert {"us-state-department", "egypt-interior-ministry"} <= ids
     assert not {e.name for e in facts.facts.entities if e.kind == "GovernmentBody"} - {
@@ -539,9 +536,7 @@ def test_naming_a_party_as_the_organiser_claims_and_accuses(tmp_path: Path) -> N
 
 def test_a_capital_called_a_city_is_the_city(tmp_path: Path) -> None:
     """"the capital Sanaa" is the city (standing for its state only where a relation needs one)."""
-    path = tmp_path / "article.txt"
-    path.write_text("Government troops pushed towards the capital Sanaa on Sunday.\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    facts = _facts(tmp_path, "Government troops pushed towards the capital Sanaa on Sunday.")
     assert ("Sanaa", "Place") in {(e.name, e.kind) for e in facts.facts.entities}
 
 
@@ -596,9 +591,7 @@ def test_a_gerund_after_in_is_done_by_the_subject_of_the_verb_it_follows(tmp_pat
 
 def test_an_event_noun_that_modifies_another_noun_is_no_event(tmp_path: Path) -> None:
     """"a retired CIA operations officer" is an officer, not a CIA operation."""
-    path = tmp_path / "article.txt"
-    path.write_text("John Carter, a retired CIA operations officer, said the warning was precise.\n", encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    facts = _facts(tmp_path, "John Carter, a retired CIA operations officer, said the warning was precise.")
     assert not [e.name for e in facts.facts.entities if e.kind == "Event"]
 
 
@@ -609,10 +602,8 @@ def test_a_place_set_off_by_in_another_lies_in_it(tmp_path: Path) -> None:
 
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
-    path = tmp_path / "article.txt"
-    path.write_text("Investors sued Meta Platforms, the technology company that owns Instagram, on Tuesday.\n",
-                    encoding="utf-8")
-    facts = write_draft(path, tmp_path / "article.facts.yaml", gazetteer=EmptyGazetteer(), info=DocumentInfo())
+    facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
+                             "Tuesday.")
     kinds = {e.id: e.kind for e in facts.facts.entities}
     owned = {r.object for r in facts.facts.relations if r.type == "OWNS"}
     assert owned and all(kinds[o] == "Company" for o in owned), (owned, kinds)
