@@ -101,10 +101,10 @@ class Entry:
     object: tuple[Route, ...]
     with_: frozenset[str] = frozenset()
     particle: str | None = None
-    implied_event: bool = False
-    implied_event_of_verb: bool = False  # the object is the event in view named by the verb's noun
-    implied_court: bool = False     # with no subject found, the subject is the court the text last named
-    implied_event_subject: bool = False  # with no subject found, the subject is the event in view
+    # with no object found: "event", the event in view; "event of the verb", the event in view its
+    # noun names (always); with no subject found: "court", the court last named; "event", the event in view
+    implied_object: str | None = None
+    implied_subject: str | None = None
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
@@ -208,10 +208,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         problems.append(doc.problem((*where, side), message))
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
-                          implied_event=raw.implied_object == "event",
-                          implied_event_of_verb=raw.implied_object == "event of the verb",
-                          implied_court=raw.implied_subject == "court",
-                          implied_event_subject=raw.implied_subject == "event", kinds=frozenset(raw.kinds),
+                          implied_object=raw.implied_object, implied_subject=raw.implied_subject,
+                          kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless))
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)

@@ -255,20 +255,19 @@ class _Finder:
                 subjects = subjects or self._ends(sentence, token.i, (("obl:by",),))
             elif role == "subject" and not subjects:
                 subjects = self._ends(sentence, noun, ((".",),))
-        if entry.implied_court and set(subjects) <= set(objects):  # "nsubj" also follows "nsubj:pass"
+        if entry.implied_subject == "court" and set(subjects) <= set(objects):  # "nsubj" also follows "nsubj:pass"
             court = self.rec.named_before(sentence.index, self.predicates.courts)
             subjects = [court] if court is not None else []
         implied = False
-        if entry.implied_event_subject and objects and set(subjects) <= set(objects):
+        if entry.implied_subject == "event" and objects and set(subjects) <= set(objects):
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 subjects, implied = [event], True
-        told = any(sentence.tokens[t].verb for route in entry.object for t in follow(sentence, token.i, route))
-        if not objects and entry.implied_event and not told:  # "involved in planning X" says in what
+        if not objects and entry.implied_object == "event" and not self._told(sentence, token.i, entry):
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
-        if entry.implied_event_of_verb:
+        if entry.implied_object == "event of the verb":
             nouns = self.predicates.verb_events.get(token.lemma, frozenset())
             event = self.rec.event_named_before(sentence.index, nouns)
             objects, implied = ([event], True) if event is not None else ([], False)
@@ -336,6 +335,10 @@ class _Finder:
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
                 return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",)))
         return []
+
+    def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:
+        """Whether a path to the object reaches a clause: "involved in planning X" says in what."""
+        return any(sentence.tokens[t].verb for route in entry.object for t in follow(sentence, i, route))
 
     def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
         """"Iran had been involved in planning the attacks": a gerund with no subject of its own,
