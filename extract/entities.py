@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
@@ -39,7 +39,7 @@ from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
 from graph.names import name_key
 
-__all__ = ["NOT_ORGANISATIONS", "Proposal", "Mention", "Recognition", "recognise", "slug"]
+__all__ = ["NOT_ORGANISATIONS", "Proposal", "acted_for", "Mention", "Recognition", "recognise", "slug"]
 
 _MAX_NGRAM = 7
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
@@ -56,6 +56,25 @@ _PLACE_WORDS = 4  # longer, "in …" after an embassy says more than where it is
 NOT_ORGANISATIONS = ("State", "Coalition", "Place", "Event", "Person", "PersonGroup")
 _GENERIC_GROUPS = {"people", "men", "women", "citizens", "nationals", "civilians", "soldiers", "troops",
                    "victims"}
+
+
+#: How people who act for a party name it: "its officers", "Israeli and American aircraft"
+_AGENT_LABELS = ("nmod:poss", "nmod:of", "amod", "compound")
+
+
+def acted_for(sentence: Sentence, i: int, key_at: Callable[[int], str | None]) -> list[str]:
+    """The parties a noun of people who act for one (``agents``) names by its modifiers, each once,
+    as ``key_at`` gives a token's entity.
+
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = "Israeli and American aircraft".split()
+    >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
+    >>> arcs = [Arc(3, 0, "amod"), Arc(3, 2, "amod"), Arc(0, 2, "conj:and")]
+    >>> acted_for(Sentence(0, tokens, arcs, arcs, []), 3, {0: "israel", 2: "united-states"}.get)
+    ['israel', 'united-states']
+    """
+    return list(dict.fromkeys(key for label in _AGENT_LABELS for d in sentence.children(i, label)
+                              if (key := key_at(d)) is not None))
 
 
 def slug(name: str) -> str:
@@ -721,18 +740,16 @@ class _Reader:
                     or not self._free(sentence, token.i, token.i + 1) or sentence.children(token.i, "appos") or any(
                         sentence.tokens[d].pos.startswith("NNP") for d in sentence.children(token.i) if d > token.i):
                 continue
-            states = [key for d in sentence.children(token.i) if d < token.i
-                      for key in [self._state_at(sentence, d)] if key is not None]
-            state = self.proposals[states[0]].state if len(states) == 1 else None
+            states = [(d, key) for d in sentence.children(token.i) if d < token.i
+                      and (key := self._state_at(sentence, d)) is not None]
+            state = self.proposals[states[0][1]].state if len(states) == 1 else None
             if state is None or state.capital is None:
                 continue
-            first = min([token.i, *(d for d in sentence.children(token.i) if d < token.i
-                                    and self._state_at(sentence, d) is not None)])
-            key = self._new(state.capital, "Place", f"“{self._surface(sentence, first, token.i + 1)}”, the capital "
-                                                    f"of {state.name}", 0.6)
-            self.proposals[key].add_alias(self._surface(sentence, first, token.i + 1))
+            surface = self._surface(sentence, states[0][0], token.i + 1)
+            key = self._new(state.capital, "Place", f"“{surface}”, the capital of {state.name}", 0.6)
+            self.proposals[key].add_alias(surface)
             self.proposals[key].state = state
-            self.capitals[key] = states[0]
+            self.capitals[key] = states[0][1]
             self._mention(sentence, token.i, token.i + 1, key, "name")
 
     def _bodies(self, sentence: Sentence) -> None:
@@ -878,11 +895,11 @@ class _Reader:
 
     def _actor_at(self, sentence: Sentence, i: int) -> bool:
         """Whether a token names a party that acts, or people who act for one ("Houthi forces")."""
-        keys = [self._proposal_at(sentence, i)]
-        if keys[0] is None and sentence.tokens[i].lemma in self.predicates.agents:
-            keys = [self._proposal_at(sentence, d) for d in sentence.children(i)
-                    if any(a.label in ("compound", "amod", "nmod:poss") for a in sentence.head_arcs(d) if a.head == i)]
-        return any(k is not None and self.proposals[k].kind not in ("Place", "Event") for k in keys)
+        key = self._proposal_at(sentence, i)
+        keys = [key] if key is not None else []
+        if key is None and sentence.tokens[i].lemma in self.predicates.agents:
+            keys = acted_for(sentence, i, lambda d: self._proposal_at(sentence, d))
+        return any(self.proposals[k].kind not in ("Place", "Event") for k in keys)
 
     def _dated_long_before(self, sentence: Sentence) -> bool:
         """Whether the sentence dates what it tells a year or more before the article appeared."""
@@ -1026,8 +1043,7 @@ class _Reader:
         before = self.doc.sentences[link.sentence - 1]
         for root in [a.dep for a in before.basic if a.head < 0]:
             for subject in before.children(root, "nsubj"):
-                key = next((m.proposal for m in self.mentions if m.sentence == before.index
-                            and m.first <= subject < m.end), None)
+                key = self._proposal_at(before, subject)
                 if key is not None and self.proposals[key].kind == "Person":
                     return key
         return None

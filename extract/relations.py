@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from extract.entities import NOT_ORGANISATIONS, Recognition
+from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -368,10 +368,8 @@ class _Finder:
                                     if (k := self.rec.at(sentence.index, d)) is not None), None)
                     found = [key] if key is not None else []
                     if key is None and t != start and sentence.tokens[t].lemma in self.predicates.agents:
-                        # "its officers", "Israeli and American aircraft": the parties they act for
-                        found = [k for label in ("nmod:poss", "nmod:of", "amod", "compound")
-                                 for d in sentence.children(t, label) if (k := self.rec.at(sentence.index, d))]
-                    keys.extend(k for k in dict.fromkeys(found) if k not in keys)
+                        found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
+                    keys.extend(k for k in found if k not in keys)
         return keys
 
     def _allowed(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:
