@@ -18,9 +18,9 @@ B2: source Financial Times is B (usually reliable); 2 (probably true): reported 
 from __future__ import annotations
 
 import string
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from graph.errors import InvalidInput, Problem
 from graph.names import name_key
 from graph.store import Tx
 
-__all__ = ["GradingRules", "Rule", "EdgeFacts", "Override", "Grade", "load_rules", "get_rules", "grade",
+__all__ = ["GradingRules", "Rule", "EdgeFacts", "Override", "Grade", "load_rules", "get_rules", "grade", "grader",
            "grade_edges", "publisher_key", "speaker_key", "RELIABILITY", "CREDIBILITY"]
 
 DEFAULT_PATH = Path(__file__).with_name("grading.yaml")
@@ -212,6 +212,20 @@ def grade(facts: EdgeFacts, reliability_of: Mapping[str, str], rules: GradingRul
                  computed=computed, overridden=True)
 
 
+def grader(reliability_of: Mapping[str, str], rules: GradingRules) -> Callable[[EdgeFacts, Override | None], Grade]:
+    """:func:`grade` with these sources and rules, each set of facts (and override) graded once:
+    edges with the same facts have the same grades, and a load grades many alike.
+
+    >>> graded = grader({}, get_rules())
+    >>> graded(EdgeFacts("reported", ("AP",)), None) is graded(EdgeFacts("reported", ("AP",)), None)
+    True
+    """
+    @cache
+    def graded(facts: EdgeFacts, override: Override | None) -> Grade:
+        return grade(facts, reliability_of, rules, override)
+    return graded
+
+
 def _reliability(facts: EdgeFacts, reliability_of: Mapping[str, str], rules: GradingRules) -> tuple[str, str]:
     """The source's grade and how to name it: the best publisher's for a fact, else the speaker's."""
     if facts.status != "reported" and facts.asserted_by_id:
@@ -247,8 +261,7 @@ def grade_edges(tx: Tx, edges: list[dict[str, Any]], *, batch: int = 5000,
 
     Returns how many edges were graded.
     """
-    rules = rules or get_rules()
-    sources = _source_grades(tx)
+    graded_as = grader(_source_grades(tx), rules or get_rules())
     graded = 0
     for start in range(0, len(edges), batch):
         rows = []
@@ -262,7 +275,7 @@ def grade_edges(tx: Tx, edges: list[dict[str, Any]], *, batch: int = 5000,
                 deniers=tuple(sorted(row["deniers"])), disputers=tuple(sorted(row["disputers"])),
                 reporters=tuple(row["reporters"]))
             override = Override(**row["override"]) if row["override"] else None
-            result = grade(facts, sources, rules, override)
+            result = graded_as(facts, override)
             rows.append({"id": row["id"], "subject": row["subject"], "object": row["object"],
                          "reliability": result.reliability, "credibility": result.credibility,
                          "grade": result.grade, "reason": result.reason,

@@ -23,7 +23,7 @@ from typing import Any
 from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.facts import Facts, pending_review, read_facts
-from graph.grading import EdgeFacts, Grade, get_rules, grade
+from graph.grading import EdgeFacts, get_rules, grader
 from graph.ontology import Ontology, get_ontology
 from graph.placement import place_evidence
 from graph.services.grades import SourceGrade, read_sources_file
@@ -180,8 +180,7 @@ class BulkPlan:
         reported = {(e.row["subject"], e.row["type"], e.row["object"]): e
                     for e in self.edges.values() if e.row["status"] == "reported"}
         sources = {source.key: source.reliability for _, grades in self.sources for source in grades}
-        rules = get_rules()
-        graded: dict[EdgeFacts, Grade] = {}  # edges of the same facts have the same grades
+        graded = grader(sources, get_rules())
         for edge in self.edges.values():
             summary = edge_summary(edge.row, edge.ordered())
             claimant = summary["asserted_by"]
@@ -192,9 +191,7 @@ class BulkPlan:
                 disputers=tuple(sorted({names[x] for x in summary["disputed_by"]})),
                 reporters=() if summary["status"] == "reported" else
                 _publishers(reported.get((summary["subject"], summary["type"], summary["object"]))))
-            result = graded.get(facts)
-            if result is None:
-                result = graded[facts] = grade(facts, sources, rules)
+            result = graded(facts, None)
             yield {**summary, "reliability": result.reliability, "credibility": result.credibility,
                    "grade": result.grade, "grade_reason": result.reason, "grade_computed": result.grade,
                    "grade_overridden": False}
