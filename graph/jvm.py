@@ -8,6 +8,7 @@ file and command line (never by its name), and stopping it.
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
@@ -28,10 +29,23 @@ def fetch_runtime(pom: Path, lib: Path, *, what: str, properties: dict[str, str]
     """Copy the jars ``pom`` depends on (and theirs) into ``lib`` once; return ``lib``.
 
     The copy goes to a staging folder first and is renamed when complete, so an interrupted
-    download is never taken for a runtime.
+    download is never taken for a runtime. Processes that fetch at once (the test workers on a
+    fresh machine) take turns on a lock beside ``lib``: the first fetches, the others find its
+    copy complete. Without the lock, a second fetch replaced the folder under a server the first
+    had just started from it, which then missed classes it had not loaded yet.
     """
     if (lib / _COMPLETE_MARKER).exists():
         return lib
+    lib.parent.mkdir(parents=True, exist_ok=True)
+    with open(lib.with_name(lib.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (lib / _COMPLETE_MARKER).exists():
+            _copy_runtime(pom, lib, what=what, properties=properties or {}, quiet=quiet)
+    return lib
+
+
+def _copy_runtime(pom: Path, lib: Path, *, what: str, properties: dict[str, str], quiet: bool) -> None:
+    """Run Maven's copy into a staging folder and rename it to ``lib``; the caller holds the lock."""
     mvn = shutil.which("mvn")
     if mvn is None:
         raise ServerError(f"Maven (mvn) is needed to fetch {what} from Maven Central; install it "
@@ -39,7 +53,7 @@ def fetch_runtime(pom: Path, lib: Path, *, what: str, properties: dict[str, str]
     staging = lib.with_name(lib.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     command = [mvn, "-B", "-f", str(pom), "dependency:copy-dependencies", "-DincludeScope=runtime",
-               f"-DoutputDirectory={staging}", *(f"-D{k}={v}" for k, v in (properties or {}).items())]
+               f"-DoutputDirectory={staging}", *(f"-D{k}={v}" for k, v in properties.items())]
     if quiet:
         command.insert(2, "-q")
     result = subprocess.run(command, capture_output=True, text=True)
@@ -49,7 +63,6 @@ def fetch_runtime(pom: Path, lib: Path, *, what: str, properties: dict[str, str]
     shutil.rmtree(lib, ignore_errors=True)
     staging.rename(lib)
     (lib / _COMPLETE_MARKER).write_text(what + "\n")
-    return lib
 
 
 def port_open(port: int, host: str = "127.0.0.1") -> bool:
