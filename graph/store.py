@@ -25,7 +25,7 @@ from graph.errors import DatabaseUnavailable, InvalidParameter, QueryRefused, Qu
 from graph.ontology import get_ontology
 from graph.settings import Settings, get_settings
 
-__all__ = ["Store", "Tx", "translate_errors", "to_plain"]
+__all__ = ["CONNECTION_TIMEOUT_S", "Store", "Tx", "translate_errors", "to_plain"]
 
 T = TypeVar("T")
 
@@ -59,6 +59,11 @@ def _stopped(exc: neo4j_errors.Neo4jError, timeout: float | None) -> QueryTimeou
                             f"{_CHANGE_QUERY}")
     return None
 
+
+# How long one attempt waits for Neo4j to accept and greet a connection. With the driver's retries
+# (NEO4J_RETRY_S), a request to a server that is away fails within about their sum: the last
+# attempt may start just before the retries run out and wait this long.
+CONNECTION_TIMEOUT_S = 3.0
 
 class _Stopped(Exception):
     """Carries a memory error out of a transaction function, so that the driver does not retry it."""
@@ -164,7 +169,7 @@ class Store:
                 self.settings.bolt_uri,
                 auth=(self.settings.neo4j_user, self.settings.neo4j_password.get_secret_value()),
                 # Fail fast while Neo4j is down so callers can answer 503 at once.
-                connection_timeout=3.0,
+                connection_timeout=CONNECTION_TIMEOUT_S,
                 connection_acquisition_timeout=10.0,
                 max_transaction_retry_time=self.settings.neo4j_retry_s,
                 max_connection_pool_size=self.settings.neo4j_pool_size,

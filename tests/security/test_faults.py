@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from graph import localserver
-from graph.store import Store
+from graph.store import CONNECTION_TIMEOUT_S, Store
 from tests.conftest import ROOT, counts, running_api
 
 # alone: these time a server under 20 to 50 clients; `make test` runs them after the parallel
@@ -155,10 +155,13 @@ def test_restart_under_20_clients_fails_fast_then_recovers(loaded, neo4j_server)
     # Neo4j keeps answering for a while as it shuts down, and again before start() returns:
     # the outage is the part of the gap where requests get 503.
     assert during and any(status == 503 for _, status in during)
-    # Failing fast: the driver gives up on an unreachable Neo4j after NEO4J_RETRY_S, so a 503
-    # typically takes a few seconds, far below the clients' 30 s time-out (asserted above).
+    # Failing fast: the driver retries for NEO4J_RETRY_S, and its last attempt may wait one
+    # connection time-out on a server that accepts connections but does not answer yet (shutting
+    # down, starting); so a 503 takes at most about their sum, far below the clients' 30 s
+    # time-out. One second more is the driver's back-off between attempts (1 s ± 20 %).
     refusals = sorted(took for took, status in during if status == 503)
-    assert statistics.median(refusals) < neo4j_server.neo4j_retry_s + 3, refusals
+    bound = neo4j_server.neo4j_retry_s + CONNECTION_TIMEOUT_S + 1.2
+    assert statistics.median(refusals) < bound, (bound, refusals)
     tail = [status for started, _, status in results if started > gap["recovered"]]
     assert tail and all(status == 200 for status in tail), tail
     print(f"restart: {len(results)} requests, {sum(1 for *_, s in results if s == 503)} answered 503 during a "
