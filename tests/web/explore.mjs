@@ -82,9 +82,21 @@ try {
     const before = (await scene()).nodes.length;
     const hub = fresh[0].id;
     const out = await api(`/expand?id=${hub}&direction=out&limit=3`);
+    // The panel is drawn twice, before and after the entity's details arrive. Hold the details
+    // back and type into the first panel only once the second has replaced it (as a slow page
+    // or a quick analyst may): the second panel shows the choice, and the expansion uses it.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    const details = (url) => new URL(url).pathname.endsWith(`/entities/${hub}`);
+    await page.route(details, async (route) => { await held; await route.continue(); });
     await clickNode(hub);
+    const first = await page.$("#expand-limit");
     await page.selectOption("#expand-direction", "out");
-    await page.fill("#expand-limit", "3");
+    release();
+    await page.waitForFunction((old) => !old.isConnected, first);
+    await page.unroute(details);
+    await first.evaluate((input) => { input.value = "3"; input.dispatchEvent(new Event("input")); });
+    check(await page.inputValue("#expand-limit") === "3", "the panel drawn again does not show the number typed");
     await page.click("#expand-button");
     const added = out.neighbours.filter((n) => !(afterSecond?.nodes || []).includes(n.id)).length;
     await page.waitForFunction((ids) => ids.every((id) => !window.cy.getElementById(id).empty()),
