@@ -31,7 +31,9 @@ REQUIRED = ["load_rel_per_s", "load_speedup_vs_naive", "load_tx_rel_per_s", "loa
             # (not bulk_counts_equal_tx: --smoke loads 4 documents transactionally, not the corpus, so the
             # loaders' graphs are compared by tests/bench/test_bulk.py instead, node for node)
             # against this machine's floor, each of one run (issue 21)
-            "bulk_over_import_ratio", "load_tx_speedup_vs_naive", "paths_rps_ratio_50_clients"]
+            "bulk_over_import_ratio", "load_tx_speedup_vs_naive", "paths_rps_ratio_50_clients",
+            # and the floor of the everyday load: the baseline's statement batched
+            "batched_rel_per_s", "batched_speedup_vs_naive", "load_tx_share_of_floor"]
 _FIGURE = re.compile(r"^([a-z0-9_]+) (-?[0-9.]+(?:e[-+]?[0-9]+)?|nan)$")
 
 
