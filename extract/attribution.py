@@ -32,6 +32,10 @@ __all__ = ["attribute"]
 
 # Arcs through which a clause belongs to what the word above it says or denies.
 _CLAUSE_LABELS = ("ccomp", "parataxis", "xcomp", "advcl", "acl", "csubj", "obj", "conj", "dep", "obl")
+# A subject belongs to the clause of a word that only says it is: "said that there was Ukrainian
+# involvement" ("there" the expletive of "was"), "said that Ukrainian involvement was clear"
+# ("was" the copula of "clear"); the subject of any other verb is who acts, not what is said.
+_BEING = ("expl", "cop")
 _MAX_DEPTH = 6
 # Arcs that say what an accusation is about ("blamed X for Y", "accused X of V-ing").
 _GROUNDS = ("obl:for", "obl:of", "obl:over", "advcl", "obl:in")
@@ -124,7 +128,8 @@ def _ancestors(sentence: Sentence, i: int) -> list[tuple[int, str, int]]:
     out, here, seen = [], i, {i}
     for _ in range(_MAX_DEPTH):
         arcs = [a for a in sentence.head_arcs(here) if a.head >= 0 and a.head not in seen
-                and a.label.split(":")[0] in _CLAUSE_LABELS]
+                and (a.label.split(":")[0] in _CLAUSE_LABELS or a.label.startswith("nsubj") and any(
+                    b.label in _BEING for b in sentence.child_arcs(a.head)))]
         if not arcs:
             break
         arc = arcs[0]

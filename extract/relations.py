@@ -353,7 +353,9 @@ class _Finder:
         return []
 
     def _negated(self, sentence: Sentence, i: int) -> bool:
-        return any(sentence.tokens[a.dep].lemma in self.predicates.negations and a.label in ("advmod", "neg")
+        """"did not attack", "never shared"; for a noun also its determiner: "no involvement"."""
+        labels = ("advmod", "neg", "det") if sentence.tokens[i].noun else ("advmod", "neg")
+        return any(sentence.tokens[a.dep].lemma in self.predicates.negations and a.label in labels
                    for a in sentence.child_arcs(i))
 
     def _ends(self, sentence: Sentence, start: int, routes: tuple[Route, ...]) -> list[str]:

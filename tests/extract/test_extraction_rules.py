@@ -629,3 +629,12 @@ def test_the_strikes_are_the_strikes_and_a_clause_of_its_own_is_not_inside_a_den
     found = _triples(_draft(tmp_path, text))
     assert ("Egypt", "CRITICISED", "Israel") in found
     assert ("Egypt", "CRITICISED", "Hamas") not in found
+
+
+def test_a_noun_whose_determiner_is_no_is_negated(tmp_path: Path) -> None:
+    """"there was no Ukrainian involvement": "no" hangs on the noun as its determiner, not as an
+    adverb; and a noun that is the subject of an existential "was" is inside what the speaker says."""
+    text = ("The FSB said that there was Ukrainian involvement in the bombing of the Riga station. "
+            "The White House said that there was no Ukrainian involvement in the bombing.")
+    involved = sorted(r[3:] for r in _draft(tmp_path, text) if r[:2] == ("Ukraine", "CARRIED_OUT"))
+    assert involved == [("claimed", "FSB"), ("denied", "White House")], involved
