@@ -10,8 +10,14 @@ Read from the dependency parse, in this order:
 - **Naming.** "X named Y as the organiser of Z": what the "as" phrase says is claimed by X.
 - **Accusations.** "X accused Y of V-ing Z": the accusation itself is reported; what V says is
   claimed by X, with Y as its subject when V has none of its own.
+- **Parentheticals and reporting nouns.** "Ukraine, the FSB alleged, organised it" and "the FSB's
+  claim that Ukraine organised it" are claimed by the FSB as "the FSB said that …" is.
 - **Hedges.** "allegedly", "reportedly": claimed by the last party that spoke in the two sentences
   before, when the sentence names none.
+- **What nobody asserts.** A question, a condition ("if Ukraine had organised it"), an open
+  question ("it is unclear whether …") or the want of evidence ("no evidence that …") asserts
+  nothing below it: no relation. A guess ("Ukraine may have organised it") is a claim when a
+  party says it, and no relation when only the text does.
 - **Denials.** Inside a denial ("X denied that …", "X rejected the accusation", "X denied any
   involvement in …") the candidate is *denied* by X and ``denies`` the most recent claim of the
   same fact, or else the most recent claim about X. A denial that answers no claim is not kept:
@@ -52,6 +58,8 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     for candidate in candidates:
         sentence = doc.sentences[candidate.sentence]
         speaker = _frame(sentence, recognition, predicates, candidate)
+        if speaker is _UNASSERTED:
+            continue  # a question, a condition, a guess nobody makes: not a relation
         if candidate.negated and (speaker is None or speaker[0] != "said"):
             continue  # "did not attack", said by nobody: not a relation
         if speaker is not None:
@@ -149,11 +157,18 @@ def _subject_of(sentence: Sentence, recognition: Recognition, i: int) -> str | N
     return None
 
 
+#: What :func:`_frame` answers for a statement nobody asserts.
+_UNASSERTED = ("unasserted", "", None)
+
+
 def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
            candidate: Candidate) -> tuple[str, str, str | None] | None:
-    """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate."""
+    """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate;
+    :data:`_UNASSERTED` when what stands above it asserts nothing (a question, a condition, a guess)."""
     chain = [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]
     doubted = False  # "had no reason to believe that", "did not say that": what follows is not asserted
+    asked = sentence.tokens[-1].text == "?"
+    guessed = False  # "may have organised": asserted only by a party that says it
     for head, label, child in chain:
         if label.startswith("conj") and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)):
             break  # "Iran denied it, and Kanaani condemned the strikes": a clause of its own, not Iran's
@@ -162,10 +177,22 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                 key = recognition.at(sentence.index, arc.dep)
                 if key is not None:
                     return "said", key, None
+        if aside := _parenthetical(sentence, recognition, predicates, head):
+            return "said", aside, None
+        if _unasserting(sentence, predicates, head, child):
+            return _UNASSERTED
+        guessed = guessed or any(a.label == "aux" and sentence.tokens[a.dep].lemma in predicates.speculative
+                                 for a in sentence.child_arcs(head))
         if head == candidate.predicate:
             continue
         doubted = doubted or _negates(sentence, head, predicates)
         lemma = sentence.tokens[head].lemma
+        if lemma in predicates.reporting_nouns and sentence.tokens[head].noun \
+                and label.split(":")[0] in ("ccomp", "acl"):  # "the FSB's claim that …"
+            owner = next((k for a in sentence.child_arcs(head) if a.label in ("nmod:poss", "nmod:by", "nmod:from")
+                          for k in [recognition.at(sentence.index, a.dep)] if k is not None), None)
+            if owner is not None:
+                return ("denied" if doubted else "said"), recognition.capitals.get(owner, owner), None
         party = _subject_of(sentence, recognition, head)
         if party is None:
             continue
@@ -179,7 +206,35 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             return ("denied" if doubted else "said"), party, None
         if lemma in predicates.naming_verbs and label == "obl:as":  # "named Y as the organiser"
             return ("denied" if doubted else "said"), party, None
+    return _UNASSERTED if asked or guessed else None
+
+
+def _parenthetical(sentence: Sentence, recognition: Recognition, predicates: Predicates, head: int) -> str | None:
+    """The party of a reporting verb set inside the clause ("Ukraine, the FSB alleged, organised
+    it"), hung on its head or on one of the head's own words, with no statement of its own."""
+    for word in (head, *(a.dep for a in sentence.child_arcs(head))):
+        for arc in sentence.child_arcs(word):
+            verb = sentence.tokens[arc.dep]
+            if arc.label == "parataxis" and verb.verb and verb.lemma in predicates.reporting_verbs \
+                    and not sentence.children(arc.dep, "ccomp"):
+                party = _subject_of(sentence, recognition, arc.dep)
+                if party is not None:
+                    return party
     return None
+
+
+def _unasserting(sentence: Sentence, predicates: Predicates, head: int, child: int) -> bool:
+    """Whether ``head`` keeps the clause of ``child`` below it from being asserted: a condition or an
+    open question ("if", "whether", "it is unclear"), or evidence said to be wanting ("no evidence that")."""
+    token = sentence.tokens[head]
+    if any(a.label == "mark" and sentence.tokens[a.dep].lemma in predicates.unasserting
+           for a in sentence.child_arcs(child)):
+        return True
+    if head != child and token.lemma in predicates.unasserting:
+        return True
+    return head != child and token.lemma in predicates.evidence_nouns and any(
+        a.label in ("det", "advmod", "neg") and sentence.tokens[a.dep].lemma in predicates.negations
+        for a in sentence.child_arcs(head))
 
 
 def _negates(sentence: Sentence, head: int, predicates: Predicates) -> bool:

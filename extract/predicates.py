@@ -67,6 +67,10 @@ class _FileModel(BaseModel):
     denial_verbs: list[str]
     denial_objects: list[str]
     hedges: list[str]
+    reporting_nouns: list[str]
+    unasserting: list[str]
+    evidence_nouns: list[str]
+    speculative: list[str]
     negations: list[str]
     blames: list[str]
     accusation: str
@@ -126,6 +130,10 @@ class Predicates:
     denial_verbs: frozenset[str] = frozenset()
     denial_objects: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
+    reporting_nouns: frozenset[str] = frozenset()
+    unasserting: frozenset[str] = frozenset()
+    evidence_nouns: frozenset[str] = frozenset()
+    speculative: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     blames: frozenset[str] = frozenset()
     accusation: str = ""
@@ -168,7 +176,10 @@ def load_predicates(path: Path = PATH) -> Predicates:
         reporting_verbs=frozenset(model.reporting_verbs), naming_verbs=frozenset(model.naming_verbs),
         accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs),
         denial_objects=frozenset(model.denial_objects),
-        hedges=frozenset(model.hedges), negations=frozenset(model.negations), blames=frozenset(model.blames),
+        hedges=frozenset(model.hedges), reporting_nouns=frozenset(model.reporting_nouns),
+        unasserting=frozenset(model.unasserting), evidence_nouns=frozenset(model.evidence_nouns),
+        speculative=frozenset(model.speculative),
+        negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),

@@ -638,3 +638,27 @@ def test_a_noun_whose_determiner_is_no_is_negated(tmp_path: Path) -> None:
             "The White House said that there was no Ukrainian involvement in the bombing.")
     involved = sorted(r[3:] for r in _draft(tmp_path, text) if r[:2] == ("Ukraine", "CARRIED_OUT"))
     assert involved == [("claimed", "FSB"), ("denied", "White House")], involved
+
+
+def test_a_reporting_verb_set_inside_the_clause_or_a_reporting_noun_makes_a_claim(tmp_path: Path) -> None:
+    """"Ukraine, the FSB alleged, organised …" and "the FSB's claim that Ukraine organised …" are
+    the FSB's, as "the FSB said that Ukraine organised …" is; the claim rejected is denied."""
+    aside = _draft(tmp_path, "Ukraine, the FSB alleged, organised the bombing of the Riga station.")
+    assert ("Ukraine", "PREPARED", "bombing of the Riga station", "claimed", "FSB") in aside
+    noun = _draft(tmp_path, "Kyiv rejected the FSB's claim that Ukraine had organised the bombing of the Riga station.")
+    prepared = sorted(r[3:] for r in noun if r[:3] == ("Ukraine", "PREPARED", "bombing of the Riga station"))
+    assert prepared == [("claimed", "FSB"), ("denied", "Ukraine")], noun
+
+
+def test_what_nobody_asserts_is_no_relation(tmp_path: Path) -> None:
+    """A question, a condition, an open question, the want of evidence, a guess nobody makes."""
+    asserted = "Ukraine organised the bombing of the Riga station."
+    assert ("Ukraine", "PREPARED", "bombing of the Riga station") in _triples(_draft(tmp_path, asserted))
+    for text in ("Did Ukraine organise the bombing of the Riga station?",
+                 "If Ukraine had organised the bombing of the Riga station, Russia would have retaliated.",
+                 "It is unclear whether Ukraine organised the bombing of the Riga station.",
+                 "There is no evidence that Ukraine organised the bombing of the Riga station.",
+                 "Ukraine may have organised the bombing of the Riga station."):
+        assert not [r for r in _draft(tmp_path, text) if r[0] == "Ukraine"], text
+    said = _draft(tmp_path, "The FSB said that Ukraine may have organised the bombing of the Riga station.")
+    assert ("Ukraine", "PREPARED", "bombing of the Riga station", "claimed", "FSB") in said
