@@ -60,6 +60,9 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
         speaker = _frame(sentence, recognition, predicates, candidate)
         if speaker is _UNASSERTED:
             continue  # a question, a condition, a guess nobody makes: not a relation
+        hedged = speaker is _HEDGED
+        if hedged:
+            speaker = None
         if candidate.negated and (speaker is None or speaker[0] != "said"):
             continue  # "did not attack", said by nobody: not a relation
         if speaker is not None:
@@ -75,7 +78,7 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
             else:
                 candidate.status, candidate.asserted_by = "denied", party
                 candidate.notes.append(f"denied by {recognition.proposals[party].name}")
-        elif _hedged(sentence, candidate, predicates):
+        elif hedged or _hedged(sentence, candidate, predicates):
             recent = [p for s, p in speakers if candidate.sentence - 2 <= s <= candidate.sentence]
             if recent and recent[-1] != candidate.subject:
                 candidate.status, candidate.asserted_by = "claimed", recent[-1]
@@ -148,17 +151,25 @@ def _ancestors(sentence: Sentence, i: int) -> list[tuple[int, str, int]]:
 
 
 def _subject_of(sentence: Sentence, recognition: Recognition, i: int) -> str | None:
-    """The party that says, claims or denies: a capital that speaks is its state ("Tehran denied")."""
+    """The party that says, claims or denies: a capital that speaks is its state ("Tehran denied").
+    Never the subject of a passive: in "Ukraine was accused by Russia" Russia accuses, and in
+    "Israel is believed to have …" nobody is named."""
     for label in ("nsubj", "obl:agent", "nsubj:xsubj"):
-        for dep in sentence.children(i, label):
-            key = recognition.at(sentence.index, dep)
+        for arc in sentence.child_arcs(i):
+            key = recognition.at(sentence.index, arc.dep) if arc.label == label else None
             if key is not None:
                 return recognition.capitals.get(key, key)
     return None
 
 
-#: What :func:`_frame` answers for a statement nobody asserts.
+def _passive(sentence: Sentence, i: int) -> bool:
+    """Whether the verb is in the passive ("is believed", "was reported")."""
+    return any(a.label in ("nsubj:pass", "aux:pass") for a in sentence.child_arcs(i))
+
+
+#: What :func:`_frame` answers for a statement nobody asserts, and for one said by nobody named.
 _UNASSERTED = ("unasserted", "", None)
+_HEDGED = ("hedged", "", None)
 
 
 def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
@@ -195,6 +206,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                 return ("denied" if doubted else "said"), recognition.capitals.get(owner, owner), None
         party = _subject_of(sentence, recognition, head)
         if party is None:
+            if (lemma in predicates.reporting_verbs or lemma in predicates.accusing_verbs) and _passive(sentence, head):
+                return _HEDGED  # "Israel is widely believed to have …", "X was accused of …": by nobody named
             continue
         if lemma in predicates.denial_verbs:
             return "denied", party, None

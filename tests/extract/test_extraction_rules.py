@@ -662,3 +662,25 @@ def test_what_nobody_asserts_is_no_relation(tmp_path: Path) -> None:
         assert not [r for r in _draft(tmp_path, text) if r[0] == "Ukraine"], text
     said = _draft(tmp_path, "The FSB said that Ukraine may have organised the bombing of the Riga station.")
     assert ("Ukraine", "PREPARED", "bombing of the Riga station", "claimed", "FSB") in said
+
+
+def test_the_subject_of_a_passive_reporting_verb_is_not_the_one_who_says_it(tmp_path: Path) -> None:
+    """"Israel is widely believed to have …" is no claim by Israel; "Ukraine was accused by Russia of
+    …" is Russia's accusation, not Ukraine's."""
+    believed = _draft(tmp_path, "Israel is widely believed to have carried out the strike on the Tehran guesthouse.")
+    assert not [r for r in believed if r[4] == "Israel"], believed
+    accused = _draft(tmp_path, "Ukraine was accused by Russia of organising the bombing of the Riga station.")
+    assert ("Russia", "ACCUSED", "Ukraine", "reported", "") in accused
+    assert ("Ukraine", "PREPARED", "bombing of the Riga station", "claimed", "Russia") in accused
+
+
+def test_suspicions_verdicts_claims_and_vows_in_their_common_forms(tmp_path: Path) -> None:
+    suspect = _draft(tmp_path, "German prosecutors suspect Russia of ordering the murder of Zelimkhan Khangoshvili.")
+    assert ("German prosecutors", "ACCUSED", "Russia", "reported", "") in suspect
+    claimed = _draft(tmp_path, "The attack on the Solingen festival was claimed by Islamic State.")
+    assert ("Islamic State", "CLAIMED_RESPONSIBILITY", "attack on the Solingen festival", "reported", "") in claimed
+    vowed = _draft(tmp_path, "Iran vowed to retaliate against Israel for the strike on the Tehran guesthouse.")
+    assert ("Iran", "THREATENED", "Israel") in _triples(vowed)
+    guilty = _draft(tmp_path, "The shooting in the Kleiner Tiergarten park killed Zelimkhan Khangoshvili in August "
+                              "2019. In December 2021 the Berlin court found Vadim Krasikov guilty of murder.")
+    assert ("Vadim Krasikov", "CARRIED_OUT", "Kleiner Tiergarten shooting", "claimed", "Berlin court") in guilty
