@@ -277,6 +277,7 @@ class _Finder:
         if not entry.verb and not entry.kinds:  # "the Kabul attack" was in Kabul, not by Afghanistan
             places = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
             subjects = [s for s in subjects if not (s in places and s in self.capitals)]
+        objects = self._without_whereabouts(sentence, token, entry, objects)
         nationals = self._nationality_beside(entry, objects)
         for subject in subjects:
             for obj in objects:
@@ -304,6 +305,17 @@ class _Finder:
         return any(self.rec.at(sentence.index, arc.dep) == owner
                    for token in sentence.tokens if self.rec.at(sentence.index, token.i) == key
                    for arc in sentence.child_arcs(token.i) if arc.label == "nmod:poss")
+
+    def _without_whereabouts(self, sentence: Sentence, token: Token, entry: Entry, objects: list[str]) -> list[str]:
+        """A role's objects less a state or place it is "in" when an organisation is among them too:
+        "three Hezbollah operatives in Cyprus" are in Cyprus, neither its agents nor its nationals."""
+        if entry.verb or entry.kinds:
+            return objects
+        kinds = {key: self.rec.proposals[key].kind for key in objects}
+        if not any(kind not in NOT_ORGANISATIONS for kind in kinds.values()):
+            return objects
+        located = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "nmod:in")}
+        return [key for key in objects if not (key in located and kinds[key] in ("State", "Place"))]
 
     def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
         """A role's states when an organisation is among its ends too: in "a Belgian Islamic State

@@ -684,3 +684,21 @@ def test_suspicions_verdicts_claims_and_vows_in_their_common_forms(tmp_path: Pat
     guilty = _draft(tmp_path, "The shooting in the Kleiner Tiergarten park killed Zelimkhan Khangoshvili in August "
                               "2019. In December 2021 the Berlin court found Vadim Krasikov guilty of murder.")
     assert ("Vadim Krasikov", "CARRIED_OUT", "Kleiner Tiergarten shooting", "claimed", "Berlin court") in guilty
+
+
+def test_cooperation_offered_and_turned_down_and_a_designation_in_their_common_forms(tmp_path: Path) -> None:
+    assert ("Russia", "REJECTED_COOPERATION", "United States") in _triples(
+        _draft(tmp_path, "Russia dismissed the American warning as propaganda."))
+    assert ("FSB", "REJECTED_COOPERATION", "FBI") in _triples(
+        _draft(tmp_path, "The FSB turned down an offer of help from the FBI."))
+    assert ("United States", "OFFERED_COOPERATION", "Russia") in _triples(
+        _draft(tmp_path, "The United States offered to help Russia investigate the attack."))
+    assert ("Russian court", "DESIGNATED_EXTREMIST", "Anti-Corruption Foundation") in _triples(
+        _draft(tmp_path, "A Russian court designated the Anti-Corruption Foundation an extremist organisation."))
+
+
+def test_a_state_a_role_is_in_beside_its_organisation_is_where_it_is(tmp_path: Path) -> None:
+    """"three Hezbollah operatives in Cyprus" are Hezbollah's, in Cyprus: not Cypriot, not Cyprus's."""
+    found = _triples(_draft(tmp_path, "Mossad agents detained three Hezbollah operatives in Cyprus."))
+    assert ("three Hezbollah operatives", "MEMBER_OF", "Hezbollah") in found
+    assert not [r for r in found if r[2] == "Cyprus"], found
