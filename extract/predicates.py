@@ -71,6 +71,7 @@ class _FileModel(BaseModel):
     unasserting: list[str]
     evidence_nouns: list[str]
     speculative: list[str]
+    whereabouts: list[str]
     negations: list[str]
     blames: list[str]
     accusation: str
@@ -134,6 +135,7 @@ class Predicates:
     unasserting: frozenset[str] = frozenset()
     evidence_nouns: frozenset[str] = frozenset()
     speculative: frozenset[str] = frozenset()
+    whereabouts: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     blames: frozenset[str] = frozenset()
     accusation: str = ""
@@ -178,7 +180,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), reporting_nouns=frozenset(model.reporting_nouns),
         unasserting=frozenset(model.unasserting), evidence_nouns=frozenset(model.evidence_nouns),
-        speculative=frozenset(model.speculative),
+        speculative=frozenset(model.speculative), whereabouts=frozenset(model.whereabouts),
         negations=frozenset(model.negations), blames=frozenset(model.blames),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,

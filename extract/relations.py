@@ -216,9 +216,10 @@ class _Finder:
         if token.verb or token.pos.startswith("JJ"):
             for entry in self.predicates.for_word(lemma, verb=True):
                 yield entry, entry.describe(lemma)
-        if token.noun:
+        if token.noun or token.pos.startswith("JJ"):  # "SBU chief Vasyl Maliuk": "chief" tagged an adjective
             for entry in self.predicates.for_word(lemma, verb=False):
                 yield entry, entry.describe(lemma)
+        if token.noun:
             key = kinds_at.get(token.i)
             if key is not None and self._is_head(sentence, token.i, key):
                 kind = self.rec.proposals[key].kind
@@ -248,6 +249,13 @@ class _Finder:
         subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i) \
             or self._governing_subject(sentence, token)
         objects = self._ends(sentence, token.i, entry.object)
+        # where it happened is no one who did it: "Haniyeh was killed in Tehran" is not Iran's killing
+        # ("killed in a drone strike" is the strike's)
+        placed = {k for a in sentence.child_arcs(token.i)
+                  if a.label.startswith("obl:") and a.label[4:] in self.predicates.whereabouts
+                  for k in [self.rec.at(sentence.index, a.dep)]
+                  if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
+        subjects = [s for s in subjects if s not in placed]
         if entry.verb and (participle := self._participle(sentence, token)) is not None:
             role, noun = participle
             if role == "object" and not objects:

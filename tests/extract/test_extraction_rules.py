@@ -702,3 +702,16 @@ def test_a_state_a_role_is_in_beside_its_organisation_is_where_it_is(tmp_path: P
     found = _triples(_draft(tmp_path, "Mossad agents detained three Hezbollah operatives in Cyprus."))
     assert ("three Hezbollah operatives", "MEMBER_OF", "Hezbollah") in found
     assert not [r for r in found if r[2] == "Cyprus"], found
+
+
+def test_a_role_word_tagged_an_adjective_still_names_the_role(tmp_path: Path) -> None:
+    assert ("Vasyl Maliuk", "LEADS", "SBU") in _triples(
+        _draft(tmp_path, "SBU chief Vasyl Maliuk said the operation had been planned for months."))
+
+
+def test_where_it_happened_is_no_one_who_did_it(tmp_path: Path) -> None:
+    """"killed in Tehran" is no killing by Iran; "killed in an Israeli strike" is the strike's."""
+    found = _triples(_draft(tmp_path, "Hamas political chief Ismail Haniyeh was killed in Tehran."))
+    assert not [r for r in found if r[1] == "KILLED"], found
+    strike = _triples(_draft(tmp_path, "Ismail Haniyeh was killed in an Israeli strike in Tehran."))
+    assert [r[0] for r in strike if r[1:] == ("KILLED", "Ismail Haniyeh")] == ["Tehran strike"], strike
