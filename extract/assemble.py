@@ -118,6 +118,10 @@ def write_draft(text_path: Path, output: Path, *, info: DocumentInfo, gazetteer:
     text_name = _text_name(Path(text_path), output)
     data = draft_facts(text, text_name=text_name, sha256=hashlib.sha256(raw).hexdigest(), info=info,
                        gazetteer=gazetteer, ontology=ontology, reader=reader, extractor=extractor)
+    if not data["entities"]:  # the facts format needs one; say so of the article, not of the file not written
+        raise InvalidInput([Problem(str(text_path), None, "", "the draft found no entity (no party, place or event "
+                                    "the extractor knows how to name): nothing to propose; write its facts by hand "
+                                    "if it has any")])
     header = _HEADER.format(today=dt.date.today().isoformat(), text=Path(text_path).name, output=output)
     dropped: list[str] = data.pop("notes", [])
     last: InvalidInput | None = None

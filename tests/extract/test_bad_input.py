@@ -94,6 +94,16 @@ def test_a_short_or_english_text_is_drafted(tmp_path: Path) -> None:
         assert document["language"] == "en"
 
 
+
+def test_a_text_with_nothing_to_propose_is_a_clear_error_naming_the_article(tmp_path: Path) -> None:
+    """The facts format needs an entity: a draft without one names the article, not a file it never wrote."""
+    article = tmp_path / "weather.txt"
+    article.write_text("The weather was fine all week, and the trains ran on time.\n", encoding="utf-8")
+    result = run("draft", str(article), "--no-graph")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{article}: the draft found no entity" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr and not article.with_suffix(".facts.yaml").exists()
+
 def test_the_output_cannot_be_the_article(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text(ENGLISH, encoding="utf-8")
