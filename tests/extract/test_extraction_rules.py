@@ -715,3 +715,8 @@ def test_where_it_happened_is_no_one_who_did_it(tmp_path: Path) -> None:
     assert not [r for r in found if r[1] == "KILLED"], found
     strike = _triples(_draft(tmp_path, "Ismail Haniyeh was killed in an Israeli strike in Tehran."))
     assert [r[0] for r in strike if r[1:] == ("KILLED", "Ismail Haniyeh")] == ["Tehran strike"], strike
+
+
+def test_fire_at_targets(tmp_path: Path) -> None:
+    assert ("Hezbollah", "TARGETED", "Israel") in _triples(
+        _draft(tmp_path, "Hezbollah fired rockets at northern Israel in solidarity with Hamas."))
