@@ -60,6 +60,10 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
         speaker = _frame(sentence, recognition, predicates, candidate)
         if speaker is _UNASSERTED:
             continue  # a question, a condition, a guess nobody makes: not a relation
+        if candidate.by_name:  # "X said the Russian embassy …": the embassy is Russia's by its name, not by X's word
+            if not candidate.negated:  # "no Russian troops": none to be Russia's
+                out.append(candidate)
+            continue
         hedged = speaker is _HEDGED
         if hedged:
             speaker = None

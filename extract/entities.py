@@ -763,7 +763,9 @@ class _Reader:
             kind = body if body is not None else self.lexicon.kind_of_words([word])
             if kind is None or (kind not in self.lexicon.body_kinds | self.lexicon.demonym_kinds and body is None):
                 continue
+            # (a verb the parser hung on the noun is no part of the name: "for helping Russian intelligence")
             modifiers = [d for d in sentence.children(token.i) if d < token.i and
+                         not sentence.tokens[d].pos.startswith("VB") and
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)
                              if a.head == token.i)]
             states = [(d, key) for d in modifiers if (key := self._state_at(sentence, d)) is not None]

@@ -45,6 +45,7 @@ class Candidate:
     date: str | None = None
     negated: bool = False   # "did not attack": kept only as a denial by whoever says it
     through_event: str | None = None  # said of this event, so of those who carried it out
+    by_name: bool = False   # what a name says ("Russian intelligence" is Russia's): the text's, said by no one
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -306,7 +307,7 @@ class _Finder:
                 if implied:
                     reason += "; its object is the event the text last spoke of"
                 yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
-                                reason, confidence, negated=negated)
+                                reason, confidence, negated=negated, by_name=bool(entry.kinds))
 
     def _possessed_by(self, sentence: Sentence, key: str, owner: str) -> bool:
         """Whether a mention of ``key`` in the sentence has a possessive that is ``owner``'s."""

@@ -720,3 +720,14 @@ def test_where_it_happened_is_no_one_who_did_it(tmp_path: Path) -> None:
 def test_fire_at_targets(tmp_path: Path) -> None:
     assert ("Hezbollah", "TARGETED", "Israel") in _triples(
         _draft(tmp_path, "Hezbollah fired rockets at northern Israel in solidarity with Hamas."))
+
+
+def test_sentencing_for_spying_and_what_a_name_says_inside_a_verdict(tmp_path: Path) -> None:
+    """"sentenced X for spying for Russia": X worked for Russia, claimed by the court; "Russian
+    intelligence" in what a court says is still Russia's by its name, reported."""
+    spying = _draft(tmp_path, "The Higher Regional Court in Munich sentenced Anton Berger to nine years in prison "
+                              "for spying for Russia.")
+    assert ("Anton Berger", "WORKS_FOR", "Russia", "claimed", "Higher Regional Court") in spying
+    helped = _draft(tmp_path, "A Warsaw court jailed a Ukrainian man for helping Russian intelligence plan the "
+                              "sabotage of the railway.")
+    assert ("Russian intelligence", "PART_OF", "Russia", "reported", "") in helped
