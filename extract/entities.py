@@ -42,6 +42,7 @@ from graph.names import name_key
 __all__ = ["NOT_ORGANISATIONS", "Proposal", "acted_for", "Mention", "Recognition", "recognise", "slug"]
 
 _MAX_NGRAM = 7
+_TIME_NER = ("DATE", "TIME", "DURATION", "SET")
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
@@ -464,6 +465,14 @@ class _Reader:
             if first >= end or all(t.pos.startswith("PRP") for t in sentence.tokens[first:end]):
                 continue  # a pronoun: coreference decides whom it stands for
             tokens = sentence.tokens
+            joined = self._over_a_dash(sentence, first, end)
+            if joined < first:  # "Islamic State – Khorasan Province": one name, of the kind its words say
+                surface = self._surface(sentence, joined, end)
+                kind = self.lexicon.kind_of_name([t.text for t in tokens[joined:end]]) or self.lexicon.fallback_kind
+                across = self._new(surface, kind, f"a name across a dash (“{surface}”), of kind {kind} by its words",
+                                   0.6)
+                self._mention(sentence, joined, end, across, "name")
+                continue
             if entity.ner in _PLACE_NER and tokens[first].text.isupper() and len(tokens[first].text) > 2 \
                     and end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].ner == "DATE":
                 continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
@@ -492,6 +501,27 @@ class _Reader:
                     and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
                 self.proposals[key].add_alias(sentence.tokens[end + 1].text)
                 self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _over_a_dash(self, sentence: Sentence, first: int, end: int) -> int:
+        """Where a name begins that a spaced dash splits ("Islamic State – Khorasan Province", of which
+        the NLP server tagged only the second half): capitalised words and the dash before the
+        name, all hung on the name's own words, are part of it; ``first`` if there are none. Two
+        states are two names ("Russia – Ukraine"), and a dateline's dash hangs elsewhere."""
+        tokens = sentence.tokens
+        inside = range(first, end)
+        dash = first - 1
+        if dash < 1 or tokens[dash].text not in ("–", "—", "-") \
+                or not any(a.head in inside for a in sentence.head_arcs(dash)):
+            return first
+        start = dash
+        while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].ner not in _TIME_NER \
+                and tokens[start - 1].lemma not in ("the", "a", "an") \
+                and any(a.head in inside for a in sentence.head_arcs(start - 1)):
+            start -= 1
+        if start == dash or self.lexicon.states.get(name_key(self._surface(sentence, start, dash))) is not None \
+                or not self._free(sentence, start, dash):
+            return first
+        return start
 
     def _untagged_names(self, sentence: Sentence) -> None:
         """Proper nouns the NLP server tagged as nothing: a state of the lexicon ("Kyiv"), else a name

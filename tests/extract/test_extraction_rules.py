@@ -731,3 +731,12 @@ def test_sentencing_for_spying_and_what_a_name_says_inside_a_verdict(tmp_path: P
     helped = _draft(tmp_path, "A Warsaw court jailed a Ukrainian man for helping Russian intelligence plan the "
                               "sabotage of the railway.")
     assert ("Russian intelligence", "PART_OF", "Russia", "reported", "") in helped
+
+
+def test_a_name_a_spaced_dash_splits_is_one_name(tmp_path: Path) -> None:
+    """"Islamic State – Khorasan Province", of which the NLP server tags only the second half; a
+    dateline's dash joins nothing."""
+    text = "The Islamic State – Khorasan Province is the regional affiliate of the Islamic State."
+    assert ("Islamic State – Khorasan Province", "BRANCH_OF", "Islamic State") in _triples(_draft(tmp_path, text))
+    dateline = _triples(_draft(tmp_path, "DUBAI, 26 January – The United States privately warned Iran of a threat."))
+    assert ("United States", "WARNED", "Iran") in dateline
