@@ -639,6 +639,10 @@ class _Reader:
                 and described[1] in self.lexicon.descriptions and described[0] not in NOT_ORGANISATIONS:
             # "Ansarallah, the Yemeni movement": a one-word "person" described as an organisation
             return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
+        if entity.ner == "PERSON" and " " not in surface.strip() and (capital := self._capital_of(surface)) \
+                and capital.capital is not None and name_key(capital.capital) == name_key(surface) \
+                and self._surname_of(surface) is None:
+            return self._state(capital)  # "Kyiv said …", which the NLP server took for a person: its state
         if entity.ner == "PERSON":
             # a surname alone is the person of that surname named before
             if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:

@@ -374,10 +374,16 @@ class _Finder:
         return []
 
     def _negated(self, sentence: Sentence, i: int) -> bool:
-        """"did not attack", "never shared"; for a noun also its determiner: "no involvement"."""
+        """"did not attack", "never shared"; for a noun also its determiner: "no involvement"; for a
+        verb also its object: "had nothing to do with", "gave no support"."""
+        negations = self.predicates.negations
         labels = ("advmod", "neg", "det") if sentence.tokens[i].noun else ("advmod", "neg")
-        return any(sentence.tokens[a.dep].lemma in self.predicates.negations and a.label in labels
-                   for a in sentence.child_arcs(i))
+        if any(sentence.tokens[a.dep].lemma in negations and a.label in labels for a in sentence.child_arcs(i)):
+            return True
+        return not sentence.tokens[i].noun and any(
+            sentence.tokens[o].lemma in negations or any(sentence.tokens[d].lemma in negations
+                                                         for d in sentence.children(o, "det"))
+            for o in sentence.children(i, "obj"))
 
     def _ends(self, sentence: Sentence, start: int, routes: tuple[Route, ...]) -> list[str]:
         keys: list[str] = []

@@ -740,3 +740,12 @@ def test_a_name_a_spaced_dash_splits_is_one_name(tmp_path: Path) -> None:
     assert ("Islamic State – Khorasan Province", "BRANCH_OF", "Islamic State") in _triples(_draft(tmp_path, text))
     dateline = _triples(_draft(tmp_path, "DUBAI, 26 January – The United States privately warned Iran of a threat."))
     assert ("United States", "WARNED", "Iran") in dateline
+
+
+def test_nothing_to_do_with_is_a_denial_and_a_negated_object_negates(tmp_path: Path) -> None:
+    text = ("The Nord Stream pipelines were ruptured by blasts in September 2022. Germany accused Ukraine of the "
+            "blasts. Kyiv said Ukraine had nothing to do with the blasts.")
+    carried = sorted(r[3:] for r in _draft(tmp_path, text) if r[:3] == ("Ukraine", "CARRIED_OUT", "blasts"))
+    assert carried == [("claimed", "Germany"), ("denied", "Ukraine")], carried
+    assert not [r for r in _draft(tmp_path, "Iran gave no support to Hezbollah.") if r[1] == "SUPPORTED"]
+    assert ("Iran", "SUPPORTED", "Hezbollah") in _triples(_draft(tmp_path, "Iran gave support to Hezbollah."))
