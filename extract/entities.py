@@ -298,9 +298,11 @@ class _Reader:
         self.taken: dict[int, set[int]] = {}
         self.group_nouns = {w.casefold() for w in lexicon.group_nouns}
         self.capitals: dict[str, str] = {}  # a capital's proposal key -> its state's
+        self.merged: dict[str, str] = {}  # a proposal merged into another -> that one, for its next mentions
 
     # --- proposals -----------------------------------------------------------------------------
     def _propose(self, key: str, make) -> Proposal:
+        key = self.merged.get(key, key)
         if key not in self.proposals:
             self.proposals[key] = make()
         return self.proposals[key]
@@ -309,12 +311,11 @@ class _Reader:
         key = "id:" + entity.id
         proposal = self._propose(key, lambda: Proposal(key, entity.name, entity.kind, how, confidence, known=entity))
         proposal.confidence = max(proposal.confidence, confidence)
-        return key
+        return proposal.key
 
     def _new(self, name: str, kind: str, how: str, confidence: float, **extra) -> str:
         key = f"new:{kind}:{name_key(name)}"
-        self._propose(key, lambda: Proposal(key, name, kind, how, confidence, **extra))
-        return key
+        return self._propose(key, lambda: Proposal(key, name, kind, how, confidence, **extra)).key
 
     def _capital_of(self, surface: str) -> StateEntry | None:
         for key in self.lexicon.variant_keys(name_key(surface)):
@@ -363,6 +364,7 @@ class _Reader:
         self._groups(sentence)
         self._told_events(sentence)
         self._states_in_bodies(sentence)
+        self._known_as(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []
@@ -1108,18 +1110,56 @@ class _Reader:
         owner: dict[str, str] = {}
         for key, proposal in list(self.proposals.items()):
             first = owner.setdefault(proposal.id, key)
-            if first == key:
+            if first != key:
+                self._merge(key, into=first)
+
+    def _merge(self, key: str, *, into: str) -> None:
+        """The proposal ``key`` is ``into``: its names become aliases, its mentions ``into``'s."""
+        kept, proposal = self.proposals[into], self.proposals[key]
+        for name in (proposal.name, *proposal.aliases):
+            kept.add_alias(name)
+        if proposal.first >= 0 and (kept.first < 0 or proposal.first < kept.first):
+            kept.first = proposal.first
+        del self.proposals[key]
+        self.merged[key] = into
+        self.merged.update({k: into for k, v in self.merged.items() if v == key})
+        self.mentions = [Mention(m.sentence, m.first, m.end, into, m.how) if m.proposal == key else m
+                         for m in self.mentions]
+        self.event_mentions = [(i, into if k == key else k) for i, k in self.event_mentions]
+        self.capitals = {c: into if s == key else s for c, s in self.capitals.items() if c != key}
+
+    def _known_as(self, sentence: Sentence) -> None:
+        """"Islamic State Khorasan Province, known as ISIS-K", "the Internal Security Service, known by
+        its Estonian initials KAPO": the name after "known as/by" is another name of the one before.
+        A name whose kind was only guessed takes the other's; two names of different kinds stay two."""
+        def key_at(i: int) -> str | None:
+            over = [m for m in self.mentions if m.sentence == sentence.index and m.first <= i < m.end]
+            return min(over, key=lambda m: m.end - m.first).proposal if over else None
+
+        for token in sentence.tokens:
+            if token.lemma != "know" or token.pos != "VBN":
                 continue
-            kept = self.proposals[first]
-            for name in (proposal.name, *proposal.aliases):
-                kept.add_alias(name)
-            if proposal.first >= 0 and (kept.first < 0 or proposal.first < kept.first):
-                kept.first = proposal.first
-            del self.proposals[key]
-            self.mentions = [Mention(m.sentence, m.first, m.end, first, m.how) if m.proposal == key else m
-                             for m in self.mentions]
-            self.event_mentions = [(i, first if k == key else k) for i, k in self.event_mentions]
-            self.capitals = {c: first if s == key else s for c, s in self.capitals.items() if c != key}
+            named = [a.head for a in sentence.head_arcs(token.i) if a.label == "acl" and a.head >= 0]
+            other = [a.dep for a in sentence.child_arcs(token.i) if a.label in ("obl:as", "obl:by")]
+            if not named or not other:
+                continue
+            into, key = key_at(named[0]), key_at(other[0])
+            if into is not None and key is None:  # a name the NLP server did not tag: "initials KAPO"
+                first = other[0]
+                while first > 0 and (sentence.tokens[first - 1].text[:1].isupper()
+                                     or sentence.tokens[first - 1].text in ("-", "–")) \
+                        and any(a.head == other[0] for a in sentence.head_arcs(first - 1)):
+                    first -= 1
+                if sentence.tokens[first].text[:1].isupper() and self._free(sentence, first, other[0] + 1):
+                    self.proposals[into].add_alias(self._surface(sentence, first, other[0] + 1))
+                    self._mention(sentence, first, other[0] + 1, into, "name")
+                continue
+            if into is None or key is None or into == key or key not in self.proposals:
+                continue
+            named_first, named_second = self.proposals[into], self.proposals[key]
+            if named_first.kind != named_second.kind and not named_second.guessed:
+                continue
+            self._merge(key, into=into)
 
     def resolve_new(self) -> None:
         """Give ids: a new proposal whose name (or a variant) the graph knows becomes that node;

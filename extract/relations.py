@@ -306,8 +306,12 @@ class _Finder:
                 reason = f"{how} in sentence {sentence.index + 1}"
                 if implied:
                     reason += "; its object is the event the text last spoke of"
+                # a predicate that is a word of an end's own name ("two Estonian citizens") states it by the name;
+                # not an event's ("Ukraine's attack" is what a party may claim)
+                inside = self.rec.at(sentence.index, token.i)
+                by_name = bool(entry.kinds) or inside in (s, o) and self.rec.proposals[inside].kind != "Event"
                 yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
-                                reason, confidence, negated=negated, by_name=bool(entry.kinds))
+                                reason, confidence, negated=negated, by_name=by_name)
 
     def _possessed_by(self, sentence: Sentence, key: str, owner: str) -> bool:
         """Whether a mention of ``key`` in the sentence has a possessive that is ``owner``'s."""

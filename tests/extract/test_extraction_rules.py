@@ -749,3 +749,14 @@ def test_nothing_to_do_with_is_a_denial_and_a_negated_object_negates(tmp_path: P
     assert carried == [("claimed", "Germany"), ("denied", "Ukraine")], carried
     assert not [r for r in _draft(tmp_path, "Iran gave no support to Hezbollah.") if r[1] == "SUPPORTED"]
     assert ("Iran", "SUPPORTED", "Hezbollah") in _triples(_draft(tmp_path, "Iran gave support to Hezbollah."))
+
+
+def test_a_name_known_as_another_is_one_entity_and_a_name_word_states_by_the_name(tmp_path: Path) -> None:
+    """"the Internal Security Service, known by its Estonian initials KAPO": "KAPO's director" leads
+    the service; "two Estonian citizens" is Estonian by its name, once, whoever speaks."""
+    text = ("The Internal Security Service, known by its Estonian initials KAPO, said two Estonian citizens had "
+            "been arrested. KAPO's director, Margo Palloson, spoke to reporters.")
+    found = _draft(tmp_path, text)
+    assert ("Margo Palloson", "LEADS", "Internal Security Service") in _triples(found)
+    assert [r for r in found if r[:3] == ("two Estonian citizens", "NATIONAL_OF", "Estonia")] == [
+        ("two Estonian citizens", "NATIONAL_OF", "Estonia", "reported", "")]
