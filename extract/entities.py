@@ -380,11 +380,16 @@ class _Reader:
         # a longer organisation's name, which its words say it is: "Washington Post" is no "Washington"
         inside_names = [(e.first, e.end) for e in sentence.entities if e.ner in ("ORGANIZATION", "MISC")
                         and self.lexicon.kind_of_name(e.text.split()) not in (None, *NOT_ORGANISATIONS)]
+        # a longer person's name: "Houthi" inside "Abdul-Malik al-Houthi" is no mention of the Houthis
+        inside_people = [(e.first, e.end) for e in sentence.entities if e.ner == "PERSON" and e.end - e.first > 1]
         for i, j, surface, named, exact in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
             if not self._free(sentence, i, j):
                 continue
             if any(a <= i and j <= b and (a, b) != (i, j) for a, b in inside_names):
                 continue  # "United States" inside "United States Department of State": the body's name
+            if all(h.kind != "Person" for h in named) and any(a <= i and j <= b and (a, b) != (i, j)
+                                                               for a, b in inside_people):
+                continue
             if len(named) == 1 and (capital := self._capital_where(sentence, i, j, surface, named[0])) is not None:
                 key = capital
             elif len(named) == 1:

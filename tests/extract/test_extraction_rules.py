@@ -760,3 +760,16 @@ def test_a_name_known_as_another_is_one_entity_and_a_name_word_states_by_the_nam
     assert ("Margo Palloson", "LEADS", "Internal Security Service") in _triples(found)
     assert [r for r in found if r[:3] == ("two Estonian citizens", "NATIONAL_OF", "Estonia")] == [
         ("two Estonian citizens", "NATIONAL_OF", "Estonia", "reported", "")]
+
+
+def test_a_known_name_inside_a_persons_name_is_no_mention_of_it(tmp_path: Path) -> None:
+    """"Houthi" inside "Abdul-Malik al-Houthi" is the person's name, not the Houthis."""
+    gazetteer = FactsGazetteer([Known("houthis", "Ansarallah", "ArmedGroup", ("Houthis", "Houthi"))])
+    found = _triples(_draft(tmp_path, "Abdul-Malik al-Houthi, the leader of the Houthis, gave a speech.", gazetteer))
+    assert ("Abdul-Malik al-Houthi", "LEADS", "Ansarallah") in found
+
+
+def test_a_group_that_controls_a_territory_is_based_there(tmp_path: Path) -> None:
+    gazetteer = FactsGazetteer([Known("houthis", "Ansarallah", "ArmedGroup", ("Houthis", "Houthi"))])
+    text = "The Houthis, who control much of northern Yemen, have attacked more than 100 ships since November."
+    assert ("Ansarallah", "BASED_IN", "Yemen") in _triples(_draft(tmp_path, text, gazetteer))
