@@ -346,6 +346,11 @@ class _Reader:
         if proposal.first < 0 or start < proposal.first:
             proposal.first = start
 
+    def _key_at(self, sentence: Sentence, i: int) -> str | None:
+        """The proposal of the smallest mention over token ``i`` so far, if any."""
+        over = [m for m in self.mentions if m.sentence == sentence.index and m.first <= i < m.end]
+        return min(over, key=lambda m: m.end - m.first).proposal if over else None
+
     def _free(self, sentence: Sentence, first: int, end: int) -> bool:
         return not (self.taken.get(sentence.index, set()) & set(range(first, end)))
 
@@ -814,6 +819,12 @@ class _Reader:
                 self._described_body(sentence, token, kind, modifiers)
                 continue
             _, state_key = states[0]
+            # "Ukraine's SBU security service": a body the phrase names already, by its own name
+            named = [k for d in modifiers if (k := self._key_at(sentence, d)) is not None
+                     and self.proposals[k].kind == kind]
+            if named:
+                self._mention(sentence, token.i, token.i + 1, named[0], "name")
+                continue
             if body == "itself":  # "Russian authorities", "US officials": the state
                 self._mention(sentence, token.i, token.i + 1, state_key, "body")
                 continue
@@ -1137,10 +1148,6 @@ class _Reader:
         """"Islamic State Khorasan Province, known as ISIS-K", "the Internal Security Service, known by
         its Estonian initials KAPO": the name after "known as/by" is another name of the one before.
         A name whose kind was only guessed takes the other's; two names of different kinds stay two."""
-        def key_at(i: int) -> str | None:
-            over = [m for m in self.mentions if m.sentence == sentence.index and m.first <= i < m.end]
-            return min(over, key=lambda m: m.end - m.first).proposal if over else None
-
         for token in sentence.tokens:
             if token.lemma != "know" or token.pos != "VBN":
                 continue
@@ -1148,7 +1155,7 @@ class _Reader:
             other = [a.dep for a in sentence.child_arcs(token.i) if a.label in ("obl:as", "obl:by")]
             if not named or not other:
                 continue
-            into, key = key_at(named[0]), key_at(other[0])
+            into, key = self._key_at(sentence, named[0]), self._key_at(sentence, other[0])
             if into is not None and key is None:  # a name the NLP server did not tag: "initials KAPO"
                 first = other[0]
                 while first > 0 and (sentence.tokens[first - 1].text[:1].isupper()

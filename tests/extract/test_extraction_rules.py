@@ -773,3 +773,11 @@ def test_a_group_that_controls_a_territory_is_based_there(tmp_path: Path) -> Non
     gazetteer = FactsGazetteer([Known("houthis", "Ansarallah", "ArmedGroup", ("Houthis", "Houthi"))])
     text = "The Houthis, who control much of northern Yemen, have attacked more than 100 ships since November."
     assert ("Ansarallah", "BASED_IN", "Yemen") in _triples(_draft(tmp_path, text, gazetteer))
+
+
+def test_a_bodys_own_name_before_its_kind_noun_is_that_body(tmp_path: Path) -> None:
+    """"Ukraine's SBU security service" is the SBU, Ukraine's; not a second body part of the first."""
+    gazetteer = FactsGazetteer([Known("sbu", "SBU", "SecurityService", ("Security Service of Ukraine",))])
+    found = _triples(_draft(tmp_path, "Ukraine's SBU security service said it had arrested two men.", gazetteer))
+    assert ("SBU", "PART_OF", "Ukraine") in found
+    assert not [r for r in found if r[2] == "SBU"], found
