@@ -95,7 +95,8 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
     candidates = find_relations(doc, recognition, predicates, ontology)
     candidates = attribute(doc, recognition, candidates, predicates)
     structural = frozenset(name for name, rel in ontology.relations.items() if rel.category == "structure")
-    date_candidates(doc, candidates, info.published, undated_types=structural)
+    date_candidates(doc, candidates, info.published, undated_types=structural,
+                    saying=predicates.reporting_verbs | predicates.denial_verbs)
     proposals = recognition.proposals
     for candidate in candidates:  # a state named only through its capital ("Kyiv said")
         for key in (candidate.subject, candidate.object, candidate.asserted_by):

@@ -34,11 +34,12 @@ def _date_of_tokens(sentence: Sentence, tokens: list[int], published: dt.date | 
 
 
 def date_candidates(doc: Annotated, candidates: list[Candidate], published: dt.date | None, *,
-                    undated_types: frozenset[str] = frozenset()) -> None:
+                    undated_types: frozenset[str] = frozenset(), saying: frozenset[str] = frozenset()) -> None:
     """Set ``date`` on each candidate the text dates.
 
     ``undated_types`` (lasting states such as who leads what) take only a date written against
-    their own words, never their sentence's.
+    their own words, never their sentence's; and a sentence's date that dates a verb of
+    ``saying`` ("investigators said on Tuesday that …") is when it was said, not when it happened.
     """
     for candidate in candidates:
         if candidate.denies is not None:
@@ -48,7 +49,14 @@ def date_candidates(doc: Annotated, candidates: list[Candidate], published: dt.d
         near += [d for c in list(near) if sentence.tokens[c].noun for d in sentence.children(c)]
         candidate.date = _date_of_tokens(sentence, near, published)
         if candidate.date is None and candidate.type not in undated_types:
-            values = {event_date(e.normalized, published) for e in sentence.entities if e.ner == "DATE"}
+            values = {event_date(e.normalized, published) for e in sentence.entities
+                      if e.ner == "DATE" and not _dates_saying(sentence, e.first, e.end, saying)}
             values.discard(None)
             if len(values) == 1:
                 candidate.date = values.pop()
+
+
+def _dates_saying(sentence: Sentence, first: int, end: int, saying: frozenset[str]) -> bool:
+    """Whether the date phrase ``first:end`` hangs on a verb of saying."""
+    return any(arc.head >= 0 and not first <= arc.head < end and sentence.tokens[arc.head].lemma in saying
+               for i in range(first, end) for arc in sentence.head_arcs(i))

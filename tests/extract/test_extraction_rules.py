@@ -781,3 +781,12 @@ def test_a_bodys_own_name_before_its_kind_noun_is_that_body(tmp_path: Path) -> N
     found = _triples(_draft(tmp_path, "Ukraine's SBU security service said it had arrested two men.", gazetteer))
     assert ("SBU", "PART_OF", "Ukraine") in found
     assert not [r for r in found if r[2] == "SBU"], found
+
+
+def test_the_day_a_thing_was_said_is_not_the_day_it_happened(tmp_path: Path) -> None:
+    """"said on Tuesday that …": Tuesday dates the saying; "arrested … on Saturday" dates the arrest."""
+    facts = _facts(tmp_path, "Russian investigators said on Tuesday that the gunmen had received money from "
+                             "Ukraine. The FSB said on Tuesday that it had arrested four men on Saturday.",
+                   published=dt.date(2024, 3, 29))
+    dates = {r.type: str(r.date) if r.date else None for r in facts.facts.relations}
+    assert dates["SUPPORTED"] is None and dates["ARRESTED"] == "2024-03-23", dates
