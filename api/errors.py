@@ -12,6 +12,7 @@ from graph.errors import (
     IntelgraphError,
     InvalidInput,
     InvalidParameter,
+    NlpUnavailable,
     NotFound,
     QueryRefused,
     QueryTimeout,
@@ -26,7 +27,8 @@ RETRY_AFTER_S = 5
 # A query stopped by its time-out is 504 Gateway Timeout: the API is the gateway, Neo4j the
 # upstream that did not answer in the time allowed; 408 would say the *client* was too slow to
 # send its request. A query stopped for memory is 422: the same query would fail again, it has to
-# change. 503 is kept for a Neo4j that cannot be reached (docs/security.md).
+# change. 503 is kept for a server that cannot be reached: Neo4j (docs/security.md), or the NLP
+# server a draft is read with.
 _STATUS = [
     (Ambiguous, 409),
     (Conflict, 409),
@@ -37,6 +39,7 @@ _STATUS = [
     (QueryTooLarge, 422),
     (QueryTimeout, 504),
     (DatabaseUnavailable, 503),
+    (NlpUnavailable, 503),
 ]
 
 
@@ -48,8 +51,10 @@ def _problem(status: int, detail: str, **extra: object) -> JSONResponse:
 
 async def _domain_error(request: Request, exc: Exception) -> JSONResponse:
     status = next((code for cls, code in _STATUS if isinstance(exc, cls)), 500)
-    if status == 503:
+    if isinstance(exc, DatabaseUnavailable):
         detail = "Neo4j is unavailable; retry shortly"
+    elif isinstance(exc, NlpUnavailable):
+        detail = "the NLP server that reads articles is unavailable; retry shortly"
     else:
         detail = str(exc)
     problems = ([{"where": p.field, "message": p.message, "file": p.file, "line": p.line} for p in exc.problems]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.assemble import DocumentInfo, write_draft
+from extract.assemble import DocumentInfo, Reader, write_draft
 from extract.entities import slug
 from extract.gazetteer import Gazetteer
 from extract.review import Decision, Review, read_draft, write_reviewed
@@ -119,7 +119,7 @@ class DraftStore:
 
     # --- writing ------------------------------------------------------------------------------
     def create(self, new: NewDocument, *, gazetteer: Gazetteer, via: str,
-               taken: Callable[[str], bool] = lambda _id: False) -> dict[str, Any]:
+               taken: Callable[[str], bool] = lambda _id: False, reader: Reader | None = None) -> dict[str, Any]:
         """Draft a new article with the extractor; its id is ``new.id`` or made from the title.
 
         ``taken`` says whether an id is used elsewhere (the corpus, the graph).
@@ -151,7 +151,7 @@ class DraftStore:
             (folder / _ARTICLE).write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
             info = DocumentInfo(title=new.title.strip(), publisher=new.publisher.strip(), published=new.published,
                                 id=draft_id, url=(new.url or "").strip() or None)
-            write_draft(folder / _ARTICLE, folder / _DRAFT, info=info, gazetteer=gazetteer)
+            write_draft(folder / _ARTICLE, folder / _DRAFT, info=info, gazetteer=gazetteer, reader=reader)
             fresh, _ = read_draft(folder / _DRAFT)
             state = {"version": 1, "created": _now(), "created_via": via, "candidates": len(fresh.candidates()),
                      "decisions": [], "loaded": None}

@@ -21,6 +21,7 @@ __all__ = [
     "QueryTimeout",
     "QueryTooLarge",
     "ServerError",
+    "NlpUnavailable",
     "InvalidParameter",
 ]
 
@@ -105,6 +106,10 @@ class QueryTooLarge(QueryTimeout):
 
 class ServerError(IntelgraphError):
     """The local Neo4j server could not be fetched, configured, started or stopped."""
+
+
+class NlpUnavailable(ServerError):
+    """The NLP server drafts are read with does not answer (down, or not started yet): retry later."""
 
 
 class InvalidParameter(IntelgraphError):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from extract.assemble import corenlp_reader
 from extract.drafts import Action, DraftStore, NewDocument
 from extract.gazetteer import GraphGazetteer
 from graph.facts import Facts
@@ -25,6 +26,7 @@ class DraftService:
 
     def __init__(self, store: Store, settings: Settings):
         self.store = store
+        self.settings = settings
         self.corpus_dir = settings.corpus_dir
         self.drafts = DraftStore(settings.drafts_dir)
 
@@ -36,7 +38,8 @@ class DraftService:
 
     def create(self, new: NewDocument, *, via: str) -> dict[str, Any]:
         """Draft ``new`` with the extractor, recognising the entities the graph already has."""
-        return self.drafts.create(new, gazetteer=GraphGazetteer(self.store), via=via, taken=self._taken)
+        return self.drafts.create(new, gazetteer=GraphGazetteer(self.store), via=via, taken=self._taken,
+                                  reader=corenlp_reader(self.settings))
 
     def decide(self, draft_id: str, actions: list[Action], *, version: int, via: str) -> dict[str, Any]:
         return self.drafts.decide(draft_id, actions, version=version, via=via)

@@ -17,7 +17,7 @@ from typing import Any
 
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
 from extract.nlp.server import ANNOTATORS, CORENLP_VERSION, credentials
-from graph.errors import ServerError
+from graph.errors import NlpUnavailable, ServerError
 from graph.settings import Settings
 
 __all__ = ["annotate", "request", "read_json"]
@@ -83,8 +83,10 @@ def request(text: str, *, published: dt.date | None, settings: Settings) -> dict
 
     Raises
     ------
+    NlpUnavailable
+        When the server does not answer (a ServerError: the API answers 503).
     ServerError
-        When the server does not answer or answers with an error (with its words).
+        When the server answers with an error (with its words).
     """
     properties = _properties(published, settings)
     url = settings.corenlp_base_url + "/?" + urllib.parse.urlencode({"properties": json.dumps(properties)})
@@ -106,7 +108,7 @@ def request(text: str, *, published: dt.date | None, settings: Settings) -> dict
         raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} refused the article "
                           f"(HTTP {exc.code}): {detail}") from None
     except (urllib.error.URLError, OSError) as exc:
-        raise ServerError(f"the CoreNLP server at {settings.corenlp_base_url} does not answer ({exc}); "
+        raise NlpUnavailable(f"the CoreNLP server at {settings.corenlp_base_url} does not answer ({exc}); "
                           "start it with `intelgraph nlp start` or set CORENLP_URL") from None
 
 

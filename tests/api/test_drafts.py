@@ -13,7 +13,7 @@ from api.main import create_app
 from graph.settings import Settings
 from graph.store import Store
 from tests.api.conftest import keyed_client
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, free_port
 
 pytestmark = pytest.mark.neo4j
 
@@ -55,6 +55,19 @@ def test_a_pasted_article_becomes_a_draft_of_candidates_with_spans(bench: TestCl
     assert bench.get("/drafts").json()["drafts"][0]["id"] == draft["id"]
     assert bench.get(f"/drafts/{draft['id']}").headers["etag"] == '"1"'
 
+
+
+def test_an_nlp_server_that_does_not_answer_is_503_and_no_draft_is_kept(loaded: Store, folders: Settings) -> None:
+    """The API's own settings name the NLP server; one that does not answer is a service away
+    for a while (503 and Retry-After, as for Neo4j), never a 500, and no half-made draft stays."""
+    away = folders.model_copy(update={"corenlp_url": f"http://127.0.0.1:{free_port()}"})
+    with TestClient(create_app(away)) as client:
+        # a text of its own: the run's cache of the server's answers would read the usual one
+        answer = client.post("/drafts", json={**NEW, "text": ARTICLE + "\nA line only this test sends.\n"})
+        assert answer.status_code == 503, answer.text
+        assert answer.headers["retry-after"] and "NLP server" in answer.json()["detail"]
+        assert client.get("/drafts").json()["drafts"] == []
+    assert not any(folders.drafts_dir.glob("*")) if folders.drafts_dir.exists() else True
 
 def test_nothing_is_guessed_and_unknown_fields_are_refused(bench: TestClient) -> None:
     answer = bench.post("/drafts", json={k: v for k, v in NEW.items() if k != "published"})

@@ -25,7 +25,7 @@ _LISTED: dict[str, set[str]] = {}
 
 
 @pytest.fixture(scope="module")
-def api_schema(loaded):
+def api_schema(loaded, nlp_server):  # POST /drafts reads with the NLP server
     # A generous rate limit: the fuzzer sends far more /cypher calls than an analyst would.
     with running_api({"CYPHER_RATE_PER_MINUTE": "100000"}) as base:
         _LISTED["/sources#publishers"] = set(httpx.get(f"{base}/sources").json()["publishers"])
