@@ -12,8 +12,8 @@ Read from the dependency parse, in this order:
   claimed by X, with Y as its subject when V has none of its own.
 - **Parentheticals and reporting nouns.** "Ukraine, the FSB alleged, organised it" and "the FSB's
   claim that Ukraine organised it" are claimed by the FSB as "the FSB said that …" is.
-- **Hedges.** "allegedly", "reportedly": claimed by the last party that spoke in the two sentences
-  before, when the sentence names none.
+- **Hedges.** "allegedly", "reportedly", a passive "is believed" or "was accused" with no agent:
+  claimed by the last party that spoke in the two sentences before, when the sentence names none.
 - **What nobody asserts.** A question, a condition ("if Ukraine had organised it"), an open
   question ("it is unclear whether …") or the want of evidence ("no evidence that …") asserts
   nothing below it: no relation. A guess ("Ukraine may have organised it") is a claim when a
@@ -179,7 +179,8 @@ _HEDGED = ("hedged", "", None)
 def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
            candidate: Candidate) -> tuple[str, str, str | None] | None:
     """("said" | "denied", the party, accused party or None) of the nearest frame above the predicate;
-    :data:`_UNASSERTED` when what stands above it asserts nothing (a question, a condition, a guess)."""
+    :data:`_UNASSERTED` when what stands above it asserts nothing (a question, a condition, a guess),
+    :data:`_HEDGED` when a passive says it with nobody named ("is widely believed to have …")."""
     chain = [(candidate.predicate, "", candidate.predicate), *_ancestors(sentence, candidate.predicate)]
     doubted = False  # "had no reason to believe that", "did not say that": what follows is not asserted
     asked = sentence.tokens[-1].text == "?"
