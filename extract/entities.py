@@ -346,11 +346,6 @@ class _Reader:
         if proposal.first < 0 or start < proposal.first:
             proposal.first = start
 
-    def _key_at(self, sentence: Sentence, i: int) -> str | None:
-        """The proposal of the smallest mention over token ``i`` so far, if any."""
-        over = [m for m in self.mentions if m.sentence == sentence.index and m.first <= i < m.end]
-        return min(over, key=lambda m: m.end - m.first).proposal if over else None
-
     def _free(self, sentence: Sentence, first: int, end: int) -> bool:
         return not (self.taken.get(sentence.index, set()) & set(range(first, end)))
 
@@ -820,7 +815,7 @@ class _Reader:
                 continue
             _, state_key = states[0]
             # "Ukraine's SBU security service": a body the phrase names already, by its own name
-            named = [k for d in modifiers if (k := self._key_at(sentence, d)) is not None
+            named = [k for d in modifiers if (k := self._proposal_at(sentence, d)) is not None
                      and self.proposals[k].kind == kind]
             if named:
                 self._mention(sentence, token.i, token.i + 1, named[0], "name")
@@ -1155,7 +1150,7 @@ class _Reader:
             other = [a.dep for a in sentence.child_arcs(token.i) if a.label in ("obl:as", "obl:by")]
             if not named or not other:
                 continue
-            into, key = self._key_at(sentence, named[0]), self._key_at(sentence, other[0])
+            into, key = self._proposal_at(sentence, named[0]), self._proposal_at(sentence, other[0])
             if into is not None and key is None:  # a name the NLP server did not tag: "initials KAPO"
                 first = other[0]
                 while first > 0 and (sentence.tokens[first - 1].text[:1].isupper()

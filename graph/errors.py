@@ -105,7 +105,7 @@ class QueryTooLarge(QueryTimeout):
 
 
 class ServerError(IntelgraphError):
-    """The local Neo4j server could not be fetched, configured, started or stopped."""
+    """A local server (Neo4j, CoreNLP) could not be fetched, configured, started, stopped or used."""
 
 
 class NlpUnavailable(ServerError):

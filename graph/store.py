@@ -65,6 +65,7 @@ def _stopped(exc: neo4j_errors.Neo4jError, timeout: float | None) -> QueryTimeou
 # attempt may start just before the retries run out and wait this long.
 CONNECTION_TIMEOUT_S = 3.0
 
+
 class _Stopped(Exception):
     """Carries a memory error out of a transaction function, so that the driver does not retry it."""
 

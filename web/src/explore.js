@@ -183,8 +183,9 @@ export class Explorer {
     direction.value = chosen.direction;
     type.value = chosen.type;
     limit.value = chosen.limit;
+    const shown = () => ({ direction: direction.value, type: type.value, limit: Number(limit.value) || DEFAULT_LIMIT });
     const remember = () => {
-      const choice = { direction: direction.value, type: type.value, limit: Number(limit.value) || DEFAULT_LIMIT };
+      const choice = shown();
       this.choices.set(id, choice);
       // Chosen in a panel that was drawn again meanwhile (its details arrived): the new one shows it.
       const live = document.querySelector(`.explore-actions[data-node="${CSS.escape(id)}"]`);
@@ -201,9 +202,8 @@ export class Explorer {
     const entry = this.expanded.get(id);
     return h("div.explore-actions", { "data-node": id },
       h("div.row", h("span", "Expand"), direction, type, h("span", "top"), limit,
-        h("button.primary#expand-button", { type: "button", onclick: () => this.expandFromPanel(id,
-          this.choices.get(id) || { direction: direction.value, type: type.value,
-                                    limit: Number(limit.value) || DEFAULT_LIMIT }) }, "Expand")),
+        h("button.primary#expand-button", { type: "button",
+          onclick: () => this.expandFromPanel(id, this.choices.get(id) || shown()) }, "Expand")),
       h("div.actions",
         entry ? h("button.secondary#collapse-button", { type: "button", onclick: () => this.collapse(id) }, "Collapse") : null,
         h("button.secondary#pin-button", { type: "button", "aria-pressed": this.pinned.has(id) ? "true" : "false",
