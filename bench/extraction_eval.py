@@ -28,6 +28,7 @@ import json
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,31 +71,41 @@ def _once(reader: Reader) -> Reader:
     return read
 
 
-def run(sets: dict[str, list[Path]], reader: Reader | None = None, *, align: bool = True) -> list[dict]:
+def run(sets: dict[str, list[Path]], reader: Reader | None = None, *, align: bool = True,
+        jobs: int = 1) -> list[dict]:
+    """Draft and score every article of ``sets``, each against the graph and against nothing.
+
+    ``jobs`` articles at a time: the NLP server reads several at once (the drafts are scored in
+    the order given, whatever the order they finish in).
+    """
     reader = _once(reader or corenlp_reader())
-    results = []
-    with tempfile.TemporaryDirectory() as folder:
-        for set_name, articles in sets.items():
-            for gold_path in articles:
-                gold = read_facts(gold_path)
-                meta = gold.document
-                info = DocumentInfo(title=meta.title, publisher=meta.publisher, published=meta.published,
-                                    id=meta.id)
-                for graph in GRAPHS:
-                    gazetteer = (FactsGazetteer.from_paths(_graph_files(gold_path, articles))
-                                 if graph == "the graph" else EmptyGazetteer())
-                    output = Path(folder) / f"{gold_path.stem}.{len(results)}.facts.yaml"
-                    began = time.perf_counter()
-                    error = None
-                    try:
-                        score = evaluate(write_draft(gold_path.parent / meta.text, output, info=info,
-                                                     gazetteer=gazetteer, reader=reader), gold, align=align)
-                    except InvalidInput as exc:  # a draft that fails is scored as no draft at all
-                        score, error = _nothing_found(gold), str(exc).splitlines()[0]
-                    results.append({"set": set_name, "article": gold_path.name.removesuffix(".facts.yaml"),
-                                    "graph": graph, "score": score, "error": error,
-                                    "seconds": time.perf_counter() - began})
-    return results
+    tasks = [(set_name, gold_path, articles) for set_name, articles in sets.items() for gold_path in articles]
+    with tempfile.TemporaryDirectory() as folder, ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        drafted = pool.map(lambda task: _article(*task, reader=reader, folder=Path(folder), align=align), tasks)
+        return [row for rows in drafted for row in rows]
+
+
+def _article(set_name: str, gold_path: Path, articles: list[Path], *, reader: Reader, folder: Path,
+             align: bool) -> list[dict]:
+    """One article's rows: its draft against the graph, and against nothing."""
+    gold = read_facts(gold_path)
+    meta = gold.document
+    info = DocumentInfo(title=meta.title, publisher=meta.publisher, published=meta.published, id=meta.id)
+    rows = []
+    for graph in GRAPHS:
+        gazetteer = (FactsGazetteer.from_paths(_graph_files(gold_path, articles))
+                     if graph == "the graph" else EmptyGazetteer())
+        output = folder / f"{set_name}.{gold_path.stem}.{len(rows)}.facts.yaml"
+        began = time.perf_counter()
+        error = None
+        try:
+            score = evaluate(write_draft(gold_path.parent / meta.text, output, info=info,
+                                         gazetteer=gazetteer, reader=reader), gold, align=align)
+        except InvalidInput as exc:  # a draft that fails is scored as no draft at all
+            score, error = _nothing_found(gold), str(exc).splitlines()[0]
+        rows.append({"set": set_name, "article": gold_path.name.removesuffix(".facts.yaml"),
+                     "graph": graph, "score": score, "error": error, "seconds": time.perf_counter() - began})
+    return rows
 
 
 def _nothing_found(gold: Facts) -> Score:
@@ -166,13 +177,15 @@ def main() -> None:
                              "CORENLP_ANSWERS_DIR does the same)")
     parser.add_argument("--set", dest="sets", action="append", choices=sorted(SETS),
                         help="a set to measure (repeatable; default: every set)")
+    parser.add_argument("--jobs", type=int, default=2, metavar="N",
+                        help="articles read and drafted at a time (default 2: the NLP server reads them side by side)")
     parser.add_argument("--names-only", action="store_true",
                         help="match entities by id, name and alias alone, not also by the quotes their "
                              "relations share (the scorer before 2026-12; the cue extractor's figures)")
     args = parser.parse_args()
     results = run({name: SETS[name] for name in (args.sets or SETS)},
                   reader=corenlp_reader(get_settings().model_copy(update={"corenlp_answers_dir": args.cache}))
-                  if args.cache else None, align=not args.names_only)
+                  if args.cache else None, align=not args.names_only, jobs=args.jobs)
     if args.json:
         print(json.dumps({"totals": totals(results),
                           "articles": [{"set": r["set"], "article": r["article"], "graph": r["graph"],
