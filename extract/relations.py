@@ -99,12 +99,21 @@ def _head_of(sentence: Sentence, first: int, end: int) -> int:
     return end - 1
 
 
-def _most_specific(found: list[tuple[Entry, Candidate]]) -> Iterable[Candidate]:
-    """One word's candidates, less those an entry that needs a dependent says better about the same
-    two ends: "prime minister" (LEADS) rather than "minister" (WORKS_FOR)."""
-    specific = {(c.subject, c.object) for entry, c in found if entry.with_}
-    for entry, candidate in found:
-        if entry.with_ or (candidate.subject, candidate.object) not in specific:
+def _most_specific(sentence: Sentence, found: list[tuple[int, Entry, Candidate]]) -> Iterable[Candidate]:
+    """The sentence's candidates (each with the token that said it), less those an entry that needs a
+    dependent says better about the same two ends, on its word or, for a noun, on that dependent:
+    "prime minister" (LEADS) rather than "minister" (WORKS_FOR); "Secretary-General" (LEADS) rather
+    than "Secretary" (WORKS_FOR) when the parser makes "General" the head. (A verb's dependent is a
+    word of its own: "passed the warning to Moscow" shares intelligence, and warns.)"""
+    specific: dict[int, set[tuple[str, str]]] = {}
+    for i, entry, candidate in found:
+        if entry.with_:
+            words = {i} | {a.dep for a in sentence.child_arcs(i)
+                           if not entry.verb and sentence.tokens[a.dep].lemma in entry.with_}
+            for word in words:
+                specific.setdefault(word, set()).add((candidate.subject, candidate.object))
+    for i, entry, candidate in found:
+        if entry.with_ or (candidate.subject, candidate.object) not in specific.get(i, set()):
             yield candidate
 
 
@@ -156,10 +165,10 @@ class _Finder:
                 kinds_at.setdefault(position, key)
         offices = list(self._titled_offices(sentence))
         held = {(c.subject, c.object) for c in offices}  # "Energy Secretary X" leads it, not only works for it
-        for token in sentence.tokens:
-            found = [(entry, candidate) for entry, how in self._entries(sentence, token, kinds_at)
-                     for candidate in self._match(sentence, token, entry, how)]
-            yield from (c for c in _most_specific(found) if (c.subject, c.object) not in held)
+        found = [(token.i, entry, candidate) for token in sentence.tokens
+                 for entry, how in self._entries(sentence, token, kinds_at)
+                 for candidate in self._match(sentence, token, entry, how)]
+        yield from (c for c in _most_specific(sentence, found) if (c.subject, c.object) not in held)
         yield from offices
         yield from self._set_off_places(sentence)
 
