@@ -275,6 +275,22 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     return max([head + 1, *inner])
 
 
+def _whole_word_start(sentence: Sentence, first: int) -> int:
+    """Where the word that token ``first`` ends begins: the tokenizer splits "Afghan-based" at its
+    hyphen, and a group's name must not start at "based".
+
+    >>> words = [("Afghan", "JJ", 0, 6), ("-", "HYPH", 6, 7), ("based", "VBN", 7, 12), ("militants", "NNS", 13, 22)]
+    >>> tokens = [Token(i, w, w.lower(), pos, "O", a, b) for i, (w, pos, a, b) in enumerate(words)]
+    >>> _whole_word_start(Sentence(0, tokens, [], [], []), 2)
+    0
+    """
+    tokens = sentence.tokens
+    while first >= 2 and tokens[first - 1].pos == "HYPH" and tokens[first - 2].end == tokens[first - 1].start \
+            and tokens[first - 1].end == tokens[first].start:
+        first -= 2
+    return first
+
+
 def _name_like(surface: str, hits: list[Known]) -> bool:
     """A span can be a name if it is capitalised or written exactly as a known name ("us" is not the US)."""
     if surface[:1].isupper():
@@ -1016,7 +1032,7 @@ class _Reader:
                 self._mention(sentence, token.i, token.i + 1, organisations[0], "group")
                 continue
             nationality = next((self._state_at(sentence, m) for m in modifiers if self._state_at(sentence, m)), None)
-            first = min([token.i, *modifiers])
+            first = _whole_word_start(sentence, min([token.i, *modifiers]))
             name = self._surface(sentence, first, token.i + 1)
             key = None
             if not numbered and (dets & _DEFINITE):  # "the suspects": the group named before

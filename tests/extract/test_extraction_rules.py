@@ -806,3 +806,10 @@ def test_a_secretary_general_leads_whichever_word_the_parser_makes_the_head(tmp_
     # a verb's dependent is a word of its own: passing a warning still warns
     found = _triples(_draft(tmp_path, "Norway passed the warning to Sweden, officials said."))
     assert {("Norway", "SHARED_INTELLIGENCE", "Sweden"), ("Norway", "WARNED", "Sweden")} <= found
+
+
+def test_a_groups_name_keeps_the_whole_of_a_hyphenated_word(tmp_path: Path) -> None:
+    """The tokenizer splits "Afghan-based" at its hyphen; the group was "based militants"."""
+    found = _triples(_draft(tmp_path, "Pakistan blamed Afghan-based militants for the bombing in Peshawar."))
+    assert ("Pakistan", "ACCUSED", "Afghan-based militants") in found
+    assert not [r for r in found if "based militants" in (r[0], r[2])], found
