@@ -813,3 +813,13 @@ def test_a_groups_name_keeps_the_whole_of_a_hyphenated_word(tmp_path: Path) -> N
     found = _triples(_draft(tmp_path, "Pakistan blamed Afghan-based militants for the bombing in Peshawar."))
     assert ("Pakistan", "ACCUSED", "Afghan-based militants") in found
     assert not [r for r in found if "based militants" in (r[0], r[2])], found
+
+
+def test_a_bloc_lists_a_group_as_terrorist(tmp_path: Path) -> None:
+    """The ontology let only states and their bodies list a group: the European Union's listing was
+    dropped for want of a type that fits."""
+    gazetteer = FactsGazetteer([Known("eu", "European Union", "Coalition", ("EU",)),
+                                Known("red-hand", "Red Hand Brigade", "ArmedGroup")])
+    found = _triples(_draft(tmp_path, "The EU designated the Red Hand Brigade a terrorist organisation in 2025.",
+                            gazetteer))
+    assert ("European Union", "DESIGNATED_EXTREMIST", "Red Hand Brigade") in found
