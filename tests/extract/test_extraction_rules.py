@@ -823,3 +823,16 @@ def test_a_bloc_lists_a_group_as_terrorist(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "The EU designated the Red Hand Brigade a terrorist organisation in 2025.",
                             gazetteer))
     assert ("European Union", "DESIGNATED_EXTREMIST", "Red Hand Brigade") in found
+
+
+def test_a_states_title_before_a_name_leads_the_state(tmp_path: Path) -> None:
+    """"Jordan's King Abdullah": the possessive hangs on the name, not on the title before it."""
+    found = _triples(_draft(tmp_path, "Norway's King Harald opened the session in Oslo."))
+    assert ("Harald", "LEADS", "Norway") in found
+
+
+def test_rockets_fired_at_a_partys_positions_target_the_party(tmp_path: Path) -> None:
+    gazetteer = FactsGazetteer([Known("red-hand", "Red Hand Brigade", "ArmedGroup")])
+    found = _triples(_draft(tmp_path, "The Red Hand Brigade fired dozens of rockets at Turkish army positions.",
+                            gazetteer))
+    assert ("Red Hand Brigade", "TARGETED", "Turkey") in found
