@@ -836,3 +836,13 @@ def test_rockets_fired_at_a_partys_positions_target_the_party(tmp_path: Path) ->
     found = _triples(_draft(tmp_path, "The Red Hand Brigade fired dozens of rockets at Turkish army positions.",
                             gazetteer))
     assert ("Red Hand Brigade", "TARGETED", "Turkey") in found
+
+
+def test_every_noun_of_an_attack_says_who_carried_it_out(tmp_path: Path) -> None:
+    """The event nouns of verb_events ("seizure", "invasion", "shelling") took no actor: the list of
+    attack nouns that do had only some of them."""
+    gazetteer = FactsGazetteer([Known("red-hand", "Red Hand Brigade", "ArmedGroup")])
+    found = _triples(_draft(tmp_path, "The seizure of the tanker Nordic Star by the Red Hand Brigade angered "
+                                      "Norway. Russia's invasion of Ukraine began in February 2022.", gazetteer))
+    assert ("Red Hand Brigade", "CARRIED_OUT", "seizure of the tanker") in found, found
+    assert ("Russia", "CARRIED_OUT", "invasion of Ukraine") in found
