@@ -846,3 +846,13 @@ def test_every_noun_of_an_attack_says_who_carried_it_out(tmp_path: Path) -> None
                                       "Norway. Russia's invasion of Ukraine began in February 2022.", gazetteer))
     assert ("Red Hand Brigade", "CARRIED_OUT", "seizure of the tanker") in found, found
     assert ("Russia", "CARRIED_OUT", "invasion of Ukraine") in found
+
+
+def test_a_wire_storys_dateline_is_no_part_of_its_lead(tmp_path: Path) -> None:
+    """"KYIV, March 3 (Reuters) - Ukraine's SBU …": the parser made Kyiv the head of the subject,
+    so the arrest the SBU announced ("it had detained") was proposed as Ukraine's."""
+    gazetteer = FactsGazetteer([Known("pst", "PST", "SecurityService", ("Norwegian Police Security Service",))])
+    found = _triples(_draft(tmp_path, "OSLO, March 3 (Reuters) - Norway's PST security service said on Sunday it "
+                                      "had detained two Russian agents.", gazetteer))
+    assert ("PST", "ARRESTED", "two Russian agents") in found, found
+    assert ("Norway", "ARRESTED", "two Russian agents") not in found
