@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
 from extract.lexicon import Lexicon, StateEntry
+from extract.nlp.datelines import dateline_spans
 from extract.nlp.document import Annotated, CorefMention, NamedEntity, Sentence, Token
 from extract.predicates import Predicates
 from graph.dates import event_bounds, event_date
@@ -304,6 +305,7 @@ class _Reader:
         self.doc = doc
         self.published = published
         self.text = doc.text
+        self.datelines = dateline_spans(doc.text)  # where and when reports were filed: no mentions
         self.gazetteer = gazetteer
         self.lexicon = lexicon
         self.predicates = predicates
@@ -496,8 +498,7 @@ class _Reader:
                                    0.6)
                 self._mention(sentence, joined, end, across, "name")
                 continue
-            if entity.ner in _PLACE_NER and tokens[first].text.isupper() and len(tokens[first].text) > 2 \
-                    and end + 1 < len(tokens) and tokens[end].text == "," and tokens[end + 1].ner == "DATE":
+            if any(a <= tokens[first].start < b for a, b in self.datelines):
                 continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
             if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
                     and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:

@@ -10,12 +10,12 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any
 
+from extract.nlp.datelines import dateline_apart
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
 from extract.nlp.server import ANNOTATORS, CORENLP_VERSION, credentials
 from graph.errors import NlpUnavailable, ServerError
@@ -42,31 +42,6 @@ def annotate(text: str, *, published: dt.date | None, settings: Settings) -> Ann
         _recent[key] = _kept(key, settings) or _keep(key, request(sent, published=published, settings=settings),
                                                      settings)
     return read_json(text, _recent[key])
-
-
-# A wire story's dateline at the start of a paragraph: a place in capitals, perhaps its country, a
-# day and the agency in brackets, then a dash ("KYIV, March 3 (Reuters) - ", "BEIRUT (AP) — ").
-_DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z'.-]+ )*[A-Z][A-Z'.-]+(?:, [A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)*)?"
-                       r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\))?"
-                       r"(?P<dash> ?[-\u2013\u2014]{1,2} )(?=\S)")
-
-
-def dateline_apart(text: str) -> str:
-    """``text`` with each dateline's dash made a paragraph break, character for character, so that
-    the server reads the dateline as a sentence of its own: else the parser makes its place the
-    head of the lead's subject ("KYIV, March 3 (Reuters) - Ukraine's SBU said it …", "it" Kyiv's).
-
-    >>> dateline_apart("KYIV, March 3 (Reuters) - Ukraine's SBU said it had detained two men.")[:35]
-    "KYIV, March 3 (Reuters)\\n\\n Ukraine's"
-    >>> dateline_apart("BEIRUT (AP) \u2014 Israel struck.") == "BEIRUT (AP)\\n\\n Israel struck."
-    True
-    >>> dateline_apart("NATO said so. The EU - and others - agreed.") == "NATO said so. The EU - and others - agreed."
-    True
-    """
-    def apart(match: re.Match[str]) -> str:
-        dash = match.group("dash")
-        return match.group(0)[:match.start("dash") - match.start()] + "\n\n" + " " * (len(dash) - 2)
-    return _DATELINE.sub(apart, text)
 
 
 _RECENT = 16
