@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.entities import Recognition
+from extract.entities import Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence
 from extract.predicates import Predicates
 from extract.relations import Candidate
@@ -154,13 +154,18 @@ def _ancestors(sentence: Sentence, i: int) -> list[tuple[int, str, int]]:
     return out
 
 
-def _subject_of(sentence: Sentence, recognition: Recognition, i: int) -> str | None:
-    """The party that says, claims or denies: a capital that speaks is its state ("Tehran denied").
-    Never the subject of a passive: in "Ukraine was accused by Russia" Russia accuses, and in
-    "Israel is believed to have …" nobody is named."""
+def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predicates, i: int) -> str | None:
+    """The party that says, claims or denies: a capital that speaks is its state ("Tehran denied"),
+    and one unnamed who speaks for a party is that party ("Britain's foreign secretary said",
+    ``speaking_for``). Never the subject of a passive: in "Ukraine was accused by Russia" Russia
+    accuses, and in "Israel is believed to have …" nobody is named."""
     for label in ("nsubj", "obl:agent", "nsubj:xsubj"):
         for arc in sentence.child_arcs(i):
-            key = recognition.at(sentence.index, arc.dep) if arc.label == label else None
+            if arc.label != label:
+                continue
+            key = recognition.at(sentence.index, arc.dep)
+            if key is None and sentence.tokens[arc.dep].lemma in predicates.speaking_for:
+                key = next(iter(acted_for(sentence, arc.dep, lambda d: recognition.at(sentence.index, d))), None)
             if key is not None:
                 return recognition.capitals.get(key, key)
     return None
@@ -209,7 +214,7 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                           for k in [recognition.at(sentence.index, a.dep)] if k is not None), None)
             if owner is not None:
                 return ("denied" if doubted else "said"), recognition.capitals.get(owner, owner), None
-        party = _subject_of(sentence, recognition, head)
+        party = _subject_of(sentence, recognition, predicates, head)
         if party is None:
             if (lemma in predicates.reporting_verbs or lemma in predicates.accusing_verbs) and _passive(sentence, head):
                 return _HEDGED  # "Israel is widely believed to have …", "X was accused of …": by nobody named
@@ -235,7 +240,7 @@ def _parenthetical(sentence: Sentence, recognition: Recognition, predicates: Pre
             verb = sentence.tokens[arc.dep]
             if arc.label == "parataxis" and verb.verb and verb.lemma in predicates.reporting_verbs \
                     and not sentence.children(arc.dep, "ccomp"):
-                party = _subject_of(sentence, recognition, arc.dep)
+                party = _subject_of(sentence, recognition, predicates, arc.dep)
                 if party is not None:
                     return party
     return None
@@ -272,7 +277,7 @@ def _speakers(sentence: Sentence, recognition: Recognition, predicates: Predicat
     out = []
     for token in sentence.tokens:
         if token.lemma in predicates.reporting_verbs and token.verb:
-            party = _subject_of(sentence, recognition, token.i)
+            party = _subject_of(sentence, recognition, predicates, token.i)
             if party is not None:
                 out.append(party)
     return out
@@ -310,7 +315,7 @@ def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates:
         for token in sentence.tokens:
             if token.lemma not in predicates.denial_verbs or not token.verb:
                 continue
-            denier = _subject_of(sentence, recognition, token.i)
+            denier = _subject_of(sentence, recognition, predicates, token.i)
             if denier is None:
                 continue
             objects = [sentence.tokens[d].lemma for d in sentence.children(token.i, "obj")]

@@ -81,6 +81,7 @@ class _FileModel(BaseModel):
     titled_offices: list[_OfficeModel]
     courts: list[str]
     agents: list[str]
+    speaking_for: list[str]
     verb_events: dict[str, list[str]]
     event_actors: list[str]
     event_actor: str
@@ -145,6 +146,7 @@ class Predicates:
     titled_offices: tuple[Office, ...] = ()
     courts: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
+    speaking_for: frozenset[str] = frozenset()
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
@@ -186,6 +188,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         courts=frozenset(model.courts), agents=frozenset(model.agents),
+        speaking_for=frozenset(model.speaking_for),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
         set_off_place=model.set_off_place)

@@ -856,3 +856,13 @@ def test_a_wire_storys_dateline_is_no_part_of_its_lead(tmp_path: Path) -> None:
                                       "had detained two Russian agents.", gazetteer))
     assert ("PST", "ARRESTED", "two Russian agents") in found, found
     assert ("Norway", "ARRESTED", "two Russian agents") not in found
+
+
+def test_one_unnamed_who_speaks_for_a_party_makes_it_the_partys_claim(tmp_path: Path) -> None:
+    """"Norway's foreign minister said …" was the text's own statement: nobody named said it."""
+    gazetteer = FactsGazetteer([Known("red-hand", "Red Hand Brigade", "ArmedGroup"),
+                                Known("pentagon", "Pentagon", "GovernmentBody")])
+    found = _draft(tmp_path, "Norway's foreign minister said the Red Hand Brigade was responsible for the attack. "
+                             "A Pentagon spokesman said Iran had armed the Red Hand Brigade.", gazetteer)
+    assert ("Red Hand Brigade", "CARRIED_OUT", "attack", "claimed", "Norway") in found, found
+    assert ("Iran", "SUPPORTED", "Red Hand Brigade", "claimed", "Pentagon") in found, found
