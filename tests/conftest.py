@@ -9,9 +9,8 @@ session if it is not running, and stopped at the end if the session started it.
 ``make test`` runs two pytest-xdist workers, a module's tests on one worker (``--dist loadfile``).
 Each worker is a session of its own with a Neo4j of its own: worker ``gwN`` adds 10 × N to both
 ports (so ``gw1`` has Bolt 17697, HTTP 17484, home ``.neo4j/test-17697``). The workers share one
-CoreNLP server (4 GiB, 30 s to start) and one folder of its answers: the controller of a whole
-run starts it in the background at once (else the first worker that needs it does), and the
-controller stops it at the end (:func:`nlp_server`).
+CoreNLP server (4 GiB, 30 s to start) and one folder of its answers: the first worker that needs
+it starts it, and the run's controller stops it at the end (:func:`nlp_server`).
 """
 from __future__ import annotations
 
@@ -22,7 +21,6 @@ import os
 import shutil
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -68,7 +66,6 @@ from graph.store import Store  # noqa: E402
 pytest_plugins = ["tests.terminal"]  # the tmux fixture, for tests of what a terminal shows
 
 _LOCK_WAIT_S = 1800
-_nlp_warming: threading.Thread | None = None  # the controller's early start of CoreNLP
 
 
 def _is_xdist_controller(config: pytest.Config) -> bool:
@@ -77,17 +74,8 @@ def _is_xdist_controller(config: pytest.Config) -> bool:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Take the test server for this session: two sessions on one server would wipe each other's data.
-
-    The controller of a whole run (``make test``) starts CoreNLP in the background at once: it
-    loads its models (30 s or more) while the workers run their first tests, instead of making
-    both wait for it when the first drafting test comes.
-    """
+    """Take the test server for this session: two sessions on one server would wipe each other's data."""
     if _is_xdist_controller(config):
-        if config.args_source == pytest.Config.ArgsSource.TESTPATHS:
-            global _nlp_warming
-            _nlp_warming = threading.Thread(target=_start_nlp_early, name="corenlp-early-start", daemon=True)
-            _nlp_warming.start()
         return  # each worker takes its own server's lock
     lock_path = ROOT / ".neo4j" / f"test-{os.environ['NEO4J_BOLT_PORT']}.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
@@ -129,8 +117,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     """The controller of xdist's workers stops the CoreNLP server one of them started, once all are done."""
-    if _nlp_warming is not None:
-        _nlp_warming.join(timeout=_LOCK_WAIT_S)  # a run stopped at once must not leave it starting
     if _is_xdist_controller(config) and _NLP_STARTED_MARK.exists():
         from extract.nlp import server
 
@@ -186,15 +172,6 @@ def _start_nlp(settings: Settings, *, leave_to_controller: bool) -> bool:
         if leave_to_controller:
             _NLP_STARTED_MARK.touch()
         return True
-
-
-def _start_nlp_early() -> None:
-    """The controller's early start (:func:`pytest_configure`). A failure is only reported: the
-    first test that needs the server tries again and fails with the error."""
-    try:
-        _start_nlp(get_settings(), leave_to_controller=True)
-    except Exception as error:  # noqa: BLE001 - reported here, raised again by the fixture
-        print(f"CoreNLP did not start early: {error}", file=sys.__stderr__, flush=True)
 
 
 @pytest.fixture(scope="session")
