@@ -148,30 +148,18 @@ def nlp_server(settings: Settings) -> Iterator[Settings]:
     """
     from extract.nlp import server
 
-    started = _start_nlp(settings, leave_to_controller="PYTEST_XDIST_WORKER" in os.environ)
-    yield settings
-    if started and "PYTEST_XDIST_WORKER" not in os.environ:
-        server.stop(settings)
-
-
-def _start_nlp(settings: Settings, *, leave_to_controller: bool) -> bool:
-    """Start the shared CoreNLP server unless it answers; whether this call started it.
-
-    One lock for every process of the run, so that only one starts it. ``leave_to_controller``
-    marks it as the run's, for xdist's controller to stop at the end (:func:`pytest_unconfigure`).
-    """
-    from extract.nlp import server
-
     lock_path = settings.corenlp_home.parent / f"{settings.corenlp_home.name}.start.lock"
     lock_path.parent.mkdir(parents=True, exist_ok=True)
     with open(lock_path, "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if server.status(settings).ready:
-            return False
-        server.start(settings)
-        if leave_to_controller:
-            _NLP_STARTED_MARK.touch()
-        return True
+        started = not server.status(settings).ready
+        if started:
+            server.start(settings)
+            if "PYTEST_XDIST_WORKER" in os.environ:
+                _NLP_STARTED_MARK.touch()
+    yield settings
+    if started and "PYTEST_XDIST_WORKER" not in os.environ:
+        server.stop(settings)
 
 
 @pytest.fixture(scope="session")
