@@ -108,8 +108,8 @@ def _most_specific(sentence: Sentence, found: list[tuple[int, Entry, Candidate]]
     specific: dict[int, set[tuple[str, str]]] = {}
     for i, entry, candidate in found:
         if entry.with_:
-            words = {i} | {a.dep for a in sentence.child_arcs(i)
-                           if not entry.verb and sentence.tokens[a.dep].lemma in entry.with_}
+            words = {i} if entry.verb else {i} | {a.dep for a in sentence.child_arcs(i)
+                                                  if sentence.tokens[a.dep].lemma in entry.with_}
             for word in words:
                 specific.setdefault(word, set()).add((candidate.subject, candidate.object))
     for i, entry, candidate in found:
