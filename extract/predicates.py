@@ -22,7 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from graph import yamlsource
 from graph.errors import InvalidInput, Problem
-from graph.ontology import get_ontology
+from graph.ontology import Ontology, get_ontology
 
 __all__ = ["PATH", "Entry", "Office", "Predicates", "load_predicates", "get_predicates"]
 
@@ -200,6 +200,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
         if name not in ontology.relations:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
+    problems += [doc.problem(("verb_events", verb), f"{noun!r} is not one of event_nouns: it never names an event")
+                 for verb, nouns in model.verb_events.items() for noun in nouns if noun not in out.event_nouns]
     for type_name, entries in model.relations.items():
         if type_name not in ontology.relations:
             problems.append(doc.problem(("relations", type_name), f"unknown relation type {type_name!r}"))
@@ -227,6 +229,11 @@ def load_predicates(path: Path = PATH) -> Predicates:
                           implied_object=raw.implied_object, implied_subject=raw.implied_subject,
                           kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless))
+            problems += [doc.problem((*where, "nouns"), message) for message in _dead_event_nouns(entry, raw.nouns,
+                                                                                             out, ontology)]
+            if raw.implied_object == "event of the verb":
+                problems += [doc.problem((*where, "verbs"), f"{verb!r} has no nouns in verb_events")
+                             for verb in raw.verbs if verb not in out.verb_events]
             for lemma in raw.verbs:
                 out.by_verb[lemma].append(entry)
             for lemma in raw.nouns:
@@ -236,6 +243,17 @@ def load_predicates(path: Path = PATH) -> Predicates:
     if problems:
         raise InvalidInput(problems)
     return out
+
+
+def _dead_event_nouns(entry: Entry, nouns: list[str], predicates: Predicates, ontology: Ontology) -> list[str]:
+    """A noun entry whose end is the noun itself, where that end can only be an event: each noun
+    must be one of ``event_nouns``, or no mention of it is ever an event and the entry never fires
+    (the event lists are written in several places; this keeps them from drifting apart)."""
+    relation = ontology.relations[entry.type]
+    ends = [kinds for routes, kinds in ((entry.subject, relation.subject_kinds), (entry.object, relation.object_kinds))
+            if (".",) in routes and set(kinds) == {"Event"}]
+    return [f"{noun!r} is not one of event_nouns: the {entry.type} it names would never be an event"
+            for noun in nouns if ends and noun not in predicates.event_nouns]
 
 
 @lru_cache(maxsize=1)

@@ -17,6 +17,7 @@ import yaml
 from extract.assemble import DocumentInfo, write_draft
 from extract.gazetteer import EmptyGazetteer, FactsGazetteer, Known
 from extract.lexicon import get_lexicon, load_lexicon
+from extract.predicates import load_predicates
 from graph.errors import InvalidInput
 from graph.facts import Facts, pending_review, read_facts
 from graph.ontology import get_ontology
@@ -171,6 +172,27 @@ def test_the_lexicon_names_its_file_and_line_on_error(tmp_path: Path) -> None:
     (problem,) = caught.value.problems
     assert problem.file == str(bad) and problem.field == "kind_words[0].kind"
     assert bad.read_text().splitlines()[problem.line - 1].strip() == "- kind: Newspaper"
+
+
+def test_the_event_lists_cannot_drift_apart(tmp_path: Path) -> None:
+    """An event noun taken out of ``event_nouns`` but left in a relation's nouns or in ``verb_events``
+    would never be an event, and its entries would never fire: the predicates refuse to load."""
+    load_predicates()  # the shipped file is consistent
+    text = (ROOT / "extract" / "predicates.yaml").read_text(encoding="utf-8")
+    start = text.index("\nevent_nouns: [")
+    bad = tmp_path / "predicates.yaml"
+    assert "\n  raid: [raid]\n" in text
+    bad.write_text(text[:start].replace("\n  raid: [raid]\n", "\n", 1)
+                   + text[start:].replace(" shelling,", "", 1).replace(", seizure]", "]", 1), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_predicates(bad)
+    found = {(p.field.split("[")[0], p.message.split(" is ")[0]) for p in caught.value.problems}
+    assert found == {("verb_events.shell", "'shelling'"), ("verb_events.seize", "'seizure'"),
+                     ("relations.CARRIED_OUT", "'shelling'"), ("relations.CARRIED_OUT", "'seizure'"),
+                     ("relations.CARRIED_OUT", "'raid' has no nouns in verb_events")}
+    lines = bad.read_text(encoding="utf-8").splitlines()
+    assert {lines[p.line - 1].strip().split(":")[0].lstrip("- ") for p in caught.value.problems
+            if p.file == str(bad) and p.line} == {"shell", "seize", "nouns", "verbs"}
 
 
 @pytest.mark.parametrize(("name", "variant"), [("Kyiv", "kiev"), ("Isis-K", "is-k"), ("ISIS-K", "isil-k"),
