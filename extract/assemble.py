@@ -24,7 +24,7 @@ from extract.lexicon import Lexicon, get_lexicon
 from extract.nlp.corenlp import annotate
 from extract.nlp.document import Annotated
 from extract.predicates import get_predicates
-from extract.relations import Candidate, find_relations
+from extract.relations import Candidate, find_relations, settle_ends
 from extract.timing import date_candidates
 from extract.writer import dump_facts, write_atomically
 from graph.errors import InvalidInput, Problem
@@ -93,7 +93,7 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
     doc = (reader or corenlp_reader())(text, info.published)
     recognition = recognise(doc, gazetteer, lexicon, predicates, published=info.published)
     candidates = find_relations(doc, recognition, predicates, ontology)
-    candidates = attribute(doc, recognition, candidates, predicates)
+    candidates = settle_ends(attribute(doc, recognition, candidates, predicates), recognition.proposals, ontology)
     structural = frozenset(name for name, rel in ontology.relations.items() if rel.category == "structure")
     date_candidates(doc, candidates, info.published, undated_types=structural,
                     saying=predicates.reporting_verbs | predicates.denial_verbs)

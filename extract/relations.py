@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
+from extract.entities import NOT_ORGANISATIONS, Proposal, Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -47,10 +47,41 @@ class Candidate:
     through_event: str | None = None  # said of this event, so of those who carried it out
     by_name: bool = False   # what a name says ("Russian intelligence" is Russia's): the text's, said by no one
     notes: list[str] = field(default_factory=list)
+    # What this relation tells of its ends, made true only if it is kept (settle_ends): the kind an
+    # end whose kind was guessed must have ("Meta, which owns Facebook": a company), and the name
+    # of a capital that stood for its state ("Kiev said").
+    retype: tuple[str, str] | None = None   # (proposal key, kind)
+    aliases: tuple[tuple[str, str], ...] = ()  # (proposal key, name)
 
     @property
     def triple(self) -> tuple[str, str, str]:
         return self.subject, self.type, self.object
+
+
+#: An allowed pair: subject, object, the kind an end must take (or None), the names its ends gain.
+_Allowed = tuple[str, str, tuple[str, str] | None, tuple[tuple[str, str], ...]]
+
+
+def settle_ends(candidates: list[Candidate], proposals: dict[str, Proposal], ontology: Ontology) -> list[Candidate]:
+    """The kept candidates, in order, with what each tells of its ends applied: a guessed kind takes
+    the kind the first relation needs ("Meta, which owns Facebook": a company); a later relation
+    that needs another kind of it is dropped. Run once the candidates that cannot stand are gone,
+    so that a dropped one ("did not own") changes nothing."""
+    out = []
+    for candidate in candidates:
+        if candidate.retype is not None:
+            key, kind = candidate.retype
+            proposal = proposals[key]
+            if proposal.guessed:
+                proposal.kind, proposal.guessed = kind, False
+                proposal.how += f"; a {kind}, as “{candidate.type}” needs"
+            elif not ontology.allows(candidate.type, proposals[candidate.subject].kind,
+                                     proposals[candidate.object].kind):
+                continue
+        for key, name in candidate.aliases:
+            proposals[key].add_alias(name)
+        out.append(candidate)
+    return out
 
 
 def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
@@ -302,15 +333,15 @@ class _Finder:
                 chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
                 if entry.kinds and self._possessed_by(sentence, obj, subject):
                     continue  # "the Department of the Treasury's Office": the office is the department's
-                pair = self._allowed(chosen, subject, obj)
-                if pair is None:
+                allowed = self._allowed(chosen, subject, obj)
+                if allowed is None:
                     if chosen in self.predicates.event_actors and self.rec.proposals[obj].kind == "Event" \
                             and subject != obj:  # resolved once the whole text is read (_through_events)
                         yield Candidate(subject, chosen, obj, sentence.index, sentence.start, sentence.end, token.i,
                                         f"{how} in sentence {sentence.index + 1}", 0.6, negated=negated,
                                         through_event=obj)
                     continue
-                s, o = pair
+                s, o, retype, aliases = allowed
                 confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
                 reason = f"{how} in sentence {sentence.index + 1}"
                 if implied:
@@ -320,7 +351,7 @@ class _Finder:
                 inside = self.rec.at(sentence.index, token.i)
                 by_name = bool(entry.kinds) or inside in (s, o) and self.rec.proposals[inside].kind != "Event"
                 yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
-                                reason, confidence, negated=negated, by_name=by_name)
+                                reason, confidence, negated=negated, by_name=by_name, retype=retype, aliases=aliases)
 
     def _possessed_by(self, sentence: Sentence, key: str, owner: str) -> bool:
         """Whether a mention of ``key`` in the sentence has a possessive that is ``owner``'s."""
@@ -414,32 +445,31 @@ class _Finder:
                     keys.extend(k for k in found if k not in keys)
         return keys
 
-    def _allowed(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:
-        """The pair with a capital read as its state where the type needs it; None if not allowed."""
+    def _allowed(self, type_name: str, subject: str, obj: str) -> _Allowed | None:
+        """The pair with a capital read as its state where the type needs it, or with a guessed kind
+        told by the type; None if not allowed. Nothing is changed here: the candidate carries what it
+        tells of its ends, and :func:`settle_ends` applies it to those kept."""
         proposals = self.rec.proposals
         for s in dict.fromkeys([subject, self.capitals.get(subject, subject)]):
             for o in dict.fromkeys([obj, self.capitals.get(obj, obj)]):
                 if s != o and self.ontology.allows(type_name, proposals[s].kind, proposals[o].kind):
-                    for end, used in ((subject, s), (obj, o)):
-                        if end != used:  # "Kiev" standing for Ukraine: a name of the state
-                            proposals[used].add_alias(proposals[end].name)
-                    return s, o
+                    # "Kiev" standing for Ukraine: a name of the state
+                    aliases = tuple((used, proposals[end].name)
+                                    for end, used in ((subject, s), (obj, o)) if end != used)
+                    return s, o, None, aliases
         return self._told_kind(type_name, subject, obj)
 
-    def _told_kind(self, type_name: str, subject: str, obj: str) -> tuple[str, str] | None:
+    def _told_kind(self, type_name: str, subject: str, obj: str) -> _Allowed | None:
         """"Meta, which owns Facebook": an organisation whose kind was only guessed takes the kind of
         organisation the relation needs (a company), and the pair is allowed."""
         relation = self.ontology.relations[type_name]
         for end, other, kinds in ((obj, subject, relation.object_kinds), (subject, obj, relation.subject_kinds)):
-            proposal = self.rec.proposals[end]
-            if not proposal.guessed or end == other:
+            if not self.rec.proposals[end].guessed or end == other:
                 continue
             fits = [k for k in sorted(kinds) if k not in NOT_ORGANISATIONS and (
                 self.ontology.allows(type_name, self.rec.proposals[other].kind, k) if end == obj
                 else self.ontology.allows(type_name, k, self.rec.proposals[other].kind))]
             if fits:  # the first of several in name order (a company before a media outlet): a guess still
-                proposal.kind, proposal.guessed = fits[0], False
-                proposal.how += f"; a {fits[0]}, as “{type_name}” needs"
-                return subject, obj
+                return subject, obj, (end, fits[0]), ()
         return None
 

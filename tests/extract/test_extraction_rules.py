@@ -609,6 +609,15 @@ def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_p
     assert owned and all(kinds[o] == "Company" for o in owned), (owned, kinds)
 
 
+def test_a_relation_that_is_dropped_tells_no_kind(tmp_path: Path) -> None:
+    """"whether Meta Platforms owns Instagram" asserts nothing: Instagram keeps its guessed kind
+    (the kind was once set as soon as the relation was seen, and stayed after it was dropped)."""
+    facts = _facts(tmp_path, "Investors asked whether Meta Platforms owns Instagram.")
+    assert not facts.facts.relations
+    instagram = next(e for e in facts.facts.entities if e.name == "Instagram")
+    assert instagram.kind == "Organisation" and "needs" not in instagram.review.reason, instagram
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
