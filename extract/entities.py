@@ -1055,7 +1055,7 @@ class _Reader:
                 by_head.setdefault((mention.sentence, i), mention.proposal)
         for chain in self.doc.chains:
             owner = next((by_head[(link.sentence, link.head)] for link in chain
-                          if (link.sentence, link.head) in by_head), None)
+                          if (link.sentence, link.head) in by_head), None) or self._named_beside(by_head, chain[0])
             if owner is None:
                 continue
             proposal = self.proposals[owner]
@@ -1080,6 +1080,18 @@ class _Reader:
                 self.mentions.append(Mention(link.sentence, link.head, link.head + 1, taken, "reference"))
                 by_head[(link.sentence, link.head)] = taken
                 last = link.sentence
+
+    def _named_beside(self, by_head: dict[tuple[int, int], str], first: CorefMention) -> str | None:
+        """A chain that names no entity, begun by a description in apposition to a name, is the
+        name's: "the Azov Brigade, a volunteer unit, and its founder" links "its" to "a volunteer
+        unit", which is the brigade. Only its first link: a description after pronouns was joined
+        to them by the NLP server (a client's "he" and "his lawyer, X" in one chain)."""
+        if first.type != "NOMINAL" or first.sentence >= len(self.doc.sentences):
+            return None
+        sentence = self.doc.sentences[first.sentence]
+        beside = [a.head for a in sentence.head_arcs(first.head) if a.label == "appos"] + \
+            [a.dep for a in sentence.child_arcs(first.head) if a.label == "appos"]
+        return next((by_head[(first.sentence, i)] for i in beside if (first.sentence, i) in by_head), None)
 
     def _parallel_subject(self, link: CorefMention) -> str | None:
         """"…that Iran had been involved in planning the attacks and that it had supplied the group":

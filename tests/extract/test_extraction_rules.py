@@ -618,6 +618,13 @@ def test_a_relation_that_is_dropped_tells_no_kind(tmp_path: Path) -> None:
     assert instagram.kind == "Organisation" and "needs" not in instagram.review.reason, instagram
 
 
+def test_a_chain_begun_by_a_description_in_apposition_is_the_names(tmp_path: Path) -> None:
+    """CoreNLP links "its" to "a volunteer unit", which is the brigade."""
+    found = _triples(_draft(tmp_path, "The Azov Brigade, a volunteer unit, and its founder, Andriy Biletsky, "
+                                      "were sanctioned."))
+    assert ("Andriy Biletsky", "LEADS", "Azov Brigade") in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
