@@ -625,6 +625,21 @@ def test_a_chain_begun_by_a_description_in_apposition_is_the_names(tmp_path: Pat
     assert ("Andriy Biletsky", "LEADS", "Azov Brigade") in found
 
 
+def test_who_presides_over_a_court_leads_it_however_the_participle_is_parsed(tmp_path: Path) -> None:
+    """"the court, presided over by X": the parser makes the court the subject of "presided"."""
+    for text in ("The Special Criminal Court in Dublin, presided over by Anna Keller, convicted him on Friday.",
+                 "Anna Keller presided over the Special Criminal Court."):
+        found = _triples(_draft(tmp_path, text))
+        assert ("Anna Keller", "LEADS", "Special Criminal Court") in found, text
+        assert ("Special Criminal Court", "LEADS", "Anna Keller") not in found, text
+
+
+def test_a_group_rooted_or_based_in_a_place_is_based_there(tmp_path: Path) -> None:
+    """A participle modifying the group's noun: "a cell rooted in Antwerp", in apposition to its name."""
+    assert ("Sabri Network", "BASED_IN", "Antwerp") in _triples(
+        _draft(tmp_path, "Police dismantled the Sabri Network, a cell rooted in Antwerp."))
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
