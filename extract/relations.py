@@ -301,7 +301,8 @@ class _Finder:
             role, noun = participle
             if role == "object" and not objects:
                 objects = self._ends(sentence, noun, ((".",),))
-                subjects = subjects or self._ends(sentence, token.i, (("obl:by",),))
+                subjects = subjects or self._ends(sentence, token.i, (("obl:by",),)) \
+                    or self._hyphened_agent(sentence, token)
             elif role == "subject" and not subjects:
                 subjects = self._ends(sentence, noun, ((".",),))
         if entry.implied_subject == "court" and set(subjects) <= set(objects):  # "nsubj" also follows "nsubj:pass"
@@ -384,14 +385,24 @@ class _Finder:
     def _participle(self, sentence: Sentence, token: Token) -> tuple[str, int] | None:
         """("object" or "subject", the noun) of a verb that modifies a noun: "the mutiny staged by
         the group" and "the men arrested on Friday" (the noun is its object; the parser sometimes
-        tags such a participle as a past tense), "gunmen firing on the crowd" (its subject)."""
+        tags such a participle as a past tense), "the Iran-backed Houthis" (a participle before the
+        noun), "gunmen firing on the crowd" (its subject)."""
         for arc in sentence.head_arcs(token.i):
-            if arc.label == "acl" and arc.head >= 0 and sentence.tokens[arc.head].noun:
-                if token.pos == "VBG":
+            if arc.label in ("acl", "amod") and arc.head >= 0 and sentence.tokens[arc.head].noun:
+                if token.pos == "VBG" and arc.label == "acl":
                     return "subject", arc.head
-                if token.pos in ("VBN", "VBD"):
+                if token.pos in ("VBN", "VBD") and (arc.label == "acl" or arc.head > token.i):
                     return "object", arc.head
         return None
+
+    def _hyphened_agent(self, sentence: Sentence, token: Token) -> list[str]:
+        """"the Iran-backed Houthis", "a US-led coalition": the party joined to a participle by a
+        hyphen did what it says (the parser hangs it on the participle as "obl", "dep" or "compound")."""
+        i = token.i
+        if i < 2 or sentence.tokens[i - 1].pos != "HYPH":
+            return []
+        joined = [d for d in sentence.children(i) if d < i - 1 and sentence.subtree(d).stop == i - 1]
+        return [key for d in joined if (key := self.rec.at(sentence.index, d)) is not None]
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""

@@ -640,6 +640,14 @@ def test_a_group_rooted_or_based_in_a_place_is_based_there(tmp_path: Path) -> No
         _draft(tmp_path, "Police dismantled the Sabri Network, a cell rooted in Antwerp."))
 
 
+def test_a_party_hyphened_to_a_participle_before_a_noun_did_what_it_says(tmp_path: Path) -> None:
+    """"the Iran-backed Houthis": the participle is the noun's modifier, the party joined to it by a
+    hyphen its agent."""
+    gazetteer = FactsGazetteer([Known("houthis", "Houthis", "ArmedGroup")])
+    found = _triples(_draft(tmp_path, "The Iran-backed Houthis fired missiles at ships.", gazetteer))
+    assert ("Iran", "SUPPORTED", "Houthis") in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
