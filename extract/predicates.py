@@ -82,6 +82,8 @@ class _FileModel(BaseModel):
     courts: list[str]
     agents: list[str]
     speaking_for: list[str]
+    intentions: list[str]
+    intended: dict[str, str]
     verb_events: dict[str, list[str]]
     event_actors: list[str]
     event_actor: str
@@ -147,6 +149,8 @@ class Predicates:
     courts: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     speaking_for: frozenset[str] = frozenset()
+    intentions: frozenset[str] = frozenset()
+    intended: dict[str, str] = field(default_factory=dict)
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
@@ -189,6 +193,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
+        intentions=frozenset(model.intentions), intended=dict(model.intended),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
         set_off_place=model.set_off_place)
@@ -197,7 +202,9 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("event_actor",), model.event_actor), (("set_off_place",), model.set_off_place),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
-                        *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices))]:
+                        *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices)),
+                        *((("intended", done), done) for done in model.intended),
+                        *((("intended", done), meant) for done, meant in model.intended.items())]:
         if name not in ontology.relations:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     problems += [doc.problem(("verb_events", verb), f"{noun!r} is not one of event_nouns: it never names an event")

@@ -329,6 +329,11 @@ class _Finder:
             subjects = [s for s in subjects if not (s in places and s in self.capitals)]
         objects = self._without_whereabouts(sentence, token, entry, objects)
         nationals = self._nationality_beside(entry, objects)
+        meant = self._meant(sentence, token)
+        if meant:  # "a plot to assassinate X": no killing, X was its target
+            type_name = self.predicates.intended.get(type_name, "")
+            if not type_name or implied:
+                return
         for subject in subjects:
             for obj in objects:
                 chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
@@ -394,6 +399,18 @@ class _Finder:
                 if token.pos in ("VBN", "VBD") and (arc.label == "acl" or arc.head > token.i):
                     return "object", arc.head
         return None
+
+    def _meant(self, sentence: Sentence, token: Token) -> bool:
+        """Whether the word is the verb of a "to" clause that says what a plot, an attempt or a
+        wish was for (``intentions``): "a plot to assassinate", "tried to kill"."""
+        if not token.verb or not any(sentence.tokens[m].lemma == "to" for m in sentence.children(token.i, "mark")):
+            return False
+        intentions = self.predicates.intentions
+        # the word it hangs on, or its controller: "foiled a plot to assassinate X" is parsed with
+        # "plot" as the controlled subject of "assassinate", which hangs on "foiled"
+        return any(arc.head >= 0 and arc.label in ("xcomp", "acl:to", "acl", "advcl:to")
+                   and sentence.tokens[arc.head].lemma in intentions for arc in sentence.head_arcs(token.i)) \
+            or any(sentence.tokens[c].lemma in intentions for c in sentence.children(token.i, "nsubj:xsubj"))
 
     def _hyphened_agent(self, sentence: Sentence, token: Token) -> list[str]:
         """"the Iran-backed Houthis", "a US-led coalition": the party joined to a participle by a

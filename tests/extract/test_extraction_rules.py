@@ -648,6 +648,20 @@ def test_a_party_hyphened_to_a_participle_before_a_noun_did_what_it_says(tmp_pat
     assert ("Iran", "SUPPORTED", "Houthis") in found
 
 
+def test_a_plot_or_an_attempt_to_kill_is_no_killing_but_targets(tmp_path: Path) -> None:
+    """What a plot, a plan or an attempt was for did not happen: "a plot to assassinate X" targets X
+    (the parser makes "plot" the controlled subject of "assassinate", under "foiled")."""
+    found = _draft(tmp_path, "Ukraine's SBU said it had foiled a Russian plot to assassinate President Zelensky.")
+    assert ("Russian plot", "TARGETED", "Zelensky", "claimed", "SBU") in found
+    assert ("Russia", "PREPARED", "Russian plot", "claimed", "SBU") in found
+    assert not [r for r in found if r[1] == "KILLED"], found
+    found = _triples(_draft(tmp_path, "Hezbollah tried to kill Amos Harel in Haifa."))
+    assert ("Hezbollah", "TARGETED", "Amos Harel") in found and ("Hezbollah", "KILLED", "Amos Harel") not in found
+    found = _draft(tmp_path, "The FSB said Ukraine had planned to attack the Kursk nuclear plant.")
+    assert [r for r in found if r[:2] == ("Ukraine", "PREPARED") and r[3:] == ("claimed", "FSB")], found
+    assert not [r for r in found if r[1] == "CARRIED_OUT"], found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
