@@ -215,6 +215,9 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             if owner is not None:
                 return ("denied" if doubted else "said"), recognition.capitals.get(owner, owner), None
         party = _subject_of(sentence, recognition, predicates, head)
+        if party is None and lemma in predicates.accusing_verbs and (held := _suspected_by(
+                sentence, recognition, predicates, head)) is not None:
+            return held  # "the FSB detained two men suspected of spying": the FSB suspects them
         if party is None:
             if (lemma in predicates.reporting_verbs or lemma in predicates.accusing_verbs) and _passive(sentence, head):
                 return _HEDGED  # "Israel is widely believed to have …", "X was accused of …": by nobody named
@@ -230,6 +233,23 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
         if lemma in predicates.naming_verbs and label == "obl:as":  # "named Y as the organiser"
             return ("denied" if doubted else "said"), party, None
     return _UNASSERTED if asked or guessed else None
+
+
+def _suspected_by(sentence: Sentence, recognition: Recognition, predicates: Predicates,
+                  head: int) -> tuple[str, str, str | None] | None:
+    """An accusing participle on a noun ("two men suspected of spying", "a man accused of"): the
+    party that did something to them suspects them ("the FSB detained …"); with none, a hedge."""
+    for arc in sentence.head_arcs(head):
+        if arc.label != "acl" or arc.head < 0 or sentence.tokens[head].pos not in ("VBN", "VBD"):
+            continue
+        accused = recognition.at(sentence.index, arc.head)
+        for governor in sentence.head_arcs(arc.head):
+            if governor.head >= 0 and governor.label in ("obj", "nsubj:pass"):
+                party = _subject_of(sentence, recognition, predicates, governor.head)
+                if party is not None and party != accused:
+                    return "said", party, accused
+        return _HEDGED
+    return None
 
 
 def _parenthetical(sentence: Sentence, recognition: Recognition, predicates: Predicates, head: int) -> str | None:

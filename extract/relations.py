@@ -422,11 +422,13 @@ class _Finder:
         return [key for d in joined if (key := self.rec.at(sentence.index, d)) is not None]
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
-        """"X accused Y of sheltering Z": Y is the subject of "sheltering"."""
+        """"X accused Y of sheltering Z": Y is the subject of "sheltering"; so is the noun an
+        accusing participle modifies ("two men suspected of spying for Ukraine")."""
         for arc in sentence.head_arcs(i):
             if arc.head >= 0 and sentence.tokens[arc.head].lemma in self.predicates.accusing_verbs \
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
-                return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",)))
+                return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",))) \
+                    or self._ends(sentence, arc.head, (("^acl",),))
         return []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:

@@ -662,6 +662,14 @@ def test_a_plot_or_an_attempt_to_kill_is_no_killing_but_targets(tmp_path: Path) 
     assert not [r for r in found if r[1] == "CARRIED_OUT"], found
 
 
+def test_people_suspected_of_a_deed_are_its_subject_and_their_captor_suspects_them(tmp_path: Path) -> None:
+    """"The FSB detained two men suspected of spying for Ukraine": the men spied, by the FSB's claim."""
+    found = _draft(tmp_path, "The FSB detained two men suspected of spying for Ukraine.",
+                   FactsGazetteer([Known("fsb", "FSB", "SecurityService")]))
+    assert ("two men", "WORKS_FOR", "Ukraine", "claimed", "FSB") in found
+    assert ("FSB", "ARRESTED", "two men", "reported", "") in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
