@@ -383,6 +383,7 @@ class _Reader:
         self._told_events(sentence)
         self._states_in_bodies(sentence)
         self._known_as(sentence)
+        self._named_bodies(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []
@@ -1196,6 +1197,32 @@ class _Reader:
             if named_first.kind != named_second.kind and not named_second.guessed:
                 continue
             self._merge(key, into=into)
+
+    def _named_bodies(self, sentence: Sentence) -> None:
+        """"Sweden's security service, Sapo", "Sapo, Sweden's security service": a state's body and
+        a name in apposition to it are one entity, under the name and of the body's kind (CoreNLP
+        tags such a name a person, or a guess), unless the graph gives the name another kind."""
+        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "body"]:
+            body = mention.proposal
+            if body not in self.proposals or self.proposals[body].kind in NOT_ORGANISATIONS:
+                continue
+            head = mention.first
+            beside = [a.dep for a in sentence.child_arcs(head) if a.label == "appos"] + \
+                [a.head for a in sentence.head_arcs(head) if a.label == "appos" and a.head >= 0]
+            for i in beside:
+                key = self._proposal_at(sentence, i)
+                if key is None or key == body or key not in self.proposals \
+                        or not sentence.tokens[i].pos.startswith("NNP"):
+                    continue
+                named, described = self.proposals[key], self.proposals[body]
+                if named.kind != described.kind and (named.known is not None or not (
+                        named.guessed or named.kind == "Person" and " " not in named.name.strip())):
+                    continue
+                if named.known is None:
+                    named.kind, named.guessed, named.state = described.kind, False, described.state
+                    named.how += f"; {described.name}, in apposition"
+                self._merge(body, into=key)
+                break
 
     def resolve_new(self) -> None:
         """Give ids: a new proposal whose name (or a variant) the graph knows becomes that node;

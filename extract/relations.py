@@ -328,6 +328,7 @@ class _Finder:
             places = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
             subjects = [s for s in subjects if not (s in places and s in self.capitals)]
         objects = self._without_whereabouts(sentence, token, entry, objects)
+        objects = self._without_actor_before_event(sentence, token, entry, objects)
         nationals = self._nationality_beside(entry, objects)
         meant = self._meant(sentence, token)
         if meant:  # "a plot to assassinate X": no killing, X was its target
@@ -375,6 +376,17 @@ class _Finder:
             return objects
         located = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "nmod:in")}
         return [key for key in objects if not (key in located and kinds[key] in ("State", "Place"))]
+
+    def _without_actor_before_event(self, sentence: Sentence, token: Token, entry: Entry,
+                                    objects: list[str]) -> list[str]:
+        """An event's ends less a state named before its noun when the text says elsewhere where it
+        was: in "a US raid in Syria" the United States raided, and the raid was in Syria only."""
+        event = self.rec.at(sentence.index, token.i)
+        if not entry.kinds or event is None or self.rec.proposals[event].kind != "Event" or len(objects) < 2:
+            return objects
+        before = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
+        kept = [key for key in objects if not (key in before and self.rec.proposals[key].kind == "State")]
+        return kept or objects
 
     def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
         """A role's states when an organisation is among its ends too: in "a Belgian Islamic State

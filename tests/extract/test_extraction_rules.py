@@ -670,6 +670,32 @@ def test_people_suspected_of_a_deed_are_its_subject_and_their_captor_suspects_th
     assert ("FSB", "ARRESTED", "two men", "reported", "") in found
 
 
+def test_a_states_body_and_a_name_in_apposition_are_one_entity_under_the_name(tmp_path: Path) -> None:
+    """CoreNLP tags "Sapo" a person: it is the security service, part of Sweden, either way round."""
+    for text in ("Sweden's security service, Sapo, raised the terror threat level.",
+                 "Sapo, Sweden's security service, raised the terror threat level."):
+        facts = _facts(tmp_path, text)
+        kinds = {e.name: e.kind for e in facts.facts.entities}
+        assert kinds == {"Sweden": "State", "Sapo": "SecurityService"}, (text, kinds)
+        assert ("Sapo", "PART_OF", "Sweden") in _triples(_draft(tmp_path, text))
+
+
+def test_common_forms_of_bombing_war_and_allegiance(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "A Hezbollah operative planted the bomb. Turkey has been at war with the PKK "
+                                      "since 1984. The militants pledged allegiance to the Islamic State."))
+    assert {("Hezbollah", "CARRIED_OUT", "bomb"), ("Turkey", "AT_WAR_WITH", "PKK"),
+            ("militants", "MEMBER_OF", "Islamic State")} <= found, found
+    assert ("Hamas", "CARRIED_OUT", "car bomb") in _triples(_draft(tmp_path, "Hamas set off a car bomb in Jerusalem."))
+
+
+def test_a_state_before_an_event_placed_elsewhere_did_it_and_is_not_where(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The group's leader, Abu Bakr al-Baghdadi, was killed in a US raid in Syria "
+                                      "in 2019."))
+    raid = next(s for s, t, o in found if t == "OCCURRED_IN")
+    assert ("United States", "CARRIED_OUT", raid) in found and (raid, "OCCURRED_IN", "Syria") in found
+    assert (raid, "OCCURRED_IN", "United States") not in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
