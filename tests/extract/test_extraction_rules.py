@@ -696,6 +696,14 @@ def test_a_state_before_an_event_placed_elsewhere_did_it_and_is_not_where(tmp_pa
     assert (raid, "OCCURRED_IN", "United States") not in found
 
 
+def test_a_group_a_state_possesses_or_a_place_hyphened_to_based_is_based_there(tmp_path: Path) -> None:
+    gazetteer = FactsGazetteer([Known("hezbollah", "Hezbollah", "ArmedGroup"), Known("hamas", "Hamas", "ArmedGroup")])
+    found = _triples(_draft(tmp_path, "Lebanon's Hezbollah fired rockets at Israel. The Gaza-based Hamas denied the "
+                                      "report.", gazetteer))
+    assert {("Hezbollah", "BASED_IN", "Lebanon"), ("Hamas", "BASED_IN", "Gaza")} <= found, found
+    assert ("Gaza", "BASED_IN", "Hamas") not in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
