@@ -335,30 +335,34 @@ class _Finder:
             type_name = self.predicates.intended.get(type_name, "")
             if not type_name or implied:
                 return
-        for subject in subjects:
-            for obj in objects:
-                chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
-                if entry.kinds and self._possessed_by(sentence, obj, subject):
-                    continue  # "the Department of the Treasury's Office": the office is the department's
-                allowed = self._allowed(chosen, subject, obj)
-                if allowed is None:
-                    if chosen in self.predicates.event_actors and self.rec.proposals[obj].kind == "Event" \
-                            and subject != obj:  # resolved once the whole text is read (_through_events)
-                        yield Candidate(subject, chosen, obj, sentence.index, sentence.start, sentence.end, token.i,
-                                        f"{how} in sentence {sentence.index + 1}", 0.6, negated=negated,
-                                        through_event=obj)
-                    continue
-                s, o, retype, aliases = allowed
-                confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
-                reason = f"{how} in sentence {sentence.index + 1}"
-                if implied:
-                    reason += "; its object is the event the text last spoke of"
-                # a predicate that is a word of an end's own name ("two Estonian citizens") states it by the name;
-                # not an event's ("Ukraine's attack" is what a party may claim)
-                inside = self.rec.at(sentence.index, token.i)
-                by_name = bool(entry.kinds) or inside in (s, o) and self.rec.proposals[inside].kind != "Event"
-                yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
-                                reason, confidence, negated=negated, by_name=by_name, retype=retype, aliases=aliases)
+        pairs = [(subject, obj) for subject in subjects for obj in objects]
+        if not objects and entry.verb and token.lemma in self.predicates.reciprocal:
+            # "Russia and Iran agreed to exchange intelligence": each with the other
+            symmetric = self.ontology.relations[type_name].symmetric if type_name else False
+            pairs = [(a, b) for a in subjects for b in subjects if a != b and (not symmetric or a < b)]
+        for subject, obj in pairs:
+            chosen = self.predicates.demonym_beside_organisation if obj in nationals else type_name
+            if entry.kinds and self._possessed_by(sentence, obj, subject):
+                continue  # "the Department of the Treasury's Office": the office is the department's
+            allowed = self._allowed(chosen, subject, obj)
+            if allowed is None:
+                if chosen in self.predicates.event_actors and self.rec.proposals[obj].kind == "Event" \
+                        and subject != obj:  # resolved once the whole text is read (_through_events)
+                    yield Candidate(subject, chosen, obj, sentence.index, sentence.start, sentence.end, token.i,
+                                    f"{how} in sentence {sentence.index + 1}", 0.6, negated=negated,
+                                    through_event=obj)
+                continue
+            s, o, retype, aliases = allowed
+            confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
+            reason = f"{how} in sentence {sentence.index + 1}"
+            if implied:
+                reason += "; its object is the event the text last spoke of"
+            # a predicate that is a word of an end's own name ("two Estonian citizens") states it by the name;
+            # not an event's ("Ukraine's attack" is what a party may claim)
+            inside = self.rec.at(sentence.index, token.i)
+            by_name = bool(entry.kinds) or inside in (s, o) and self.rec.proposals[inside].kind != "Event"
+            yield Candidate(s, chosen, o, sentence.index, sentence.start, sentence.end, token.i,
+                            reason, confidence, negated=negated, by_name=by_name, retype=retype, aliases=aliases)
 
     def _possessed_by(self, sentence: Sentence, key: str, owner: str) -> bool:
         """Whether a mention of ``key`` in the sentence has a possessive that is ``owner``'s."""

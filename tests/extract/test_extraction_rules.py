@@ -704,6 +704,19 @@ def test_a_group_a_state_possesses_or_a_place_hyphened_to_based_is_based_there(t
     assert ("Gaza", "BASED_IN", "Hamas") not in found
 
 
+def test_killings_murders_and_exchanges_in_their_common_forms(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "A Berlin court sentenced Vadim Krasikov to life in prison for the murder of "
+                             "Zelimkhan Khangoshvili.")
+    assert [r for r in found if r[0] == "Vadim Krasikov" and r[1] == "CARRIED_OUT" and r[3:] == (
+        "claimed", "Berlin court")], found
+    found = _triples(_draft(tmp_path, "Zelimkhan Khangoshvili was shot dead by Vadim Krasikov in Berlin."))
+    assert ("Vadim Krasikov", "KILLED", "Zelimkhan Khangoshvili") in found
+    found = _triples(_draft(tmp_path, "Russia and Iran agreed to exchange intelligence on terrorist threats. "
+                                      "The FBI and MI5 cooperated on the case."))
+    assert {("Russia", "SHARED_INTELLIGENCE", "Iran"), ("Iran", "SHARED_INTELLIGENCE", "Russia")} <= found
+    assert ("FBI", "COOPERATED_WITH", "MI5") in found or ("MI5", "COOPERATED_WITH", "FBI") in found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
