@@ -668,7 +668,7 @@ class _Reader:
                 and capital.capital is not None and name_key(capital.capital) == name_key(surface) \
                 and self._surname_of(surface) is None:
             return self._state(capital)  # "Kyiv said …", which the NLP server took for a person: its state
-        if entity.ner == "PERSON":
+        if entity.ner == "PERSON" and not {w.casefold() for w in surface.split()} & self.lexicon.not_person_words:
             # a surname alone is the person of that surname named before
             if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:
                 return person

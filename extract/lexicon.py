@@ -78,6 +78,8 @@ class Lexicon:
     inverted_bodies: frozenset[str] = frozenset()
     #: a state's name and its abbreviations, as keys, to all of them ("us" -> united states, us, usa)
     state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: kind words never in a person's name (``never_a_person``): "Jama'at", "Kataib"
+    not_person_words: frozenset[str] = frozenset()
 
     def kind_of_words(self, words: list[str]) -> str | None:
         """The kind the words of a name suggest, or None.
@@ -181,11 +183,14 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
         return frozenset(w.casefold() for w in raw)
 
     kind_words = []
+    not_person: set[str] = set()
     for index, entry in enumerate(data.get("kind_words") or []):
         if not isinstance(entry, dict) or entry.get("kind") not in kinds:
             problems.append(doc.problem(("kind_words", index, "kind"), "expected a kind of graph/ontology.yaml"))
             continue
         kind_words.append((entry["kind"], frozenset(str(w).casefold() for w in entry.get("words") or [])))
+        if entry.get("never_a_person"):
+            not_person |= kind_words[-1][1]
     bodies: dict[tuple[str, ...], str] = {}
     for phrase, kind in (data.get("state_bodies") or {}).items():
         if kind != "itself" and kind not in kinds:
@@ -196,7 +201,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
-                      fallback_kind=str(data.get("fallback_kind", "")))
+                      fallback_kind=str(data.get("fallback_kind", "")), not_person_words=frozenset(not_person))
     for word, kind in (data.get("first_words") or {}).items():
         if kind not in kinds:
             problems.append(doc.problem(("first_words", word), f"unknown kind {kind!r}"))

@@ -717,6 +717,12 @@ def test_killings_murders_and_exchanges_in_their_common_forms(tmp_path: Path) ->
     assert ("FBI", "COOPERATED_WITH", "MI5") in found or ("MI5", "COOPERATED_WITH", "FBI") in found
 
 
+def test_a_name_with_an_arabic_word_of_group_names_is_no_person(tmp_path: Path) -> None:
+    """CoreNLP tags "Jaish al-Adl" a person; "Jaish" (army) makes it an armed group (``never_a_person``)."""
+    kinds = {e.name: e.kind for e in _facts(tmp_path, "Jaish al-Adl claimed the bombing in Zahedan.").facts.entities}
+    assert kinds.get("Jaish al-Adl") == "ArmedGroup", kinds
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
