@@ -276,6 +276,15 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     return max([head + 1, *inner])
 
 
+def _initials(name: str) -> str:
+    """The capitals that begin a name's words, less its small words: an acronym of it.
+
+    >>> _initials("Islamic Revolutionary Guard Corps"), _initials("Democratic Republic of the Congo")
+    ('IRGC', 'DRC')
+    """
+    return "".join(word[0] for word in name.replace("-", " ").split() if word[:1].isupper())
+
+
 def _whole_word_start(sentence: Sentence, first: int) -> int:
     """Where the word that token ``first`` ends begins: the tokenizer splits "Afghan-based" at its
     hyphen, and a group's name must not start at "based".
@@ -759,10 +768,18 @@ class _Reader:
         return sentence.tokens[i + 1:last + 1]
 
     def _named_before(self, surface: str) -> str | None:
-        """The entity named before whose alias this name is (an acronym given in brackets)."""
+        """The entity named before whose alias this name is (an acronym given in brackets), or whose
+        initials it is ("IRGC" after "Islamic Revolutionary Guard Corps"), which then has it as an alias."""
         key = name_key(surface)
-        return next((p.key for p in self.proposals.values() if p.first >= 0 and p.kind != "Event"
-                     and any(name_key(a) == key for a in p.aliases)), None)
+        aliased = next((p.key for p in self.proposals.values() if p.first >= 0 and p.kind != "Event"
+                        and any(name_key(a) == key for a in p.aliases)), None)
+        if aliased is not None or not (surface.isalpha() and surface.isupper() and 2 <= len(surface) <= 6):
+            return aliased
+        for proposal in self.proposals.values():
+            if proposal.first >= 0 and proposal.kind not in NOT_ORGANISATIONS and _initials(proposal.name) == surface:
+                proposal.add_alias(surface)
+                return proposal.key
+        return None
 
     def _short_name(self, sentence: Sentence, i: int) -> str | None:
         """"Wagner" after "the Wagner Group": a proper noun alone that begins the name of an

@@ -481,12 +481,15 @@ class _Finder:
             for token in follow(sentence, start, route):
                 for t in (token, *sentence.children(token, "conj")):
                     key = self.rec.at(sentence.index, t)
-                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
-                        # "Meta Platforms, the company that owns Instagram": Meta Platforms
-                        key = next((k for d in (*sentence.children(t, "appos"), *sentence.heads(t, "appos"))
-                                    if (k := self.rec.at(sentence.index, d)) is not None), None)
                     found = [key] if key is not None else []
-                    if key is None and t != start and sentence.tokens[t].lemma in self.predicates.agents:
+                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
+                        # "Meta Platforms, the company that owns Instagram": Meta Platforms; "two
+                        # co-conspirators, Carlos Ruiz and Ivan Lenz": both
+                        named = [*sentence.children(t, "appos"), *sentence.heads(t, "appos")]
+                        named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
+                        found = list(dict.fromkeys(k for d in named
+                                                   if (k := self.rec.at(sentence.index, d)) is not None))
+                    if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
                     keys.extend(k for k in found if k not in keys)
         return keys

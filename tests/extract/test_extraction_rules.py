@@ -723,6 +723,20 @@ def test_a_name_with_an_arabic_word_of_group_names_is_no_person(tmp_path: Path) 
     assert kinds.get("Jaish al-Adl") == "ArmedGroup", kinds
 
 
+def test_an_acronym_of_an_organisation_named_before_is_it(tmp_path: Path) -> None:
+    """"the IRGC" after "Islamic Revolutionary Guard Corps", with no brackets to say so."""
+    facts = _facts(tmp_path, "Farid Mansouri, an agent of Iran's Islamic Revolutionary Guard Corps, fled. "
+                             "Mansouri was tasked by the IRGC in 2023. The IRGC denied it.")
+    corps = [e for e in facts.facts.entities if e.kind != "Person" and "IRGC" in (e.name, *e.aliases)]
+    assert len(corps) == 1 and corps[0].name == "Islamic Revolutionary Guard Corps", facts.facts.entities
+
+
+def test_names_in_apposition_to_a_plural_are_each_an_end(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The FBI arrested two co-conspirators, Carlos Ruiz and Ivan Lenz, in Brooklyn "
+                                      "on Monday."))
+    assert {("FBI", "ARRESTED", "Carlos Ruiz"), ("FBI", "ARRESTED", "Ivan Lenz")} <= found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
