@@ -166,6 +166,8 @@ def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predic
             key = recognition.at(sentence.index, arc.dep)
             if key is None and sentence.tokens[arc.dep].lemma in predicates.speaking_for:
                 key = next(iter(acted_for(sentence, arc.dep, lambda d: recognition.at(sentence.index, d))), None)
+            if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:
+                key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:
                 return recognition.capitals.get(key, key)
     return None

@@ -572,6 +572,9 @@ class _Reader:
             if j == i:
                 i += 1
                 continue
+            while i > 1 and tokens[i - 1].pos.startswith("JJ") and tokens[i - 1].text[:1].isupper() \
+                    and i - 1 not in tagged and self._free(sentence, i - 1, i):
+                i -= 1  # "the Higher Regional Court": a capitalised adjective, not first in the sentence
             words = [t.text for t in tokens[i:j]]
             before = tokens[i - 1].text if i > 0 else ""
             if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") or i > 1 and before[:1].isupper():
@@ -1086,6 +1089,9 @@ class _Reader:
                 if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
                     continue
                 if link.type == "PROPER" and proposal.kind != "Event":
+                    told = self.lexicon.kind_of_name(link.text.split())
+                    if told is not None and told != proposal.kind:
+                        continue  # "the Higher Regional Court", linked to an intelligence directorate: another body
                     proposal.add_alias(link.text)
                 taken = owner
                 if link.type == "PRONOMINAL" and (parallel := self._parallel_subject(link)) is not None:

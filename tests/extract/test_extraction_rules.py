@@ -737,6 +737,23 @@ def test_names_in_apposition_to_a_plural_are_each_an_end(tmp_path: Path) -> None
     assert {("FBI", "ARRESTED", "Carlos Ruiz"), ("FBI", "ARRESTED", "Ivan Lenz")} <= found, found
 
 
+def test_a_court_with_a_capitalised_adjective_and_the_judges_who_speak_for_it(tmp_path: Path) -> None:
+    """"The Higher Regional Court" ("Higher" tagged an adjective, the court untagged) was no entity,
+    and CoreNLP's chain then gave its name to the intelligence directorate as an alias."""
+    text = ("The Higher Regional Court in Koblenz convicted Anwar Raslan, a former colonel in Syria's General "
+            "Intelligence Directorate, of crimes against humanity. Judges found that Raslan had worked for the "
+            "Syrian Air Force Intelligence.")
+    facts = _facts(tmp_path, text)
+    entities = {e.name: e for e in facts.facts.entities}
+    assert entities["Higher Regional Court"].kind == "GovernmentBody"
+    assert not [a for a in entities["General Intelligence Directorate"].aliases if "Court" in a]
+    found = _draft(tmp_path, text)
+    assert ("Higher Regional Court", "ARRESTED", "Anwar Raslan", "reported", "") in found
+    assert ("Higher Regional Court", "BASED_IN", "Koblenz", "reported", "") in found
+    assert [r for r in found if r[0] == "Anwar Raslan" and r[1] == "WORKS_FOR" and r[2] != "General Intelligence "
+            "Directorate" and r[3:] == ("claimed", "Higher Regional Court")], found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
