@@ -1037,7 +1037,8 @@ class _Reader:
                 continue
             children = sentence.child_arcs(token.i)
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i
-                         and not sentence.tokens[a.dep].verb]
+                         and not sentence.tokens[a.dep].verb
+                         and sentence.tokens[a.dep].ner not in _TIME_NER]  # "in 2022 expelled French troops"
             dets = {sentence.tokens[a.dep].lemma for a in children if a.label == "det"}
             numbered = any(sentence.tokens[m].pos == "CD" for m in modifiers)
             if not modifiers and not (dets & _DEFINITE):

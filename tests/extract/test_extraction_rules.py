@@ -754,6 +754,13 @@ def test_a_court_with_a_capitalised_adjective_and_the_judges_who_speak_for_it(tm
             "Directorate" and r[3:] == ("claimed", "Higher Regional Court")], found
 
 
+def test_a_year_is_no_count_of_a_group(tmp_path: Path) -> None:
+    """The parser makes "in 2022 expelled French troops" one phrase: the group is "French troops"."""
+    names = {e.name for e in _facts(tmp_path, "In Burkina Faso, the junta that seized power in 2022 expelled French "
+                                              "troops and invited Russian instructors.").facts.entities}
+    assert "French troops" in names and not [n for n in names if "2022" in n], names
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
