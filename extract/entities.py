@@ -47,6 +47,8 @@ _TIME_NER = ("DATE", "TIME", "DURATION", "SET")
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+#: Determiners of an event noun that name no event that happened: "any attack would meet a response"
+_NO_ONE_EVENT = {"any", "no"}
 _DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
@@ -917,7 +919,8 @@ class _Reader:
                       and self._kind_at(sentence, m) not in ("State", "Coalition")]
             # "the seizure of the Galaxy Leader", "the battle for Bakhmut": what it was done to names it
             complement = next((a.dep for a in children if a.label in _EVENT_COMPLEMENTS and a.dep > token.i
-                               and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS), None)
+                               and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS
+                               and sentence.tokens[a.dep].ner not in _TIME_NER), None)  # not "on Tuesday"
             # an event recalled in passing ("killed in a US drone strike in January 2020") is not
             # what "the attack" of the next sentence means
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
@@ -930,8 +933,8 @@ class _Reader:
                 key = (same or recent)[-1] if recent else self._salient_event()
                 self._mention(sentence, token.i, token.i + 1, key, "reference")
                 continue
-            if not (proper or places or dets or modifiers):
-                continue  # "attacks" in general: not one event
+            if not (proper or places or dets or modifiers) or dets & _NO_ONE_EVENT:
+                continue  # "attacks" in general, "any attack": not one event
             # the whole chain of modifiers: "Wagner Group rebellion", not "Group rebellion"
             first = min([token.i, *(sentence.subtree(m).start for m in modifiers)])
             while sentence.tokens[first].lemma in _DEFINITE | {"a", "an"} or sentence.tokens[first].pos == "POS":
