@@ -164,6 +164,9 @@ def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predic
             if arc.label != label:
                 continue
             key = recognition.at(sentence.index, arc.dep)
+            if key is None:  # "The head of Ukraine's military intelligence, Kyrylo Budanov, said": Budanov
+                key = next((k for d in sentence.children(arc.dep, "appos")
+                            if (k := recognition.at(sentence.index, d)) is not None), None)
             if key is None and sentence.tokens[arc.dep].lemma in predicates.speaking_for:
                 key = next(iter(acted_for(sentence, arc.dep, lambda d: recognition.at(sentence.index, d))), None)
             if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:

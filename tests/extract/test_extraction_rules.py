@@ -771,6 +771,14 @@ def test_any_attack_is_no_event_and_an_events_name_stops_before_its_date(tmp_pat
     assert events and not [n for n in events if "Tuesday" in n or "assassination" in n], events
 
 
+def test_a_leaders_title_before_another_title_and_a_speaker_in_apposition(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Iran's Supreme Leader Ayatollah Ali Khamenei vowed revenge."))
+    assert ("Ali Khamenei", "LEADS", "Iran") in found, found
+    found = _draft(tmp_path, "The head of Ukraine's military intelligence, Kyrylo Budanov, said Russia was behind "
+                             "the attack.")
+    assert [r for r in found if r[:2] == ("Russia", "PREPARED") and r[3:] == ("claimed", "Kyrylo Budanov")], found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
