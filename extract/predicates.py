@@ -86,6 +86,7 @@ class _FileModel(BaseModel):
     intended: dict[str, str]
     reciprocal: list[str]
     court_voices: list[str]
+    state_words: list[str]
     verb_events: dict[str, list[str]]
     event_actors: list[str]
     event_actor: str
@@ -155,6 +156,7 @@ class Predicates:
     intended: dict[str, str] = field(default_factory=dict)
     reciprocal: frozenset[str] = frozenset()
     court_voices: frozenset[str] = frozenset()
+    state_words: frozenset[str] = frozenset()
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
@@ -199,6 +201,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         speaking_for=frozenset(model.speaking_for),
         intentions=frozenset(model.intentions), intended=dict(model.intended),
         reciprocal=frozenset(model.reciprocal), court_voices=frozenset(model.court_voices),
+        state_words=frozenset(model.state_words),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
         set_off_place=model.set_off_place)

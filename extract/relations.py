@@ -298,13 +298,15 @@ class _Finder:
                   if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
         subjects = [s for s in subjects if s not in placed]
         if entry.verb and (participle := self._participle(sentence, token)) is not None:
-            role, noun = participle
+            # the noun reached from the participle, so that a name in apposition to it counts
+            # ("Gazprom, the Russian state-controlled energy group")
+            role, _ = participle
             if role == "object" and not objects:
-                objects = self._ends(sentence, noun, ((".",),))
+                objects = self._ends(sentence, token.i, (("^acl",), ("^amod",)))
                 subjects = subjects or self._ends(sentence, token.i, (("obl:by",),)) \
                     or self._hyphened_agent(sentence, token)
             elif role == "subject" and not subjects:
-                subjects = self._ends(sentence, noun, ((".",),))
+                subjects = self._ends(sentence, token.i, (("^acl",),))
         if entry.implied_subject == "court" and set(subjects) <= set(objects):  # "nsubj" also follows "nsubj:pass"
             court = self.rec.named_before(sentence.index, self.predicates.courts)
             subjects = [court] if court is not None else []
@@ -435,7 +437,13 @@ class _Finder:
         if i < 2 or sentence.tokens[i - 1].pos != "HYPH":
             return []
         joined = [d for d in sentence.children(i) if d < i - 1 and sentence.subtree(d).stop == i - 1]
-        return [key for d in joined if (key := self.rec.at(sentence.index, d)) is not None]
+        keys = [key for d in joined if (key := self.rec.at(sentence.index, d)) is not None]
+        if keys or not any(sentence.tokens[d].lemma in self.predicates.state_words for d in joined):
+            return keys
+        # "the Russian state-controlled energy group": "state" is the state the noun's modifiers name
+        nouns = [a.head for a in sentence.head_arcs(i) if a.label == "amod" and a.head >= 0]
+        return [key for noun in nouns for m in sentence.children(noun) if m != i
+                and (key := self.rec.at(sentence.index, m)) is not None and self.rec.proposals[key].kind == "State"]
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"; so is the noun an

@@ -779,6 +779,13 @@ def test_a_leaders_title_before_another_title_and_a_speaker_in_apposition(tmp_pa
     assert [r for r in found if r[:2] == ("Russia", "PREPARED") and r[3:] == ("claimed", "Kyrylo Budanov")], found
 
 
+def test_a_state_hyphened_to_a_participle_is_the_state_its_noun_names(tmp_path: Path) -> None:
+    """"Gazprom, the Russian state-controlled energy group": "state" is Russia, and the participle's
+    noun stands for the name in apposition to it."""
+    found = _triples(_draft(tmp_path, "Gazprom, the Russian state-controlled energy group, cut supplies."))
+    assert ("Russia", "OWNS", "Gazprom") in found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
