@@ -195,6 +195,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
     doubted = False  # "had no reason to believe that", "did not say that": what follows is not asserted
     asked = sentence.tokens[-1].text == "?"
     guessed = False  # "may have organised": asserted only by a party that says it
+    if (accusal := _accused_of(sentence, recognition, predicates, candidate.predicate)) is not None:
+        return accusal
     for head, label, child in chain:
         if label.startswith("conj") and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)):
             break  # "Iran denied it, and Kanaani condemned the strikes": a clause of its own, not Iran's
@@ -238,6 +240,20 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
         if lemma in predicates.naming_verbs and label == "obl:as":  # "named Y as the organiser"
             return ("denied" if doubted else "said"), party, None
     return _UNASSERTED if asked or guessed else None
+
+
+def _accused_of(sentence: Sentence, recognition: Recognition, predicates: Predicates,
+                i: int) -> tuple[str, str, str | None] | None:
+    """"A court convicted X of espionage", which the parser reads as X's espionage (the deed hangs
+    on the accused, the object of the accusing verb): the accuser says it."""
+    for arc in sentence.head_arcs(i):
+        if arc.label != "nmod:of" or arc.head < 0:
+            continue
+        for up in sentence.head_arcs(arc.head):
+            if up.label == "obj" and up.head >= 0 and sentence.tokens[up.head].lemma in predicates.accusing_verbs \
+                    and (party := _subject_of(sentence, recognition, predicates, up.head)) is not None:
+                return "said", party, recognition.at(sentence.index, arc.head)
+    return None
 
 
 def _suspected_by(sentence: Sentence, recognition: Recognition, predicates: Predicates,

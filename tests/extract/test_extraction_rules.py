@@ -786,6 +786,15 @@ def test_a_state_hyphened_to_a_participle_is_the_state_its_noun_names(tmp_path: 
     assert ("Russia", "OWNS", "Gazprom") in found, found
 
 
+def test_spying_and_espionage_as_nouns_and_a_conviction_of_the_accused(tmp_path: Path) -> None:
+    """"charged with spying for China" ("spying" parsed as a noun, "for China" on the verb);
+    "convicted X of espionage for Russia", parsed as X's espionage: the court's claim."""
+    assert ("Ivan Petrov", "WORKS_FOR", "China") in _triples(
+        _draft(tmp_path, "Ivan Petrov was charged with spying for China."))
+    found = _draft(tmp_path, "A Munich court convicted Ivan Petrov of espionage for Russia.")
+    assert ("Ivan Petrov", "WORKS_FOR", "Russia", "claimed", "Munich court") in found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
