@@ -795,6 +795,11 @@ def test_spying_and_espionage_as_nouns_and_a_conviction_of_the_accused(tmp_path:
     assert ("Ivan Petrov", "WORKS_FOR", "Russia", "claimed", "Munich court") in found, found
 
 
+def test_who_directs_an_operation_prepares_it_and_who_directs_people_directs_them(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The bombing was directed by the Quds Force. The FSB directs the agents."))
+    assert ("Quds Force", "PREPARED", "bombing") in found and ("FSB", "DIRECTS", "agents") in found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
