@@ -850,6 +850,12 @@ class _Reader:
                          any(a.label in ("amod", "compound", "nmod:poss") for a in sentence.head_arcs(d)
                              if a.head == token.i)]
             states = [(d, key) for d in modifiers if (key := self._state_at(sentence, d)) is not None]
+            if not states:  # "the Russian foreign ministry spokeswoman": the state modifies the compound
+                start = min([token.i, *modifiers])
+                outer = [d for h in sentence.heads(token.i, "compound") for d in sentence.children(h, "amod")
+                         if d == start - 1]
+                states = [(d, key) for d in outer if (key := self._state_at(sentence, d)) is not None]
+                modifiers = [*[d for d, _ in states], *modifiers]
             if not states:
                 self._described_body(sentence, token, kind, modifiers)
                 continue

@@ -800,6 +800,13 @@ def test_who_directs_an_operation_prepares_it_and_who_directs_people_directs_the
     assert ("Quds Force", "PREPARED", "bombing") in found and ("FSB", "DIRECTS", "agents") in found, found
 
 
+def test_a_state_before_a_bodys_compound_is_the_bodys_state(tmp_path: Path) -> None:
+    """"the Russian foreign ministry spokeswoman": "Russian" modifies the whole compound, not "ministry"."""
+    found = _triples(_draft(tmp_path, "Maria Zakharova, the Russian foreign ministry spokeswoman, said the claims "
+                                      "were false."))
+    assert ("Maria Zakharova", "SPOKESPERSON_FOR", "Russian foreign ministry") in found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
