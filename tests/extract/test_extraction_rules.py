@@ -807,6 +807,12 @@ def test_a_state_before_a_bodys_compound_is_the_bodys_state(tmp_path: Path) -> N
     assert ("Maria Zakharova", "SPOKESPERSON_FOR", "Russian foreign ministry") in found, found
 
 
+def test_a_financier_of_a_party_supports_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Hamas financier Zuhair Shamlakh was sanctioned. Iran is the main backer of "
+                                      "Hezbollah."))
+    assert {("Zuhair Shamlakh", "SUPPORTED", "Hamas"), ("Iran", "SUPPORTED", "Hezbollah")} <= found, found
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
