@@ -674,9 +674,11 @@ class _Reader:
         if entity.ner in ("ORGANIZATION", "MISC") and (named := self._named_before(surface)) is not None:
             return named  # "NABU" after "the national anti-corruption bureau (NABU)"
         described = self._described_kind(sentence, entity.first, entity.end)
-        if entity.ner == "PERSON" and entity.end - entity.first == 1 and described is not None \
+        if entity.ner == "PERSON" and described is not None \
+                and (entity.end - entity.first == 1 or self._described_after(sentence, entity.end)) \
                 and described[1] in self.lexicon.descriptions and described[0] not in NOT_ORGANISATIONS:
-            # "Ansarallah, the Yemeni movement": a one-word "person" described as an organisation
+            # "Ansarallah, the Yemeni movement", "Hayat Tahrir al-Sham (HTS) is a militant group": a
+            # "person" described as an organisation
             return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON" and " " not in surface.strip() and (capital := self._capital_of(surface)) \
                 and capital.capital is not None and name_key(capital.capital) == name_key(surface) \
@@ -746,23 +748,35 @@ class _Reader:
                 while i >= 0 and tokens[i].pos == ",":
                     i -= 1
                 break
-        nouns = self._noun_run(sentence, i)
-        if not nouns and end + 2 < len(tokens) and tokens[end].pos == "," \
-                and tokens[end + 1].lemma in ("the", "a", "an"):
-            j, head = end + 2, -1
-            while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
-                if tokens[j].pos in ("NN", "NNS"):
-                    head = j
-                elif head >= 0 and tokens[j].pos.startswith("RB"):
-                    break  # "the Yemeni movement widely known as …": the noun phrase ends at "movement"
-                j += 1
-            if head >= 0 and (head + 1 == len(tokens) or tokens[head + 1].pos != "POS"):
-                # not "the foreign ministry's spokesman"
-                nouns = self._noun_run(sentence, head)
+        nouns = self._noun_run(sentence, i) or self._described_after(sentence, end)
         if not nouns:
             return None
         kind = self.lexicon.kind_of_words([t.text for t in nouns])
+        if kind == self.lexicon.fallback_kind:  # "a Sunni Islamist militant group": an armed group
+            kind = next((told for t in tokens[max(0, nouns[0].i - 4):nouns[0].i] if t.pos.startswith("JJ")
+                         and (told := self.lexicon.describing_adjectives.get(t.lemma)) is not None), kind)
         return (kind, nouns[-1].lemma) if kind is not None else None
+
+    def _described_after(self, sentence: Sentence, end: int) -> list[Token]:
+        """The common nouns of a description right after a name, set off by a comma or a copula:
+        "Gazprom, the Russian energy group", "Hayat Tahrir al-Sham (HTS) is a militant group"."""
+        tokens = sentence.tokens
+        after = end
+        if after + 2 < len(tokens) and tokens[after].pos == "-LRB-" and tokens[after + 2].pos == "-RRB-":
+            after += 3  # past an acronym in brackets
+        if after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma == "be" and after > end) \
+                or tokens[after + 1].lemma not in ("the", "a", "an"):
+            return []
+        j, head = after + 2, -1
+        while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
+            if tokens[j].pos in ("NN", "NNS"):
+                head = j
+            elif head >= 0 and tokens[j].pos.startswith("RB"):
+                break  # "the Yemeni movement widely known as …": the noun phrase ends at "movement"
+            j += 1
+        if head < 0 or head + 1 < len(tokens) and tokens[head + 1].pos == "POS":
+            return []  # not "the foreign ministry's spokesman"
+        return self._noun_run(sentence, head)
 
     @staticmethod
     def _noun_run(sentence: Sentence, last: int) -> list[Token]:

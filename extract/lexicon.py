@@ -55,6 +55,8 @@ class Lexicon:
     place_prepositions: frozenset[str] = frozenset()
     #: nouns that call a capital a city ("the capital Sanaa")
     city_nouns: frozenset[str] = frozenset()
+    #: adjectives that give a group described as an organisation a kind ("a militant group": armed)
+    describing_adjectives: dict[str, str] = field(default_factory=dict)
     #: nouns that with a state name its capital ("the French capital")
     capital_nouns: frozenset[str] = frozenset()
     #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
@@ -200,8 +202,13 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
                       inverted_bodies=words("inverted_bodies"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
+
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")), not_person_words=frozenset(not_person))
+    for kind, adjectives in (data.get("describing_adjectives") or {}).items():
+        if kind not in kinds:
+            problems.append(doc.problem(("describing_adjectives", kind), f"unknown kind {kind!r}"))
+        lexicon.describing_adjectives.update({str(a).casefold(): kind for a in adjectives or []})
     for word, kind in (data.get("first_words") or {}).items():
         if kind not in kinds:
             problems.append(doc.problem(("first_words", word), f"unknown kind {kind!r}"))

@@ -813,6 +813,17 @@ def test_a_financier_of_a_party_supports_it(tmp_path: Path) -> None:
     assert {("Zuhair Shamlakh", "SUPPORTED", "Hamas"), ("Iran", "SUPPORTED", "Hezbollah")} <= found, found
 
 
+def test_a_name_a_copula_describes_as_a_militant_group_is_an_armed_group(tmp_path: Path) -> None:
+    """CoreNLP tags "Hayat Tahrir al-Sham" a person; "is a Sunni Islamist militant group" says what
+    it is, and "militant" (``describing_adjectives``) which kind of group."""
+    kinds = {e.name: e.kind for e in _facts(tmp_path, "Hayat Tahrir al-Sham (HTS) is a Sunni Islamist militant "
+                                                      "group that controlled much of Idlib province.").facts.entities}
+    assert kinds.get("Hayat Tahrir al-Sham") == "ArmedGroup", kinds
+    text = "Iran has long denied arming the movement, and Nasser Kanaani, the foreign ministry's spokesman, said so."
+    kinds = {e.name: e.kind for e in _facts(tmp_path, text).facts.entities}
+    assert kinds.get("Nasser Kanaani") == "Person", kinds  # a description before, across a clause: not his
+
+
 def test_a_group_with_a_countrys_roots_is_based_there(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Boko Haram, a jihadist group with Nigerian roots, claimed the raid."))
     assert ("Boko Haram", "BASED_IN", "Nigeria") in found
