@@ -297,10 +297,9 @@ class _Finder:
                   for k in [self.rec.at(sentence.index, a.dep)]
                   if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
         subjects = [s for s in subjects if s not in placed]
-        if entry.verb and (participle := self._participle(sentence, token)) is not None:
-            # the noun reached from the participle, so that a name in apposition to it counts
+        if entry.verb and (role := self._participle(sentence, token)) is not None:
+            # the noun is reached from the participle, so that a name in apposition to it counts
             # ("Gazprom, the Russian state-controlled energy group")
-            role, _ = participle
             if role == "object" and not objects:
                 objects = self._ends(sentence, token.i, (("^acl",), ("^amod",)))
                 subjects = subjects or self._ends(sentence, token.i, (("obl:by",),)) \
@@ -405,17 +404,17 @@ class _Finder:
             return states
         return set()
 
-    def _participle(self, sentence: Sentence, token: Token) -> tuple[str, int] | None:
-        """("object" or "subject", the noun) of a verb that modifies a noun: "the mutiny staged by
+    def _participle(self, sentence: Sentence, token: Token) -> str | None:
+        """What the noun a verb modifies is to it, "object" or "subject": "the mutiny staged by
         the group" and "the men arrested on Friday" (the noun is its object; the parser sometimes
         tags such a participle as a past tense), "the Iran-backed Houthis" (a participle before the
         noun), "gunmen firing on the crowd" (its subject)."""
         for arc in sentence.head_arcs(token.i):
             if arc.label in ("acl", "amod") and arc.head >= 0 and sentence.tokens[arc.head].noun:
                 if token.pos == "VBG" and arc.label == "acl":
-                    return "subject", arc.head
+                    return "subject"
                 if token.pos in ("VBN", "VBD") and (arc.label == "acl" or arc.head > token.i):
-                    return "object", arc.head
+                    return "object"
         return None
 
     def _meant(self, sentence: Sentence, token: Token) -> bool:
