@@ -1136,9 +1136,7 @@ class _Reader:
         to them by the NLP server (a client's "he" and "his lawyer, X" in one chain)."""
         if first.type != "NOMINAL" or first.sentence >= len(self.doc.sentences):
             return None
-        sentence = self.doc.sentences[first.sentence]
-        beside = [a.head for a in sentence.head_arcs(first.head) if a.label == "appos"] + \
-            [a.dep for a in sentence.child_arcs(first.head) if a.label == "appos"]
+        beside = self.doc.sentences[first.sentence].appositives(first.head)
         return next((by_head[(first.sentence, i)] for i in beside if (first.sentence, i) in by_head), None)
 
     def _parallel_subject(self, link: CorefMention) -> str | None:
@@ -1253,10 +1251,7 @@ class _Reader:
             body = mention.proposal
             if body not in self.proposals or self.proposals[body].kind in NOT_ORGANISATIONS:
                 continue
-            head = mention.first
-            beside = [a.dep for a in sentence.child_arcs(head) if a.label == "appos"] + \
-                [a.head for a in sentence.head_arcs(head) if a.label == "appos" and a.head >= 0]
-            for i in beside:
+            for i in sentence.appositives(mention.first):
                 key = self._proposal_at(sentence, i)
                 if key is None or key == body or key not in self.proposals \
                         or not sentence.tokens[i].pos.startswith("NNP"):

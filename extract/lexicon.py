@@ -202,7 +202,6 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
                       inverted_bodies=words("inverted_bodies"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
-
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")), not_person_words=frozenset(not_person))
     for kind, adjectives in (data.get("describing_adjectives") or {}).items():

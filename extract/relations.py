@@ -492,7 +492,7 @@ class _Finder:
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
                         # "Meta Platforms, the company that owns Instagram": Meta Platforms; "two
                         # co-conspirators, Carlos Ruiz and Ivan Lenz": both
-                        named = [*sentence.children(t, "appos"), *sentence.heads(t, "appos")]
+                        named = sentence.appositives(t)
                         named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
                         found = list(dict.fromkeys(k for d in named
                                                    if (k := self.rec.at(sentence.index, d)) is not None))

@@ -102,6 +102,11 @@ class Sentence:
         """Governors of token ``i`` (through an arc with ``label``)."""
         return [a.head for a in self._in.get(i, ()) if a.head >= 0 and (label is None or _label_is(a.label, label))]
 
+    def appositives(self, i: int) -> list[int]:
+        """The words in apposition to token ``i``, either side: its ``appos`` dependents, then the
+        word it is an ``appos`` of ("Gazprom, the energy group": each of the other)."""
+        return [*self.children(i, "appos"), *self.heads(i, "appos")]
+
     def head_arcs(self, i: int) -> list[Arc]:
         return list(self._in.get(i, ()))
 
