@@ -204,15 +204,17 @@ class _Finder:
         yield from self._set_off_places(sentence)
 
     def _set_off_places(self, sentence: Sentence) -> Iterable[Candidate]:
-        """"Kaluga, in western Russia": a place that a comma and "in" another place follow lies in
-        it, wherever the parser hangs the "in" (``set_off_place``)."""
+        """"Kaluga, in western Russia", "struck the Stade de France in Saint-Denis": a place that
+        "in" another place follows, with or without a comma, lies in it, wherever the parser hangs
+        the "in" (``set_off_place``)."""
         tokens = sentence.tokens
         for mention in self.rec.mentions:
             end = mention.end
-            if mention.sentence != sentence.index or end + 2 >= len(tokens) \
-                    or tokens[end].text != "," or tokens[end + 1].lemma != "in":
+            comma = end < len(tokens) and tokens[end].text == ","
+            if mention.sentence != sentence.index or end + comma + 1 >= len(tokens) \
+                    or tokens[end + comma].lemma != "in":
                 continue
-            after = end + 2
+            after = end + comma + 1
             while after < len(tokens) and tokens[after].pos.startswith("JJ"):
                 after += 1  # "western", "south-eastern"
             outer = self.rec.at(sentence.index, after) if after < len(tokens) else None
@@ -221,8 +223,9 @@ class _Finder:
                 continue
             type_name = self.predicates.set_off_place
             if self.ontology.allows(type_name, "Place", self.rec.proposals[outer].kind):
-                yield Candidate(inner, type_name, outer, sentence.index, sentence.start, sentence.end, end + 1,
-                                f"“{tokens[mention.first].text}, in …” in sentence {sentence.index + 1}", 0.6)
+                yield Candidate(inner, type_name, outer, sentence.index, sentence.start, sentence.end, end + comma,
+                                f"“{tokens[mention.first].text}{',' * comma} in …” in sentence {sentence.index + 1}",
+                                0.6)
 
     def _titled_offices(self, sentence: Sentence) -> Iterable[Candidate]:
         """"Defence Minister Sergei Shoigu" where the text names the Ministry of Defence: the title's
