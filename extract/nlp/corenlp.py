@@ -17,6 +17,7 @@ from typing import Any
 
 from extract.nlp.datelines import dateline_apart
 from extract.nlp.document import Annotated, Arc, CorefMention, NamedEntity, Sentence, Token
+from extract.nlp.mending import mend
 from extract.nlp.server import ANNOTATORS, CORENLP_VERSION, credentials
 from graph.errors import NlpUnavailable, ServerError
 from graph.settings import Settings
@@ -132,6 +133,7 @@ def read_json(text: str, data: dict[str, Any]) -> Annotated:
         basic = [Arc(a["governor"] - 1, a["dependent"] - 1, a["dep"]) for a in s.get("basicDependencies", [])]
         entities = [NamedEntity(m["tokenBegin"], m["tokenEnd"], m["ner"], m["text"], m.get("normalizedNER"))
                     for m in s.get("entitymentions", [])]
+        arcs, basic = mend(tokens, arcs, basic)
         sentences.append(Sentence(index=s["index"], tokens=tokens, arcs=arcs, basic=basic, entities=entities))
     chains = []
     for chain in data.get("corefs", {}).values():

@@ -609,6 +609,14 @@ def test_a_place_followed_by_in_another_lies_in_it_wherever_the_parser_hangs_the
     assert not [t for t in found if t[0] == "Kharkiv" and t[1] == "LOCATED_IN"]
 
 
+def test_a_description_set_off_after_a_name_that_the_parser_made_an_object_describes_the_name(
+        tmp_path: Path) -> None:
+    """The parser makes "the Brussels district" a second object of "searched" (extract/nlp/mending.py)."""
+    found = _triples(_draft(tmp_path, "Police searched a flat in Schaerbeek, the Brussels district where the "
+                                      "suspect had lived."))
+    assert ("Schaerbeek", "LOCATED_IN", "Brussels") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "

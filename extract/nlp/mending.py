@@ -1,0 +1,74 @@
+"""The parser's errors that a rule can see, mended before the extractor reads the parse.
+
+Each mend is a pattern of the parser's output that is wrong in every sentence it occurs in, so
+that the extractor's rules can be written for the right parse. One mend so far:
+
+- **a description set off after a name, made an object.** In "searched a flat in Schaerbeek, the
+  Brussels district where …" the parser makes "the Brussels district" a second object of
+  "searched", where it is in apposition to "Schaerbeek". An object that begins with "the" right
+  after a comma that follows a name, with its verb before the name, is that name's apposition.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from extract.nlp.document import Arc, Token
+
+__all__ = ["mend"]
+
+#: The labels by which the words of one name hang together.
+_NAME_PARTS = ("compound", "flat", "flat:name")
+
+
+def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[Arc], list[Arc]]:
+    """The enhanced and basic arcs with the parser's known errors mended (see the module).
+
+    >>> words = "Police searched a flat in Molenbeek , the Brussels district".split()
+    >>> tokens = [Token(i, w, w.lower(), "NNP" if w[0].isupper() else "NN", "O", 0, 0)
+    ...           for i, w in enumerate(words)]
+    >>> basic = [Arc(1, 0, "nsubj"), Arc(-1, 1, "root"), Arc(3, 2, "det"), Arc(1, 3, "obj"),
+    ...          Arc(5, 4, "case"), Arc(1, 5, "obl:in"), Arc(1, 6, "punct"), Arc(9, 7, "det"),
+    ...          Arc(9, 8, "compound"), Arc(1, 9, "obj")]
+    >>> enhanced, tree = mend(tokens, basic, basic)
+    >>> [a for a in tree if a.dep == 9]
+    [Arc(head=5, dep=9, label='appos')]
+    """
+    children: dict[int, list[int]] = defaultdict(list)
+    for arc in basic:
+        children[arc.head].append(arc.dep)
+    moved: dict[tuple[int, int], int] = {}  # (old head, dependent) -> the name it describes
+    for arc in basic:
+        if arc.label != "obj":
+            continue
+        first = min(_subtree(children, arc.dep))
+        name = first - 2
+        if (name <= arc.head or tokens[first].lemma != "the" or tokens[first - 1].text != ","
+                or not tokens[name].pos.startswith("NNP")):
+            continue
+        moved[(arc.head, arc.dep)] = _name_head(basic, name)
+    if not moved:
+        return arcs, basic
+    return _moved(arcs, moved), _moved(basic, moved)
+
+
+def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int]) -> list[Arc]:
+    out = [a for a in arcs if not (a.label == "obj" and (a.head, a.dep) in moved)]
+    return out + [Arc(name, dep, "appos") for (_, dep), name in moved.items()]
+
+
+def _subtree(children: dict[int, list[int]], top: int) -> set[int]:
+    seen, stack = {top}, [top]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
+
+
+def _name_head(basic: list[Arc], word: int) -> int:
+    """The head of the name ``word`` ends ("France" in "Stade de France" hangs on "Stade")."""
+    heads = {a.dep: a for a in basic}
+    while word in heads and heads[word].label in _NAME_PARTS and heads[word].head >= 0:
+        word = heads[word].head
+    return word
