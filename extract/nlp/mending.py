@@ -1,12 +1,15 @@
 """The parser's errors that a rule can see, mended before the extractor reads the parse.
 
 Each mend is a pattern of the parser's output that is wrong in every sentence it occurs in, so
-that the extractor's rules can be written for the right parse. One mend so far:
+that the extractor's rules can be written for the right parse:
 
 - **a description set off after a name, made an object.** In "searched a flat in Schaerbeek, the
   Brussels district where …" the parser makes "the Brussels district" a second object of
   "searched", where it is in apposition to "Schaerbeek". An object that begins with "the" right
   after a comma that follows a name, with its verb before the name, is that name's apposition.
+- **a name after its title, left unlabelled.** In "the commander Omar Farouk died" the parser
+  hangs "Farouk" on "commander" as ``dep`` (a relation it could not name). A name right after a
+  common noun that governs it so is in apposition to it, as "the commander, Omar Farouk," is.
 """
 from __future__ import annotations
 
@@ -46,13 +49,17 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
                 or not tokens[name].pos.startswith("NNP")):
             continue
         moved[(arc.head, arc.dep)] = _name_head(basic, name)
-    if not moved:
+    titled = {(arc.head, arc.dep) for arc in basic
+              if arc.label == "dep" and arc.head >= 0 and tokens[arc.head].pos in ("NN", "NNS")
+              and tokens[arc.dep].pos.startswith("NNP") and min(_subtree(children, arc.dep)) == arc.head + 1}
+    if not moved and not titled:
         return arcs, basic
-    return _moved(arcs, moved), _moved(basic, moved)
+    return _moved(arcs, moved, titled), _moved(basic, moved, titled)
 
 
-def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int]) -> list[Arc]:
-    out = [a for a in arcs if not (a.label == "obj" and (a.head, a.dep) in moved)]
+def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int], titled: set[tuple[int, int]]) -> list[Arc]:
+    out = [Arc(a.head, a.dep, "appos") if a.label == "dep" and (a.head, a.dep) in titled else a
+           for a in arcs if not (a.label == "obj" and (a.head, a.dep) in moved)]
     return out + [Arc(name, dep, "appos") for (_, dep), name in moved.items()]
 
 
