@@ -617,6 +617,21 @@ def test_a_description_set_off_after_a_name_that_the_parser_made_an_object_descr
     assert ("Schaerbeek", "LOCATED_IN", "Brussels") in found
 
 
+def test_a_name_the_parser_left_unlabelled_after_its_title_stands_for_the_title(tmp_path: Path) -> None:
+    """"the commander Omar Farouk": the parser hangs the name on "commander" as ``dep``."""
+    found = _triples(_draft(tmp_path, "Nine soldiers and the commander Omar Farouk died in the ambush near Gao. "
+                                      "The journalist Samir Haddad was killed in an air strike near Rafah."))
+    assert {("Gao ambush", "KILLED", "Omar Farouk"), ("Rafah strike", "KILLED", "Samir Haddad")} <= found
+
+
+def test_a_case_opened_against_someone_accuses_them_and_moving_to_a_place_is_being_based_there(
+        tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The FSB opened a criminal case against Ivan Petrov for treason. "
+                                      "Hundreds of Wagner fighters later moved to a camp in Belarus."))
+    assert ("FSB", "ACCUSED", "Ivan Petrov") in found
+    assert [t for t in found if t[1:] == ("BASED_IN", "Belarus")]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
