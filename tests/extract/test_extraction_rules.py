@@ -632,6 +632,14 @@ def test_a_case_opened_against_someone_accuses_them_and_moving_to_a_place_is_bei
     assert [t for t in found if t[1:] == ("BASED_IN", "Belarus")]
 
 
+def test_approving_an_operation_prepares_it_and_being_quoted_by_an_outlet_is_speaking_to_it(
+        tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The raid was approved by General Ivan Sokolov. Omar Haddad, quoted by "
+                                      "Reuters, said the group had not been involved."))
+    assert ("Ivan Sokolov", "PREPARED", "raid") in found
+    assert ("Omar Haddad", "SPOKE_TO", "Reuters") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
