@@ -10,6 +10,10 @@ that the extractor's rules can be written for the right parse:
 - **a name after its title, left unlabelled.** In "the commander Omar Farouk died" the parser
   hangs "Farouk" on "commander" as ``dep`` (a relation it could not name). A name right after a
   common noun that governs it so is in apposition to it, as "the commander, Omar Farouk," is.
+- **a possessive made the head of its noun.** In "Anton Volkov, Wagner's co-founder and field
+  commander," the parser makes "Wagner" the apposition, with "co-founder" hanging on it as
+  ``dep``. A noun right after a name's "'s" that hangs on the name as ``dep`` is the head, and the
+  name its possessor; the noun's conjuncts, which enhanced++ hung on the name too, likewise.
 """
 from __future__ import annotations
 
@@ -53,8 +57,26 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
               if arc.label == "dep" and arc.head >= 0 and tokens[arc.head].pos in ("NN", "NNS")
               and tokens[arc.dep].pos.startswith("NNP") and min(_subtree(children, arc.dep)) == arc.head + 1}
     if not moved and not titled:
-        return arcs, basic
-    return _moved(arcs, moved, titled), _moved(basic, moved, titled)
+        arcs, basic = arcs, basic
+    else:
+        arcs, basic = _moved(arcs, moved, titled), _moved(basic, moved, titled)
+    return _possessed(tokens, arcs), _possessed(tokens, basic)
+
+
+def _possessed(tokens: list[Token], arcs: list[Arc]) -> list[Arc]:
+    """Each ``dep`` of a name that follows the name's "'s" becomes the head the name possesses."""
+    owners = {a.head for a in arcs if a.label == "case" and tokens[a.dep].text in ("'s", "’s", "'", "’")
+              and a.dep == a.head + 1}
+    owned = {(a.head, a.dep) for a in arcs if a.label == "dep" and a.head in owners and a.dep > a.head + 1
+             and tokens[a.head].pos.startswith("NNP") and tokens[a.dep].pos in ("NN", "NNS")}
+    if not owned:
+        return arcs
+    out = [a for a in arcs if (a.head, a.dep) not in owned
+           and not (a.dep in {head for head, _ in owned} and a.label != "case")]
+    for owner, noun in owned:
+        out.append(Arc(noun, owner, "nmod:poss"))
+        out.extend(Arc(a.head, noun, a.label) for a in arcs if a.dep == owner and a.label != "case")
+    return out
 
 
 def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int], titled: set[tuple[int, int]]) -> list[Arc]:

@@ -640,6 +640,13 @@ def test_approving_an_operation_prepares_it_and_being_quoted_by_an_outlet_is_spe
     assert ("Omar Haddad", "SPOKE_TO", "Reuters") in found
 
 
+def test_a_possessive_the_parser_made_the_head_of_its_noun_possesses_it(tmp_path: Path) -> None:
+    """"Wagner's co-founder and field commander": the parser hangs "co-founder" on "Wagner" as ``dep``."""
+    found = _triples(_draft(tmp_path, "The Wagner Group is a private military company. Anton Volkov, Wagner's "
+                                      "co-founder and field commander, was killed."))
+    assert ("Anton Volkov", "LEADS", "Wagner Group") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
