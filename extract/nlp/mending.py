@@ -14,6 +14,9 @@ that the extractor's rules can be written for the right parse:
   commander," the parser makes "Wagner" the apposition, with "co-founder" hanging on it as
   ``dep``. A noun right after a name's "'s" that hangs on the name as ``dep`` is the head, and the
   name its possessor; the noun's conjuncts, which enhanced++ hung on the name too, likewise.
+- **an indirect object with no direct one.** "Israel killed the Hamas leader Ismail Haniyeh"
+  comes back with "leader" as ``iobj`` and no ``obj``. English has no indirect object without a
+  direct one, so it is the direct object.
 """
 from __future__ import annotations
 
@@ -60,7 +63,17 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
         arcs, basic = arcs, basic
     else:
         arcs, basic = _moved(arcs, moved, titled), _moved(basic, moved, titled)
-    return _possessed(tokens, arcs), _possessed(tokens, basic)
+    lone = _lone_indirect_objects(basic)
+    return _possessed(tokens, _direct(arcs, lone)), _possessed(tokens, _direct(basic, lone))
+
+
+def _lone_indirect_objects(basic: list[Arc]) -> set[tuple[int, int]]:
+    with_object = {a.head for a in basic if a.label == "obj"}
+    return {(a.head, a.dep) for a in basic if a.label == "iobj" and a.head not in with_object}
+
+
+def _direct(arcs: list[Arc], lone: set[tuple[int, int]]) -> list[Arc]:
+    return [Arc(a.head, a.dep, "obj") if a.label == "iobj" and (a.head, a.dep) in lone else a for a in arcs]
 
 
 def _possessed(tokens: list[Token], arcs: list[Arc]) -> list[Arc]:

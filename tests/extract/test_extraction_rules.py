@@ -647,6 +647,12 @@ def test_a_possessive_the_parser_made_the_head_of_its_noun_possesses_it(tmp_path
     assert ("Anton Volkov", "LEADS", "Wagner Group") in found
 
 
+def test_an_indirect_object_with_no_direct_one_is_the_direct_object(tmp_path: Path) -> None:
+    """The parser makes "the Hamas leader" an ``iobj`` of "killed", with no ``obj``."""
+    found = _triples(_draft(tmp_path, "Israel killed the Hamas leader Ismail Haniyeh in Tehran in July."))
+    assert ("Israel", "KILLED", "Ismail Haniyeh") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
