@@ -653,6 +653,12 @@ def test_an_indirect_object_with_no_direct_one_is_the_direct_object(tmp_path: Pa
     assert ("Israel", "KILLED", "Ismail Haniyeh") in found
 
 
+def test_killing_after_a_clause_that_launched_an_attack_is_the_attacks_killing(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Russian forces launched a missile attack on Kharkiv on Friday, killing "
+                                      "seven people."))
+    assert ("missile attack on Kharkiv", "KILLED", "seven people") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
