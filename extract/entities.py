@@ -659,7 +659,11 @@ class _Reader:
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))
         city = entity.ner == "CITY" or self._called_city(sentence, entity.first, entity.end)  # "the capital Sanaa"
-        if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and entity.ner != "PERSON" and not city):
+        # "Jordan intercepted the drones", which the NLP server took for a person: one word that is a
+        # state's name, and no surname of a person named before, is the state
+        lone_word = entity.ner == "PERSON" and " " not in surface.strip() and self._surname_of(surface) is None
+        if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and (entity.ner != "PERSON" or lone_word)
+                                                        and not city):
             if entry is None:
                 if entity.ner == "NATIONALITY":
                     return None

@@ -659,6 +659,13 @@ def test_killing_after_a_clause_that_launched_an_attack_is_the_attacks_killing(t
     assert ("missile attack on Kharkiv", "KILLED", "seven people") in found
 
 
+def test_a_states_name_alone_tagged_a_person_is_the_state_unless_a_person_had_that_surname(
+        tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "Jordan intercepted the drones. Michael Jordan said nothing. Jordan later left.")
+    kinds = {e.name: e.kind for e in facts.facts.entities}
+    assert kinds == {"Jordan": "State", "Michael Jordan": "Person"}
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
