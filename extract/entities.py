@@ -857,6 +857,9 @@ class _Reader:
                 continue
             word = token.text.casefold()
             before = sentence.tokens[token.i - 1].text.casefold() if token.i > 0 else ""
+            after = sentence.tokens[token.i + 1].text.casefold() if token.i + 1 < len(sentence.tokens) else ""
+            if (word, after) in self.lexicon.state_bodies:
+                continue  # "intelligence" in "the Dutch intelligence service": the phrase is named at its last word
             # a phrase of the table ("security forces", "state television") before its last word alone
             body = self.lexicon.state_bodies.get((before, word)) or self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])

@@ -666,6 +666,17 @@ def test_a_states_name_alone_tagged_a_person_is_the_state_unless_a_person_had_th
     assert kinds == {"Jordan": "State", "Michael Jordan": "Person"}
 
 
+def test_a_demonyms_intelligence_service_with_its_name_is_one_body_and_counterparts_are_the_state(
+        tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "The Dutch intelligence service AIVD had passed a warning to its Belgian "
+                             "counterparts in April.")
+    bodies = {e.name: (e.kind, e.aliases) for e in facts.facts.entities if e.kind == "SecurityService"}
+    assert bodies == {"AIVD": ("SecurityService", ["Dutch intelligence service"])}
+    names = {e.id: e.name for e in facts.facts.entities}
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert ("AIVD", "SHARED_INTELLIGENCE", "Belgium") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
