@@ -270,6 +270,34 @@ def _places_of(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEnt
     return out
 
 
+def _ideologies_named(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+    """"al-Qaeda's affiliate", which the fine-grained NER tags an ideology: a proper noun tagged so
+    that stands as a noun phrase (a subject, an object, a possessor; not a modifier such as
+    "Islamist" in "Islamist groups") names an organisation.
+
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = "al - Qaeda 's affiliate".split()
+    >>> tokens = [Token(i, w, w.lower(), "NNP" if i < 3 else "NN", "O", 0, 0) for i, w in enumerate(words)]
+    >>> tokens[1] = Token(1, "-", "-", "HYPH", "O", 0, 0)
+    >>> arcs = [Arc(2, 0, "compound"), Arc(2, 1, "punct"), Arc(4, 2, "nmod:poss"), Arc(2, 3, "case"),
+    ...         Arc(-1, 4, "root")]
+    >>> tagged = [NamedEntity(0, 3, "IDEOLOGY", "al-Qaeda")]
+    >>> [e.ner for e in _ideologies_named(Sentence(0, tokens, arcs, arcs, []), tagged)]
+    ['ORGANIZATION']
+    """
+    out = []
+    for entity in entities:
+        tokens = sentence.tokens[entity.first:entity.end]
+        if entity.ner == "IDEOLOGY" and all(t.pos.startswith("NNP") or t.pos == "HYPH" for t in tokens):
+            head = next((a for a in sentence.basic if entity.first <= a.dep < entity.end
+                         and not entity.first <= a.head < entity.end), None)
+            if head is not None and head.label.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod", "appos",
+                                                                 "conj", "root"):
+                entity = NamedEntity(entity.first, entity.end, "ORGANIZATION", entity.text, entity.normalized)
+        out.append(entity)
+    return out
+
+
 def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     """Where the noun phrase of ``head`` ends without what follows it: "Bakhmut" of "Bakhmut in
     eastern Ukraine", "Prigozhin's business jet" whole."""
@@ -493,7 +521,8 @@ class _Reader:
                 self._mention(sentence, mention.first + i, mention.first + j, self._state(entry), "name")
 
     def _named_entities(self, sentence: Sentence) -> None:
-        for entity in _split_lists(sentence, _join_places(sentence, _places_of(sentence, sentence.entities))):
+        for entity in _split_lists(sentence, _join_places(sentence, _places_of(
+                sentence, _ideologies_named(sentence, sentence.entities)))):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end

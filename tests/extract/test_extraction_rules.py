@@ -677,6 +677,16 @@ def test_a_demonyms_intelligence_service_with_its_name_is_one_body_and_counterpa
     assert ("AIVD", "SHARED_INTELLIGENCE", "Belgium") in found
 
 
+def test_a_proper_noun_tagged_an_ideology_that_stands_as_a_noun_phrase_is_an_organisation(tmp_path: Path) -> None:
+    """The fine-grained NER tags "al-Qaeda" an ideology, as it does "Islamist"; only a noun phrase is a name."""
+    facts = _facts(tmp_path, "Jama'at Nusrat al-Islam wal-Muslimin, al-Qaeda's affiliate in the Sahel, has "
+                             "stepped up attacks. Islamist groups were blamed.")
+    names = {e.id: e.name for e in facts.facts.entities}
+    assert "al-Qaeda" in names.values() and not [n for n in names.values() if "Islamist" in n]
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "BRANCH_OF", "al-Qaeda") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
