@@ -1141,13 +1141,16 @@ class _Reader:
                 continue
             proposal = self.proposals[owner]
             last = -1                             # the sentence of the chain's last link
+            previous = (-1, -1)                   # where the chain's last link is
             redirected: tuple[int, str] | None = None  # a pronoun given another entity, and its sentence
             for link in chain:
                 if (link.sentence, link.head) in by_head or link.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
-                    last = link.sentence
+                    last, previous = link.sentence, (link.sentence, link.head)
                     continue
                 if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
                     continue
+                if link.type == "NOMINAL" and self._named_between(owner, link, previous):
+                    continue  # "the Wagner Group … JNIM stepped up attacks. The group claimed": JNIM (descriptions)
                 if link.type == "PROPER" and proposal.kind != "Event":
                     told = self.lexicon.kind_of_name(link.text.split())
                     if told is not None and told != proposal.kind:
@@ -1163,7 +1166,18 @@ class _Reader:
                     redirected = (link.sentence, taken) if taken != owner else None
                 self.mentions.append(Mention(link.sentence, link.head, link.head + 1, taken, "reference"))
                 by_head[(link.sentence, link.head)] = taken
-                last = link.sentence
+                last, previous = link.sentence, (link.sentence, link.head)
+
+    def _named_between(self, owner: str, link: CorefMention, previous: tuple[int, int]) -> bool:
+        """Whether a description ("the group") that coreference links to ``owner`` has another
+        organisation its words fit named between the chain's last link and it: the NLP server
+        links "the group" to a name with "Group" in it over a group named since."""
+        words = link.text.casefold().split()
+        kinds = self.lexicon.descriptions.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
+        if kinds is None:
+            return False
+        return any(m.proposal != owner and m.how != "reference" and self.proposals[m.proposal].kind in kinds
+                   and previous < (m.sentence, m.first) < (link.sentence, link.head) for m in self.mentions)
 
     def _named_beside(self, by_head: dict[tuple[int, int], str], first: CorefMention) -> str | None:
         """A chain that names no entity, begun by a description in apposition to a name, is the

@@ -687,6 +687,17 @@ def test_a_proper_noun_tagged_an_ideology_that_stands_as_a_noun_phrase_is_an_org
     assert ("Jama'at Nusrat al-Islam wal-Muslimin", "BRANCH_OF", "al-Qaeda") in found
 
 
+def test_the_group_coreference_links_to_a_name_with_group_in_it_over_a_group_named_since(
+        tmp_path: Path) -> None:
+    """CoreNLP links "The group" to "the Wagner Group" by its head word, over the group named in between."""
+    found = _triples(_draft(tmp_path, "Russian instructors from the Africa Corps, the successor to the Wagner "
+                                      "Group, arrived in April. Meanwhile, Jama'at Nusrat al-Islam wal-Muslimin has "
+                                      "stepped up attacks on the army. The group claimed responsibility for an "
+                                      "ambush near Tillaberi."))
+    claims = {t[0] for t in found if t[1] == "CLAIMED_RESPONSIBILITY"}
+    assert claims == {"Jama'at Nusrat al-Islam wal-Muslimin"}
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
