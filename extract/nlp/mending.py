@@ -5,8 +5,10 @@ that the extractor's rules can be written for the right parse:
 
 - **a description set off after a name, made an object.** In "searched a flat in Schaerbeek, the
   Brussels district where …" the parser makes "the Brussels district" a second object of
-  "searched", where it is in apposition to "Schaerbeek". An object that begins with "the" right
-  after a comma that follows a name, with its verb before the name, is that name's apposition.
+  "searched", where it is in apposition to "Schaerbeek"; "approved by X, then the country's top
+  commander" makes "commander" a ``dep`` of "approved". An object or a ``dep`` that begins with
+  "the" or "a" (after an adverb, if any) right after a comma that follows a name, with its verb
+  before the name, is that name's apposition.
 - **a name after its title, left unlabelled.** In "the commander Omar Farouk died" the parser
   hangs "Farouk" on "commander" as ``dep`` (a relation it could not name). A name right after a
   common noun that governs it so is in apposition to it, as "the commander, Omar Farouk," is.
@@ -26,6 +28,8 @@ from extract.nlp.document import Arc, Token
 
 __all__ = ["mend"]
 
+#: What the parser makes of a description set off after a name, besides an apposition.
+_SET_OFF_LABELS = ("obj", "dep")
 #: The labels by which the words of one name hang together.
 _NAME_PARTS = ("compound", "flat", "flat:name")
 
@@ -48,12 +52,13 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
         children[arc.head].append(arc.dep)
     moved: dict[tuple[int, int], int] = {}  # (old head, dependent) -> the name it describes
     for arc in basic:
-        if arc.label != "obj":
+        if arc.label not in _SET_OFF_LABELS:
             continue
         first = min(_subtree(children, arc.dep))
         name = first - 2
-        if (name <= arc.head or tokens[first].lemma != "the" or tokens[first - 1].text != ","
-                or not tokens[name].pos.startswith("NNP")):
+        article = first + 1 if tokens[first].pos == "RB" else first  # "then the country's commander"
+        if (name <= arc.head or tokens[article].lemma not in ("the", "a") or article == arc.dep
+                or tokens[first - 1].text != "," or not tokens[name].pos.startswith("NNP")):
             continue
         moved[(arc.head, arc.dep)] = _name_head(basic, name)
     titled = {(arc.head, arc.dep) for arc in basic
@@ -94,7 +99,7 @@ def _possessed(tokens: list[Token], arcs: list[Arc]) -> list[Arc]:
 
 def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int], titled: set[tuple[int, int]]) -> list[Arc]:
     out = [Arc(a.head, a.dep, "appos") if a.label == "dep" and (a.head, a.dep) in titled else a
-           for a in arcs if not (a.label == "obj" and (a.head, a.dep) in moved)]
+           for a in arcs if not (a.label in _SET_OFF_LABELS and (a.head, a.dep) in moved)]
     return out + [Arc(name, dep, "appos") for (_, dep), name in moved.items()]
 
 

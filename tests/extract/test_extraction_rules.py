@@ -698,6 +698,15 @@ def test_the_group_coreference_links_to_a_name_with_group_in_it_over_a_group_nam
     assert claims == {"Jama'at Nusrat al-Islam wal-Muslimin"}
 
 
+def test_a_description_set_off_after_a_name_that_the_parser_left_unlabelled_describes_the_name(
+        tmp_path: Path) -> None:
+    """The parser hangs "commander" on "approved" as ``dep``; and the head of a party's military works for it."""
+    found = _triples(_draft(tmp_path, "Ukraine has denied any role. The plan was approved by Oleh Marchenko, then "
+                                      "the country's top military commander."))
+    assert ("Oleh Marchenko", "WORKS_FOR", "Ukraine") in found
+    assert ("Oleh Marchenko", "LEADS", "Ukraine") not in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
