@@ -16,6 +16,9 @@ that the extractor's rules can be written for the right parse:
   commander," the parser makes "Wagner" the apposition, with "co-founder" hanging on it as
   ``dep``. A noun right after a name's "'s" that hangs on the name as ``dep`` is the head, and the
   name its possessor; the noun's conjuncts, which enhanced++ hung on the name too, likewise.
+- **"based in" read as one preposition.** "a procurement agent based in Tehran" comes back with
+  "based" as a ``case`` marker of "Tehran", so the agent is "in Tehran" (where an officer "in the
+  FSB" works). The participle is put back: the noun's ``acl``, governing the place.
 - **an indirect object with no direct one.** "Israel killed the Hamas leader Ismail Haniyeh"
   comes back with "leader" as ``iobj`` and no ``obj``. English has no indirect object without a
   direct one, so it is the direct object.
@@ -69,7 +72,31 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
     else:
         arcs, basic = _moved(arcs, moved, titled), _moved(basic, moved, titled)
     lone = _lone_indirect_objects(basic)
-    return _possessed(tokens, _direct(arcs, lone)), _possessed(tokens, _direct(basic, lone))
+    based = _based(tokens, basic)
+    return (_participles(_possessed(tokens, _direct(arcs, lone)), based),
+            _participles(_possessed(tokens, _direct(basic, lone)), based))
+
+
+def _based(tokens: list[Token], basic: list[Arc]) -> dict[int, int]:
+    """The participles "based" that the parser made a place's ``case`` marker: participle -> place."""
+    return {a.dep: a.head for a in basic if a.label == "case" and tokens[a.dep].lemma == "base"
+            and tokens[a.dep].pos == "VBN" and a.head > a.dep}
+
+
+def _participles(arcs: list[Arc], based: dict[int, int]) -> list[Arc]:
+    if not based:
+        return arcs
+    places = {place: participle for participle, place in based.items()}
+    out = []
+    for arc in arcs:
+        if arc.label == "case" and arc.dep in based:
+            continue
+        if arc.dep in places and arc.label.startswith("nmod") and arc.head >= 0:
+            participle = places[arc.dep]
+            out += [Arc(arc.head, participle, "acl"), Arc(participle, arc.dep, "obl" + arc.label[4:])]
+            continue
+        out.append(arc)
+    return out
 
 
 def _lone_indirect_objects(basic: list[Arc]) -> set[tuple[int, int]]:

@@ -707,6 +707,15 @@ def test_a_description_set_off_after_a_name_that_the_parser_left_unlabelled_desc
     assert ("Oleh Marchenko", "LEADS", "Ukraine") not in found
 
 
+def test_based_in_that_the_parser_reads_as_one_preposition_is_still_where_someone_is_based(
+        tmp_path: Path) -> None:
+    """"an agent based in Tehran": the parser makes "based" a case marker, so the agent was "in" Iran."""
+    found = _triples(_draft(tmp_path, "Among those designated is Hossein Karimi, a procurement agent based in "
+                                      "Tehran who has worked with the IRGC Aerospace Force since 2019."))
+    assert [t for t in found if t[:2] == ("Hossein Karimi", "BASED_IN")]
+    assert not [t for t in found if t[:2] == ("Hossein Karimi", "WORKS_FOR") and t[2] in ("Iran", "Tehran")]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
