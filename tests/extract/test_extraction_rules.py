@@ -714,6 +714,8 @@ def test_based_in_that_the_parser_reads_as_one_preposition_is_still_where_someon
                                       "Tehran who has worked with the IRGC Aerospace Force since 2019."))
     assert [t for t in found if t[:2] == ("Hossein Karimi", "BASED_IN")]
     assert not [t for t in found if t[:2] == ("Hossein Karimi", "WORKS_FOR") and t[2] in ("Iran", "Tehran")]
+    assert ("Hossein Karimi", "COOPERATED_WITH", "IRGC Aerospace Force") in found
+    assert ("Hossein Karimi", "WORKS_FOR", "IRGC Aerospace Force") not in found  # working with is cooperating
 
 
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
