@@ -718,6 +718,12 @@ def test_based_in_that_the_parser_reads_as_one_preposition_is_still_where_someon
     assert ("Hossein Karimi", "WORKS_FOR", "IRGC Aerospace Force") not in found  # working with is cooperating
 
 
+def test_adding_a_party_to_a_list_designates_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Canada added the Islamic Revolutionary Guard Corps to its list of "
+                                      "terrorist entities."))
+    assert ("Canada", "DESIGNATED_EXTREMIST", "Islamic Revolutionary Guard Corps") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
