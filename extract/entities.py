@@ -49,6 +49,8 @@ _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 #: Determiners of an event noun that name no event that happened: "any attack would meet a response"
 _NO_ONE_EVENT = {"any", "no"}
+#: Nouns of the people of a body, which the body's noun modifies: "service members", "army personnel"
+_BODY_PEOPLE = {"member", "personnel"}
 _DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
@@ -889,6 +891,8 @@ class _Reader:
             after = sentence.tokens[token.i + 1].text.casefold() if token.i + 1 < len(sentence.tokens) else ""
             if (word, after) in self.lexicon.state_bodies:
                 continue  # "intelligence" in "the Dutch intelligence service": the phrase is named at its last word
+            if any(sentence.tokens[h].lemma in _BODY_PEOPLE for h in sentence.heads(token.i, "compound")):
+                continue  # "American service members", "army personnel": people, not the body
             # a phrase of the table ("security forces", "state television") before its last word alone
             body = self.lexicon.state_bodies.get((before, word)) or self.lexicon.state_bodies.get((word,))
             kind = body if body is not None else self.lexicon.kind_of_words([word])

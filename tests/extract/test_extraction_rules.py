@@ -724,6 +724,11 @@ def test_adding_a_party_to_a_list_designates_it(tmp_path: Path) -> None:
     assert ("Canada", "DESIGNATED_EXTREMIST", "Islamic Revolutionary Guard Corps") in found
 
 
+def test_a_bodys_noun_before_members_or_personnel_names_people_not_the_body(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "A suicide bomber killed 13 American service members at the Kabul airport.")
+    assert not [e.name for e in facts.facts.entities if e.kind == "SecurityService"]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
