@@ -540,6 +540,7 @@ class _Reader:
                 across = self._new(surface, kind, f"a name across a dash (“{surface}”), of kind {kind} by its words",
                                    0.6)
                 self._mention(sentence, joined, end, across, "name")
+                self._bracketed_acronym(sentence, end, across)
                 continue
             if any(a <= tokens[first].start < b for a, b in self.datelines):
                 continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
@@ -563,11 +564,15 @@ class _Reader:
             if key is None:
                 continue
             self._mention(sentence, first, end, key, "name")
-            # "the Federal Security Service (FSB)": the acronym in brackets is an alias
-            if end + 2 < len(sentence.tokens) and sentence.tokens[end].text in ("(", "-LRB-") \
-                    and sentence.tokens[end + 2].text in (")", "-RRB-") and sentence.tokens[end + 1].text.isupper():
-                self.proposals[key].add_alias(sentence.tokens[end + 1].text)
-                self._mention(sentence, end + 1, end + 2, key, "name")
+            self._bracketed_acronym(sentence, end, key)
+
+    def _bracketed_acronym(self, sentence: Sentence, end: int, key: str) -> None:
+        """"the Federal Security Service (FSB)": the acronym in brackets right after a name is its alias."""
+        tokens = sentence.tokens
+        if end + 2 < len(tokens) and tokens[end].text in ("(", "-LRB-") \
+                and tokens[end + 2].text in (")", "-RRB-") and tokens[end + 1].text.isupper():
+            self.proposals[key].add_alias(tokens[end + 1].text)
+            self._mention(sentence, end + 1, end + 2, key, "name")
 
     def _over_a_dash(self, sentence: Sentence, first: int, end: int) -> int:
         """Where a name begins that a spaced dash splits ("Islamic State – Khorasan Province", of which

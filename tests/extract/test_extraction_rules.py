@@ -729,6 +729,12 @@ def test_a_bodys_noun_before_members_or_personnel_names_people_not_the_body(tmp_
     assert not [e.name for e in facts.facts.entities if e.kind == "SecurityService"]
 
 
+def test_an_acronym_in_brackets_after_a_name_across_a_dash_is_its_alias(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Islamic State – Khorasan Province (ISKP) is the regional affiliate of "
+                                      "the Islamic State. The Taliban have fought ISKP since 2015."))
+    assert ("Taliban", "AT_WAR_WITH", "Islamic State – Khorasan Province") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
