@@ -197,6 +197,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
     guessed = False  # "may have organised": asserted only by a party that says it
     if (accusal := _accused_of(sentence, recognition, predicates, candidate.predicate)) is not None:
         return accusal
+    if (held := _on_suspicion_of(sentence, recognition, predicates, candidate.predicate)) is not None:
+        return held  # "police arrested two men on suspicion of spying": the police suspect them
     for head, label, child in chain:
         if label.startswith("conj") and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)):
             break  # "Iran denied it, and Kanaani condemned the strikes": a clause of its own, not Iran's
@@ -269,6 +271,25 @@ def _suspected_by(sentence: Sentence, recognition: Recognition, predicates: Pred
                 party = _subject_of(sentence, recognition, predicates, governor.head)
                 if party is not None and party != accused:
                     return "said", party, accused
+        return _HEDGED
+    return None
+
+
+def _on_suspicion_of(sentence: Sentence, recognition: Recognition, predicates: Predicates,
+                     i: int) -> tuple[str, str, str | None] | None:
+    """What an accusing noun a verb takes is of ("arrested two men on suspicion of spying",
+    "detained X on charges of"): the verb's subject suspects its object; with no subject named, a
+    hedge. (The noun's "of" is no clause, so the frames above the deed do not reach it.)"""
+    nouns = [a.head for a in sentence.head_arcs(i) if a.label == "nmod:of" and a.head >= 0
+             and sentence.tokens[a.head].lemma in predicates.accusing_nouns and sentence.tokens[a.head].noun]
+    for arc in (a for noun in nouns for a in sentence.head_arcs(noun)):
+        if arc.head < 0 or not arc.label.startswith("obl") or not sentence.tokens[arc.head].verb:
+            continue
+        accused = next((k for d in (*sentence.children(arc.head, "obj"), *sentence.children(arc.head, "nsubj:pass"))
+                        if (k := recognition.at(sentence.index, d)) is not None), None)
+        party = _subject_of(sentence, recognition, predicates, arc.head)
+        if party is not None and party != accused:
+            return "said", party, accused
         return _HEDGED
     return None
 

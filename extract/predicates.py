@@ -64,6 +64,7 @@ class _FileModel(BaseModel):
     reporting_verbs: list[str]
     naming_verbs: list[str]
     accusing_verbs: list[str]
+    accusing_nouns: list[str]
     denial_verbs: list[str]
     denial_objects: list[str]
     hedges: list[str]
@@ -134,6 +135,7 @@ class Predicates:
     reporting_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
+    accusing_nouns: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     denial_objects: frozenset[str] = frozenset()
     hedges: frozenset[str] = frozenset()
@@ -188,7 +190,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
     problems: list[Problem] = []
     out = Predicates(
         reporting_verbs=frozenset(model.reporting_verbs), naming_verbs=frozenset(model.naming_verbs),
-        accusing_verbs=frozenset(model.accusing_verbs), denial_verbs=frozenset(model.denial_verbs),
+        accusing_verbs=frozenset(model.accusing_verbs), accusing_nouns=frozenset(model.accusing_nouns),
+        denial_verbs=frozenset(model.denial_verbs),
         denial_objects=frozenset(model.denial_objects),
         hedges=frozenset(model.hedges), reporting_nouns=frozenset(model.reporting_nouns),
         unasserting=frozenset(model.unasserting), evidence_nouns=frozenset(model.evidence_nouns),

@@ -455,6 +455,11 @@ class _Finder:
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
                 return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",))) \
                     or self._ends(sentence, arc.head, (("^acl",),))
+            if arc.head >= 0 and arc.label == "nmod:of" \
+                    and sentence.tokens[arc.head].lemma in self.predicates.accusing_nouns:
+                # "arrested two men on suspicion of spying": the men, whom the verb the noun hangs on took
+                return [end for verb in sentence.heads(arc.head, "obl")
+                        for end in self._ends(sentence, verb, (("obj",), ("nsubj:pass",)))]
         return []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:

@@ -735,6 +735,14 @@ def test_an_acronym_in_brackets_after_a_name_across_a_dash_is_its_alias(tmp_path
     assert ("Taliban", "AT_WAR_WITH", "Islamic State – Khorasan Province") in found
 
 
+def test_arrested_on_suspicion_of_a_deed_is_the_arresters_claim_that_the_arrested_did_it(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "German police have arrested two Russian-German dual nationals on suspicion of "
+                             "spying for Russia and plotting sabotage attacks on US military facilities.")
+    men = "two Russian-German dual nationals"
+    assert (men, "WORKS_FOR", "Russia", "claimed", "German police") in found
+    assert (men, "PREPARED", "sabotage attacks on US military facilities", "claimed", "German police") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
