@@ -449,7 +449,8 @@ class _Finder:
 
     def _accused(self, sentence: Sentence, i: int) -> list[str]:
         """"X accused Y of sheltering Z": Y is the subject of "sheltering"; so is the noun an
-        accusing participle modifies ("two men suspected of spying for Ukraine")."""
+        accusing participle modifies ("two men suspected of spying for Ukraine"), and the object of
+        a verb that takes an accusing noun ("arrested two men on suspicion of spying")."""
         for arc in sentence.head_arcs(i):
             if arc.head >= 0 and sentence.tokens[arc.head].lemma in self.predicates.accusing_verbs \
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):

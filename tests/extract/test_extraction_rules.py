@@ -743,6 +743,14 @@ def test_arrested_on_suspicion_of_a_deed_is_the_arresters_claim_that_the_arreste
     assert (men, "PREPARED", "sabotage attacks on US military facilities", "claimed", "German police") in found
 
 
+def test_an_attack_on_a_states_ports_targets_the_state_but_one_on_a_citys_synagogue_not_the_city(
+        tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "A Russian missile attack on Ukrainian ports damaged grain silos. Police "
+                                      "foiled an attack on a Moscow synagogue."))
+    assert ("Russian missile attack on Ukrainian ports", "TARGETED", "Ukraine") in found
+    assert not [t for t in found if t[1:] == ("TARGETED", "Moscow")]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
