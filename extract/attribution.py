@@ -224,6 +224,11 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             if owner is not None:
                 return ("denied" if doubted else "said"), recognition.capitals.get(owner, owner), None
         party = _subject_of(sentence, recognition, predicates, head)
+        if lemma in predicates.owning_verbs and label == "obj" and sentence.tokens[head].verb:
+            if doubted:  # "Israel has never confirmed its role in the killing": neither said nor denied
+                return _UNASSERTED
+            if party is not None:  # "Israel acknowledged its role in the killing"
+                return "said", party, None
         if party is None and lemma in predicates.accusing_verbs and (held := _suspected_by(
                 sentence, recognition, predicates, head)) is not None:
             return held  # "the FSB detained two men suspected of spying": the FSB suspects them

@@ -62,6 +62,7 @@ class _FileModel(BaseModel):
     object_default_noun: list[str]
     relations: dict[str, list[_EntryModel]]
     reporting_verbs: list[str]
+    owning_verbs: list[str]
     naming_verbs: list[str]
     accusing_verbs: list[str]
     accusing_nouns: list[str]
@@ -133,6 +134,7 @@ class Predicates:
     by_noun: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_kind: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     reporting_verbs: frozenset[str] = frozenset()
+    owning_verbs: frozenset[str] = frozenset()
     naming_verbs: frozenset[str] = frozenset()
     accusing_verbs: frozenset[str] = frozenset()
     accusing_nouns: frozenset[str] = frozenset()
@@ -189,7 +191,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
     ontology = get_ontology()
     problems: list[Problem] = []
     out = Predicates(
-        reporting_verbs=frozenset(model.reporting_verbs), naming_verbs=frozenset(model.naming_verbs),
+        reporting_verbs=frozenset(model.reporting_verbs), owning_verbs=frozenset(model.owning_verbs),
+        naming_verbs=frozenset(model.naming_verbs),
         accusing_verbs=frozenset(model.accusing_verbs), accusing_nouns=frozenset(model.accusing_nouns),
         denial_verbs=frozenset(model.denial_verbs),
         denial_objects=frozenset(model.denial_objects),

@@ -751,6 +751,12 @@ def test_an_attack_on_a_states_ports_targets_the_state_but_one_on_a_citys_synago
     assert not [t for t in found if t[1:] == ("TARGETED", "Moscow")]
 
 
+def test_a_role_never_confirmed_is_asserted_by_nobody_and_one_acknowledged_is_claimed(tmp_path: Path) -> None:
+    assert not _draft(tmp_path, "Israel has never confirmed its role in the killing of Mohsen Fakhrizadeh.")
+    found = _draft(tmp_path, "Israel acknowledged its role in the killing of Mohsen Fakhrizadeh.")
+    assert ("Israel", "CARRIED_OUT", "killing of Mohsen Fakhrizadeh", "claimed", "Israel") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
