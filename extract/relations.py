@@ -293,10 +293,10 @@ class _Finder:
         subjects = self._ends(sentence, token.i, entry.subject) or self._accused(sentence, token.i) \
             or self._governing_subject(sentence, token)
         objects = self._ends(sentence, token.i, entry.object)
-        # where it happened is no one who did it: "Haniyeh was killed in Tehran" is not Iran's killing
-        # ("killed in a drone strike" is the strike's)
+        # where it happened is no one who did it: "Haniyeh was killed in Tehran", "the assassination of
+        # Haniyeh in Tehran" are not Iran's killing ("killed in a drone strike" is the strike's)
         placed = {k for a in sentence.child_arcs(token.i)
-                  if a.label.startswith("obl:") and a.label[4:] in self.predicates.whereabouts
+                  if a.label.startswith(("obl:", "nmod:")) and a.label.partition(":")[2] in self.predicates.whereabouts
                   for k in [self.rec.at(sentence.index, a.dep)]
                   if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
         subjects = [s for s in subjects if s not in placed]
@@ -388,13 +388,19 @@ class _Finder:
     def _without_actor_before_event(self, sentence: Sentence, token: Token, entry: Entry,
                                     objects: list[str]) -> list[str]:
         """An event's ends less a state named before its noun when the text says elsewhere where it
-        was: in "a US raid in Syria" the United States raided, and the raid was in Syria only."""
+        was: in "a US raid in Syria" the United States raided, and the raid was in Syria only; nor
+        anywhere else when the noun takes its actor from the words before it ("a US drone strike"
+        was the United States', not in it; "the Ukraine war" was in Ukraine)."""
         event = self.rec.at(sentence.index, token.i)
-        if not entry.kinds or event is None or self.rec.proposals[event].kind != "Event" or len(objects) < 2:
+        if not entry.kinds or event is None or self.rec.proposals[event].kind != "Event":
+            return objects
+        actor_before = any(("compound",) in e.subject and (".",) in e.object
+                           for e in self.predicates.for_word(token.lemma, verb=False))
+        if len(objects) < 2 and not actor_before:
             return objects
         before = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
         kept = [key for key in objects if not (key in before and self.rec.proposals[key].kind == "State")]
-        return kept or objects
+        return kept if actor_before else kept or objects
 
     def _nationality_beside(self, entry: Entry, objects: list[str]) -> set[str]:
         """A role's states when an organisation is among its ends too: in "a Belgian Islamic State

@@ -757,6 +757,16 @@ def test_a_role_never_confirmed_is_asserted_by_nobody_and_one_acknowledged_is_cl
     assert ("Israel", "CARRIED_OUT", "killing of Mohsen Fakhrizadeh", "claimed", "Israel") in found
 
 
+def test_where_a_killing_happened_did_not_kill_and_a_states_strike_was_not_in_the_state(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The assassination of Ismail Haniyeh in Tehran was carried out by Israel."))
+    assert not [t for t in found if t[1] == "KILLED" and t[0] in ("Iran", "Tehran")]
+    found = _triples(_draft(tmp_path, "The death of Qasem Karimi in a US drone strike angered Iran."))
+    assert ("US drone strike", "KILLED", "Qasem Karimi") in found
+    assert ("US drone strike", "OCCURRED_IN", "United States") not in found
+    found = _triples(_draft(tmp_path, "The Ukraine war has killed thousands."))
+    assert ("Ukraine war", "OCCURRED_IN", "Ukraine") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
