@@ -16,8 +16,9 @@ It prints one ``name value`` line per figure as it is measured (``#`` lines say 
 are), then a table with the targets. The machine is shared and noisy: compare the ratios
 (speedups, overhead), which are measured against a baseline in the same run.
 
-``--smoke`` runs everything small and short (the test suite runs it at S); M and L run by
-hand. The server is stopped at the end.
+``--smoke`` runs everything small and short (the test suite runs it at S), and the bulk load
+first, into the server before it starts, then 2 to 4, then the other loads (which empty the
+graph): one server start fewer. M and L run by hand. The server is stopped at the end.
 """
 from __future__ import annotations
 
@@ -186,29 +187,45 @@ def main(argv: list[str] | None = None) -> int:
             localserver.start(settings)
             _check_reused(settings, manifest)
             figures.note("the database of an earlier run, holding the whole corpus: nothing loaded")
+            _on_corpus(figures, settings, args, smoke)
+        elif smoke:
+            # The bulk load first, into the server before it starts, and the measures on the whole
+            # corpus before the loaders' phases empty the graph: one server start fewer. (--smoke
+            # checks only that every figure comes out.)
+            wipe_database(settings)
+            bulk = _bulk_phase(figures, settings, corpus, args)
+            localserver.start(settings)  # (bulk_load leaves it running; without it, it starts here)
+            _on_corpus(figures, settings, args, smoke)
+            naive, tx = _loader_phases(figures, settings, corpus, args, smoke)
+            _load_ratios(figures, naive, tx, bulk, int(generator.SIZES[args.size].relations))
         else:
             wipe_database(settings)
             localserver.start(settings)
             _loading(figures, settings, corpus, args, smoke)
-        with Store(settings) as store:
-            if "paths" not in args.skip:
-                _paths(figures, store, settings, args, smoke)
-            if "centrality" not in args.skip:
-                figures.note("centrality: cold = fresh service incl. reading the projection from Neo4j; warm = cached; "
-                             "speedup_vs_networkx = networkx (graph + function) over ours (arrays) on the same "
-                             "projection in memory; cold_speedup adds the read to both sides")
-                for name, value in centrality_figures(store, nx_sources=2 if smoke else 8, seed=args.seed).items():
-                    figures(name, value)
-        if "export" not in args.skip:
-            figures.note("GET /export?format=gexf of the whole graph from a fresh API process")
-            for name, value in gexf_export_memory(settings, port=args.export_port or args.api_port + 1).items():
-                figures(name, value)
+            _on_corpus(figures, settings, args, smoke)
     finally:
         localserver.stop(settings)
     figures.note(f"load average at end: {_load_average()}")
     print()
     print(figures.table(args.size))
     return 0
+
+
+def _on_corpus(figures: Figures, settings: Any, args: argparse.Namespace, smoke: bool) -> None:
+    """The measures on the whole corpus in the graph: ``/paths``, centrality, the GEXF export."""
+    with Store(settings) as store:
+        if "paths" not in args.skip:
+            _paths(figures, store, settings, args, smoke)
+        if "centrality" not in args.skip:
+            figures.note("centrality: cold = fresh service incl. reading the projection from Neo4j; warm = cached; "
+                         "speedup_vs_networkx = networkx (graph + function) over ours (arrays) on the same "
+                         "projection in memory; cold_speedup adds the read to both sides")
+            for name, value in centrality_figures(store, nx_sources=2 if smoke else 8, seed=args.seed).items():
+                figures(name, value)
+    if "export" not in args.skip:
+        figures.note("GET /export?format=gexf of the whole graph from a fresh API process")
+        for name, value in gexf_export_memory(settings, port=args.export_port or args.api_port + 1).items():
+            figures(name, value)
 
 
 def _check_reused(settings: Any, manifest: dict[str, Any]) -> None:
@@ -226,7 +243,23 @@ _SMOKE_DOCUMENTS = 4  # enough for the figures to come out: --smoke checks that 
 
 
 def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Namespace, smoke: bool) -> None:
+    """The loading figures, the loaders' phases first and then the bulk load; the whole corpus is
+    in the graph at the end."""
     relations = int(generator.SIZES[args.size].relations)
+    naive, tx = _loader_phases(figures, settings, corpus, args, smoke)
+    bulk = _bulk_phase(figures, settings, corpus, args)
+    _load_ratios(figures, naive, tx, bulk, relations)
+    measures_on_corpus = not {"paths", "centrality", "export"} <= set(args.skip)
+    if measures_on_corpus and bulk is None and (tx is None or tx.relations != relations):
+        wipe_database(settings)  # what follows needs the whole corpus in the graph
+        bulk_load(settings, corpus)
+    localserver.start(settings)  # (it runs already: bulk_load leaves it running)
+
+
+def _loader_phases(figures: Figures, settings: Any, corpus: Path, args: argparse.Namespace,
+                   smoke: bool) -> tuple[LoadFigures | None, LoadFigures | None]:
+    """The baseline and its batched floor, the transactional loader on an empty graph and the
+    everyday load (on a graph holding half the corpus); each empties the graph first."""
     naive: LoadFigures | None = None
     batched: LoadFigures | None = None
     tx: LoadFigures | None = None
@@ -255,8 +288,8 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
     if "tx_half" not in args.skip:
         # The everyday load: new documents into a graph that already holds the first half of the
         # corpus (bulk-loaded, which is not measured here). --smoke loads them into the graph the
-        # transactional load left: its figures only have to come out, and the bulk load that
-        # follows stops and starts the server once more anyway.
+        # transactional load left: its figures only have to come out, and a bulk load stops and
+        # starts the server once more.
         on_tx_graph = smoke and tx is not None
         if not on_tx_graph:
             wipe_database(settings)
@@ -270,36 +303,42 @@ def _loading(figures: Figures, settings: Any, corpus: Path, args: argparse.Names
         if batched is not None:
             figures.note("load_tx_share_of_floor: the everyday load's rate over the batched floor's (1 is the floor)")
             figures("load_tx_share_of_floor", half.rate / batched.rate)
-    bulk: LoadFigures | None = None
-    if "bulk" not in args.skip:
-        wipe_database(settings)
-        bulk = bulk_load(settings, corpus)
-        figures.note("bulk first load (intelgraph bulk-load): " + ", ".join(
-            f"{name} {seconds:.1f} s" for name, seconds in bulk.steps.items()))
-        figures("load_bulk_rel_per_s", bulk.rate)
-        for name, seconds in bulk.steps.items():
-            figures(f"load_bulk_{name}_s", seconds)
-        if naive is not None:
-            figures("load_bulk_speedup_vs_naive", bulk.rate / naive.rate)
-        if bulk.steps.get("import"):
-            figures.note("bulk_over_import_ratio: the whole bulk first load over its neo4j-admin import step alone")
-            figures("bulk_over_import_ratio", bulk.seconds / bulk.steps["import"])
-        if tx is not None and tx.relations == relations:
-            same = bulk.stats == tx.stats
-            figures.note("the bulk-loaded graph has the transactional loader's counts of every kind, type and status"
-                         if same else f"COUNTS DIFFER: tx {tx.stats} bulk {bulk.stats}")
-            figures("bulk_counts_equal_tx", int(same))
+    return naive, tx
+
+
+def _bulk_phase(figures: Figures, settings: Any, corpus: Path, args: argparse.Namespace) -> LoadFigures | None:
+    """The bulk first load of the whole corpus into an emptied database (it leaves the server running)."""
+    if "bulk" in args.skip:
+        return None
+    wipe_database(settings)
+    bulk = bulk_load(settings, corpus)
+    figures.note("bulk first load (intelgraph bulk-load): " + ", ".join(
+        f"{name} {seconds:.1f} s" for name, seconds in bulk.steps.items()))
+    figures("load_bulk_rel_per_s", bulk.rate)
+    for name, seconds in bulk.steps.items():
+        figures(f"load_bulk_{name}_s", seconds)
+    if bulk.steps.get("import"):
+        figures.note("bulk_over_import_ratio: the whole bulk first load over its neo4j-admin import step alone")
+        figures("bulk_over_import_ratio", bulk.seconds / bulk.steps["import"])
+    return bulk
+
+
+def _load_ratios(figures: Figures, naive: LoadFigures | None, tx: LoadFigures | None, bulk: LoadFigures | None,
+                 relations: int) -> None:
+    """The figures that compare the loads with each other."""
+    if bulk is not None and naive is not None:
+        figures("load_bulk_speedup_vs_naive", bulk.rate / naive.rate)
+    if bulk is not None and tx is not None and tx.relations == relations:
+        same = bulk.stats == tx.stats
+        figures.note("the bulk-loaded graph has the transactional loader's counts of every kind, type and status"
+                     if same else f"COUNTS DIFFER: tx {tx.stats} bulk {bulk.stats}")
+        figures("bulk_counts_equal_tx", int(same))
     best = bulk if bulk is not None else tx
     if best is not None:
         figures.note(f"load_rel_per_s: the {'bulk' if best is bulk else 'transactional'} first load")
         figures("load_rel_per_s", best.rate)
         if naive is not None:
             figures("load_speedup_vs_naive", best.rate / naive.rate)
-    measures_on_corpus = not {"paths", "centrality", "export"} <= set(args.skip)
-    if measures_on_corpus and bulk is None and (tx is None or tx.relations != relations):
-        wipe_database(settings)  # what follows needs the whole corpus in the graph
-        bulk_load(settings, corpus)
-    localserver.start(settings)  # (it runs already: bulk_load leaves it running)
 
 
 def _paths(figures: Figures, store: Store, settings: Any, args: argparse.Namespace, smoke: bool) -> None:
