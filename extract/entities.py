@@ -991,7 +991,14 @@ class _Reader:
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
                       and not self.proposals[k].recalled]
             definite = bool(dets & _DEFINITE)
-            if not (proper or places or complement is not None) and (recent or definite and self.event_mentions):
+            # "a US drone strike" after "the assassination of X": a state's act told with "a", of another
+            # kind than the events in view, is an event of its own (not after a copula: "the sabotage
+            # had been a Ukrainian operation" is that sabotage)
+            another = bool(dets & {"a", "an"}) and not [k for k in recent if self.proposals[k].head == token.lemma] \
+                and any(self._kind_at(sentence, m) == "State" for m in modifiers) \
+                and not any(a.label == "cop" for a in children)
+            if not (proper or places or complement is not None or another) \
+                    and (recent or definite and self.event_mentions):
                 # "two explosions" just after the bombings: that event; "the attack": the one in view;
                 # "the strikes" after the strikes and an attack on ships: the strikes
                 same = [k for k in recent if self.proposals[k].head == token.lemma]

@@ -767,6 +767,18 @@ def test_where_a_killing_happened_did_not_kill_and_a_states_strike_was_not_in_th
     assert ("Ukraine war", "OCCURRED_IN", "Ukraine") in found
 
 
+def test_a_states_act_told_with_a_after_another_event_is_an_event_of_its_own(tmp_path: Path) -> None:
+    """"a US drone strike" is not the assassination in view; "the sabotage had been a Ukrainian
+    operation" (after a copula) is still the sabotage."""
+    found = _triples(_draft(tmp_path, "The assassination of Ismail Haniyeh in Tehran was carried out by Israel. "
+                                      "The death of Qasem Karimi in a US drone strike angered Iran."))
+    assert ("United States", "CARRIED_OUT", "US drone strike") in found
+    assert ("United States", "CARRIED_OUT", "assassination of Ismail Haniyeh") not in found
+    facts = _facts(tmp_path, "The pipelines were destroyed by sabotage in 2022. Investigators said the sabotage "
+                             "had been a Ukrainian operation.")
+    assert [e.name for e in facts.facts.entities if e.kind == "Event"] == ["sabotage"]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
