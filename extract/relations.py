@@ -500,8 +500,11 @@ class _Finder:
     def _ends(self, sentence: Sentence, start: int, routes: tuple[Route, ...]) -> list[str]:
         keys: list[str] = []
         for route in routes:
+            # (the word itself, "." , is not also its conjuncts: "Britain's MI5 and the FBI" are each
+            # the predicate of their own kind entry, with their own possessor or none)
+            conjoined = route != (".",)
             for token in follow(sentence, start, route):
-                for t in (token, *sentence.children(token, "conj")):
+                for t in (token, *(sentence.children(token, "conj") if conjoined else ())):
                     key = self.rec.at(sentence.index, t)
                     found = [key] if key is not None else []
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;

@@ -779,6 +779,13 @@ def test_a_states_act_told_with_a_after_another_event_is_an_event_of_its_own(tmp
     assert [e.name for e in facts.facts.entities if e.kind == "Event"] == ["sabotage"]
 
 
+def test_a_possessive_on_the_first_of_two_bodies_is_not_the_seconds(tmp_path: Path) -> None:
+    """Enhanced++ makes both conjuncts the word itself: "Britain's MI5 and the FBI"."""
+    found = _triples(_draft(tmp_path, "In 2023, Britain's MI5 and the FBI agreed to share more intelligence."))
+    assert ("FBI", "PART_OF", "United Kingdom") not in found
+    assert {("Britain MI5", "SHARED_INTELLIGENCE", "FBI"), ("FBI", "SHARED_INTELLIGENCE", "Britain MI5")} <= found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
