@@ -41,7 +41,7 @@ class _EntryModel(BaseModel):
     object: list[str] | None = None
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
-    implied_object: Literal["event", "event of the verb"] | None = None
+    implied_object: Literal["event", "event of the verb", "offer"] | None = None
     implied_subject: Literal["court", "event"] | None = None
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
@@ -93,6 +93,7 @@ class _FileModel(BaseModel):
     event_actors: list[str]
     event_actor: str
     set_off_place: str
+    offering_types: list[str] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,7 @@ class Predicates:
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
     set_off_place: str = ""
+    offering_types: frozenset[str] = frozenset()
 
     def for_word(self, lemma: str, *, verb: bool) -> list[Entry]:
         return (self.by_verb if verb else self.by_noun).get(lemma, [])
@@ -210,8 +212,9 @@ def load_predicates(path: Path = PATH) -> Predicates:
         state_words=frozenset(model.state_words),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
-        set_off_place=model.set_off_place)
+        set_off_place=model.set_off_place, offering_types=frozenset(model.offering_types))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
+                        *((("offering_types", i), n) for i, n in enumerate(model.offering_types)),
                         *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("event_actor",), model.event_actor), (("set_off_place",), model.set_off_place),

@@ -188,6 +188,7 @@ class _Finder:
         self.predicates = predicates
         self.ontology = ontology
         self.capitals = recognition.capitals
+        self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
 
     def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
         kinds_at: dict[int, str] = {}
@@ -196,9 +197,13 @@ class _Finder:
                 kinds_at.setdefault(position, key)
         offices = list(self._titled_offices(sentence))
         held = {(c.subject, c.object) for c in offices}  # "Energy Secretary X" leads it, not only works for it
-        found = [(token.i, entry, candidate) for token in sentence.tokens
-                 for entry, how in self._entries(sentence, token, kinds_at)
-                 for candidate in self._match(sentence, token, entry, how)]
+        found = []
+        for token in sentence.tokens:
+            for entry, how in self._entries(sentence, token, kinds_at):
+                for candidate in self._match(sentence, token, entry, how):
+                    found.append((token.i, entry, candidate))
+                    if candidate.type in self.predicates.offering_types:
+                        self.offers.append(candidate)
         yield from (c for c in _most_specific(sentence, found) if (c.subject, c.object) not in held)
         yield from offices
         yield from self._set_off_places(sentence)
@@ -321,6 +326,8 @@ class _Finder:
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 objects, implied = [event], True
+        if not objects and entry.implied_object == "offer":
+            objects = self._offerers(sentence, subjects)
         if entry.implied_object == "event of the verb":
             nouns = self.predicates.verb_events.get(token.lemma, frozenset())
             event = self.rec.event_named_before(sentence.index, nouns)
@@ -468,6 +475,13 @@ class _Finder:
                 return [end for verb in sentence.heads(arc.head, "obl")
                         for end in self._ends(sentence, verb, (("obj",), ("nsubj:pass",)))]
         return []
+
+    def _offerers(self, sentence: Sentence, takers: list[str]) -> list[str]:
+        """Who made the offer (or passed on the warning) the text told last to one of ``takers``, in
+        this sentence or the two before: "Turkey offered to help Iran …, but Iranian officials
+        declined the offer" declines Turkey's."""
+        told = [c for c in self.offers if sentence.index - 2 <= c.sentence <= sentence.index and c.object in takers]
+        return [told[-1].subject] if told else []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:
         """Whether a path to the object reaches a clause: "involved in planning X" says in what."""

@@ -786,6 +786,14 @@ def test_a_possessive_on_the_first_of_two_bodies_is_not_the_seconds(tmp_path: Pa
     assert {("Britain MI5", "SHARED_INTELLIGENCE", "FBI"), ("FBI", "SHARED_INTELLIGENCE", "Britain MI5")} <= found
 
 
+def test_declining_the_offer_with_no_owner_named_declines_the_offer_told_last_to_the_decliner(
+        tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Turkey offered to help Iran investigate the bombings, but Iranian officials "
+                                      "declined the offer. Russia rejected the proposal."))
+    assert ("Iran", "REJECTED_COOPERATION", "Turkey") in found
+    assert not [t for t in found if t[0] == "Russia"]  # no offer was made to Russia
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
