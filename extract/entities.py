@@ -49,6 +49,10 @@ _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 #: Determiners of an event noun that name no event that happened: "any attack would meet a response"
 _NO_ONE_EVENT = {"any", "no"}
+#: Words that make an event noun other events than the one in view: "dozens of similar plots",
+#: "previous attacks", "several other bombings"
+_OTHER_EVENTS = {"similar", "other", "previous", "earlier", "past", "several", "many", "numerous", "further",
+                 "dozens", "hundreds", "scores"}
 #: Nouns of the people of a body, which the body's noun modifies: "service members", "army personnel"
 _BODY_PEOPLE = {"member", "personnel"}
 _DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
@@ -991,6 +995,9 @@ class _Reader:
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
                       and not self.proposals[k].recalled]
             definite = bool(dets & _DEFINITE)
+            if any(sentence.tokens[a.dep].lemma in _OTHER_EVENTS for a in children
+                   if a.label in ("amod", "det", "det:qmod", "nummod")):
+                continue  # "accused Ukraine of organising dozens of similar plots": not the attack in view
             # "a US drone strike" after "the assassination of X": a state's act told with "a", of another
             # kind than the events in view, is an event of its own (not after a copula: "the sabotage
             # had been a Ukrainian operation" is that sabotage)

@@ -794,6 +794,12 @@ def test_declining_the_offer_with_no_owner_named_declines_the_offer_told_last_to
     assert not [t for t in found if t[0] == "Russia"]  # no offer was made to Russia
 
 
+def test_dozens_of_similar_plots_are_not_the_attack_in_view(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The FSB said it had foiled a terrorist attack in Kursk. The FSB has accused "
+                                      "Ukraine of organising dozens of similar plots since 2022."))
+    assert not [t for t in found if t[0] == "Ukraine" and t[2] == "terrorist attack"]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
