@@ -800,6 +800,13 @@ def test_dozens_of_similar_plots_are_not_the_attack_in_view(tmp_path: Path) -> N
     assert not [t for t in found if t[0] == "Ukraine" and t[2] == "terrorist attack"]
 
 
+def test_an_attack_on_the_orders_or_at_the_behest_of_a_party_was_prepared_by_it(tmp_path: Path) -> None:
+    assert ("IRGC", "PREPARED", "bombing") in _triples(_draft(
+        tmp_path, "The bombing was carried out on the orders of the IRGC."))
+    assert ("Iran", "PREPARED", "attack on the base") in _triples(_draft(
+        tmp_path, "Hezbollah fighters attacked the base at the behest of Iran."))
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
