@@ -807,6 +807,12 @@ def test_an_attack_on_the_orders_or_at_the_behest_of_a_party_was_prepared_by_it(
         tmp_path, "Hezbollah fighters attacked the base at the behest of Iran."))
 
 
+def test_children_and_worshippers_are_groups_of_people_an_attack_kills(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Hezbollah denied any involvement in the rocket strike on Majdal Shams that "
+                                      "killed 12 children on Saturday."))
+    assert ("rocket strike on Majdal Shams", "KILLED", "12 children") in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
