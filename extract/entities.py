@@ -1317,14 +1317,16 @@ class _Reader:
             self._merge(key, into=into)
 
     def _named_bodies(self, sentence: Sentence) -> None:
-        """"Sweden's security service, Sapo", "Sapo, Sweden's security service": a state's body and
-        a name in apposition to it are one entity, under the name and of the body's kind (CoreNLP
-        tags such a name a person, or a guess), unless the graph gives the name another kind."""
+        """"Sweden's security service, Sapo", "Sapo, Sweden's security service", "The GUR is
+        Ukraine's military intelligence agency": a state's body and a name in apposition to it, or
+        the subject a copula says it is, are one entity, under the name and of the body's kind
+        (CoreNLP tags such a name a person, or a guess), unless the graph gives the name another kind."""
         for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "body"]:
             body = mention.proposal
             if body not in self.proposals or self.proposals[body].kind in NOT_ORGANISATIONS:
                 continue
-            for i in sentence.appositives(mention.first):
+            subjects = sentence.children(mention.first, "nsubj") if sentence.children(mention.first, "cop") else []
+            for i in [*sentence.appositives(mention.first), *subjects]:
                 key = self._proposal_at(sentence, i)
                 if key is None or key == body or key not in self.proposals \
                         or not sentence.tokens[i].pos.startswith("NNP"):

@@ -813,6 +813,16 @@ def test_children_and_worshippers_are_groups_of_people_an_attack_kills(tmp_path:
     assert ("rocket strike on Majdal Shams", "KILLED", "12 children") in found
 
 
+def test_a_name_a_copula_says_is_a_states_body_is_that_body_and_subordinate_is_part_of(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "The Main Directorate of Intelligence (GUR) is Ukraine's military intelligence agency, "
+                             "subordinate to the Ministry of Defence.")
+    names = {e.id: e.name for e in facts.facts.entities}
+    assert [e.name for e in facts.facts.entities if e.kind == "SecurityService"] == ["Main Directorate of Intelligence"]
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert {("Main Directorate of Intelligence", "PART_OF", "Ukraine"),
+            ("Main Directorate of Intelligence", "PART_OF", "Ministry of Defence")} <= found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
