@@ -823,6 +823,12 @@ def test_a_name_a_copula_says_is_a_states_body_is_that_body_and_subordinate_is_p
             ("Main Directorate of Intelligence", "PART_OF", "Ministry of Defence")} <= found
 
 
+def test_an_ambassador_works_for_the_state_that_sends_them_not_the_one_they_are_sent_to(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Russia's ambassador to Germany, Sergei Nechayev, rejected the verdict."))
+    assert ("Sergei Nechayev", "WORKS_FOR", "Russia") in found
+    assert ("Sergei Nechayev", "WORKS_FOR", "Germany") not in found
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
