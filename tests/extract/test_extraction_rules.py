@@ -829,6 +829,12 @@ def test_an_ambassador_works_for_the_state_that_sends_them_not_the_one_they_are_
     assert ("Sergei Nechayev", "WORKS_FOR", "Germany") not in found
 
 
+def test_operating_or_fighting_alongside_a_party_cooperates_with_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "In Mali, Wagner fighters have operated alongside the Malian army since "
+                                      "late 2021."))
+    assert [t for t in found if t[1:] == ("COOPERATED_WITH", "Malian army")]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
