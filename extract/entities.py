@@ -946,7 +946,8 @@ class _Reader:
             surface = name = self._surface(sentence, first, end)
             if "'s" in name or "’s" in name:
                 name = name.replace("’s", "").replace("'s", "")
-            kind = self.lexicon.kind_of_name(name.split()) or kind
+            if body is None:  # the table's kind stands: "the Malian army" is the state's, no armed group
+                kind = self.lexicon.kind_of_name(name.split()) or kind
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
             if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
                 self.proposals[key].add_alias(surface)

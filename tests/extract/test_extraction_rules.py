@@ -835,6 +835,14 @@ def test_operating_or_fighting_alongside_a_party_cooperates_with_it(tmp_path: Pa
     assert [t for t in found if t[1:] == ("COOPERATED_WITH", "Malian army")]
 
 
+def test_a_states_army_is_a_body_of_the_state_not_an_armed_group(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "The Malian army said it had killed 30 militants.")
+    assert {e.name: e.kind for e in facts.facts.entities}["Malian army"] == "GovernmentBody"
+    names = {e.id: e.name for e in facts.facts.entities}
+    assert ("Malian army", "PART_OF", "Mali") in {(names[r.subject], r.type, names[r.object])
+                                                   for r in facts.facts.relations}
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
