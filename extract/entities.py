@@ -701,7 +701,8 @@ class _Reader:
         city = entity.ner == "CITY" or self._called_city(sentence, entity.first, entity.end)  # "the capital Sanaa"
         # "Jordan intercepted the drones", which the NLP server took for a person: one word that is a
         # state's name, and no surname of a person named before, is the state
-        lone_word = entity.ner == "PERSON" and " " not in surface.strip() and self._surname_of(surface) is None
+        lone_word = entry is not None and entity.ner == "PERSON" and " " not in surface.strip() \
+            and self._surname_of(surface) is None
         if entity.ner in ("COUNTRY", "NATIONALITY") or (entry is not None and (entity.ner != "PERSON" or lone_word)
                                                         and not city):
             if entry is None:
@@ -770,7 +771,8 @@ class _Reader:
     def _surname_of(self, surface: str) -> str | None:
         """The person named before whose surname this one word is, who then has it as an alias."""
         for proposal in self.proposals.values():
-            if proposal.kind == "Person" and proposal.name.split()[-1] == surface and proposal.name != surface:
+            if proposal.kind == "Person" and name_key(proposal.name.split()[-1]) == name_key(surface) \
+                    and proposal.name != surface:  # "Al-Arouri" after "Saleh al-Arouri"
                 proposal.add_alias(surface)
                 return proposal.key
         return None
@@ -988,7 +990,11 @@ class _Reader:
             proper = [m for m in modifiers if sentence.tokens[m].pos.startswith("NNP")
                       and self._kind_at(sentence, m) not in ("State", "Coalition")]
             # "the seizure of the Galaxy Leader", "the battle for Bakhmut": what it was done to names it
+            # (of the tree, not only of enhanced++: in "on Tuesday, Hamas and …" the parser joins "Hamas"
+            # to "Tuesday", and enhanced++ hangs it on "strike" as well: no name)
+            tree = {a.dep for a in sentence.basic if a.head == token.i}
             complement = next((a.dep for a in children if a.label in _EVENT_COMPLEMENTS and a.dep > token.i
+                               and a.dep in tree
                                and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS
                                and sentence.tokens[a.dep].ner not in _TIME_NER), None)  # not "on Tuesday"
             # an event recalled in passing ("killed in a US drone strike in January 2020") is not

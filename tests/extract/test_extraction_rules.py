@@ -843,6 +843,16 @@ def test_a_states_army_is_a_body_of_the_state_not_an_armed_group(tmp_path: Path)
                                                    for r in facts.facts.relations}
 
 
+def test_a_surname_matches_whatever_its_case_and_an_events_name_takes_no_complement_the_tree_lacks(
+        tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "A senior Hamas official, Saleh al-Arouri, was killed in a drone strike on an office "
+                             "in the southern suburbs of Beirut on Tuesday, Hamas and Lebanese security sources "
+                             "said. Al-Arouri had been accused by Israel of orchestrating attacks.")
+    people = {e.name: e.aliases for e in facts.facts.entities if e.kind == "Person"}
+    assert people == {"Saleh al-Arouri": ["Al-Arouri"]}
+    assert "drone strike" in [e.name for e in facts.facts.entities if e.kind == "Event"]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
