@@ -490,12 +490,17 @@ class _Finder:
     def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
         """"Iran had been involved in planning the attacks": a gerund with no subject of its own,
         governed through "in" or "by", is done by the subject of the verb that governs it (not
-        through "for": "opened a case against him for organising a mutiny" is his)."""
+        through "for": "opened a case against him for organising a mutiny" is his); so is a
+        gerund complement of a verb of owning to or denying something ("Islamic State admitted
+        carrying out the bombing", "denied carrying out")."""
         if token.pos != "VBG":
             return []
+        owning = self.predicates.owning_verbs | self.predicates.denial_verbs
         for arc in sentence.head_arcs(token.i):
-            if arc.head >= 0 and arc.label in ("obl:in", "advcl:in", "obl:by", "advcl:by") \
-                    and sentence.tokens[arc.head].verb:
+            if arc.head < 0 or not sentence.tokens[arc.head].verb:
+                continue
+            if arc.label in ("obl:in", "advcl:in", "obl:by", "advcl:by") \
+                    or arc.label == "xcomp" and sentence.tokens[arc.head].lemma in owning:
                 return self._ends(sentence, arc.head, (("nsubj",), ("nsubj:xsubj",)))
         return []
 

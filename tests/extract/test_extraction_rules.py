@@ -853,6 +853,12 @@ def test_a_surname_matches_whatever_its_case_and_an_events_name_takes_no_complem
     assert "drone strike" in [e.name for e in facts.facts.entities if e.kind == "Event"]
 
 
+def test_admitting_carrying_out_an_attack_is_the_admitters_claim_that_it_did(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Islamic State admitted carrying out the bombing.")
+    assert ("Islamic State", "CARRIED_OUT", "bombing", "claimed", "Islamic State") in found
+    assert not _draft(tmp_path, "We call on Iran to stop enabling them.")  # "stop" owns to nothing
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
