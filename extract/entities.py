@@ -950,6 +950,12 @@ class _Reader:
                 name = name.replace("’s", "").replace("'s", "")
             if body is None:  # the table's kind stands: "the Malian army" is the state's, no armed group
                 kind = self.lexicon.kind_of_name(name.split()) or kind
+            placed = [k for k, p in self.proposals.items() if word in self.lexicon.located_bodies
+                      and end == token.i + 1 and p.kind == kind
+                      and name_key(p.name).startswith(name_key(name) + " in ")]
+            if len(placed) == 1:  # "the Russian embassy" after "the Russian embassy in Stockholm": that one
+                self._mention(sentence, token.i, token.i + 1, placed[0], "body")
+                continue
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
             if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
                 self.proposals[key].add_alias(surface)
@@ -1327,18 +1333,25 @@ class _Reader:
         """"Sweden's security service, Sapo", "Sapo, Sweden's security service", "The GUR is
         Ukraine's military intelligence agency": a state's body and a name in apposition to it, or
         the subject a copula says it is, are one entity, under the name and of the body's kind
-        (CoreNLP tags such a name a person, or a guess), unless the graph gives the name another kind."""
-        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "body"]:
+        (CoreNLP tags such a name a person, or a guess), unless the graph gives the name another kind.
+        So is a body the NLP server named ("Sweden's Security Service, Säpo"), with a name it took
+        for a person's or whose kind was a guess (never two names: "the CIA, the FBI")."""
+        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how in ("body", "name")]:
             body = mention.proposal
-            if body not in self.proposals or self.proposals[body].kind in NOT_ORGANISATIONS:
+            if body not in self.proposals or self.proposals[body].kind in NOT_ORGANISATIONS \
+                    or mention.how == "name" and self.proposals[body].kind not in self.lexicon.body_kinds:
                 continue
-            subjects = sentence.children(mention.first, "nsubj") if sentence.children(mention.first, "cop") else []
-            for i in [*sentence.appositives(mention.first), *subjects]:
+            head = mention.first if mention.how == "body" else sentence.head_of(mention.first, mention.end)
+            subjects = sentence.children(head, "nsubj") if sentence.children(head, "cop") else []
+            for i in [*sentence.appositives(head), *subjects]:
                 key = self._proposal_at(sentence, i)
                 if key is None or key == body or key not in self.proposals \
                         or not sentence.tokens[i].pos.startswith("NNP"):
                     continue
                 named, described = self.proposals[key], self.proposals[body]
+                if mention.how == "name" and not (named.guessed or named.kind == "Person"
+                                                  and " " not in named.name.strip()):
+                    continue  # "Sweden's Security Service, Säpo" (a person to CoreNLP), never "the CIA, the FBI"
                 if named.kind != described.kind and (named.known is not None or not (
                         named.guessed or named.kind == "Person" and " " not in named.name.strip())):
                     continue

@@ -113,23 +113,6 @@ def _appos_head(sentence: Sentence, head: int, appositive: int) -> int:
     return max([c for c in sentence.children(head, "conj") if head < c < appositive], default=head)
 
 
-def _head_of(sentence: Sentence, first: int, end: int) -> int:
-    """The token of ``first``..``end`` whose governor in the basic tree is outside them (the last
-    token if the parse gives none).
-
-    >>> from extract.nlp.document import Arc, Token
-    >>> words = "Ministry of Intelligence said".split()
-    >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
-    >>> arcs = [Arc(3, 0, "nsubj"), Arc(2, 1, "case"), Arc(0, 2, "nmod:of"), Arc(-1, 3, "root")]
-    >>> _head_of(Sentence(0, tokens, arcs, arcs, []), 0, 3)
-    0
-    """
-    for arc in sentence.basic:
-        if first <= arc.dep < end and not first <= arc.head < end:
-            return arc.dep
-    return end - 1
-
-
 def _most_specific(sentence: Sentence, found: list[tuple[int, Entry, Candidate]]) -> Iterable[Candidate]:
     """The sentence's candidates (each with the token that said it), less those an entry that needs a
     dependent says better about the same two ends, on its word or, for a noun, on that dependent:
@@ -238,7 +221,7 @@ class _Finder:
         for mention in self.rec.mentions:
             if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
                 continue
-            head = _head_of(sentence, mention.first, mention.end)
+            head = sentence.head_of(mention.first, mention.end)
             titles = [d for d in sentence.children(head, "compound") if d < mention.first]
             if not titles:
                 continue
@@ -283,7 +266,7 @@ class _Finder:
             first -= 1
         while self.rec.at(sentence.index, end) == key:
             end += 1
-        return i == _head_of(sentence, first, end)
+        return i == sentence.head_of(first, end)
 
     def _match(self, sentence: Sentence, token: Token, entry: Entry, how: str) -> Iterable[Candidate]:
         children = sentence.child_arcs(token.i)

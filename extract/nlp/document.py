@@ -107,6 +107,21 @@ class Sentence:
         word it is an ``appos`` of ("Gazprom, the energy group": each of the other)."""
         return [*self.children(i, "appos"), *self.heads(i, "appos")]
 
+    def head_of(self, first: int, end: int) -> int:
+        """The token of ``first``..``end`` whose governor in the basic tree is outside them (the last
+        token if the parse gives none).
+
+        >>> words = "Ministry of Intelligence said".split()
+        >>> tokens = [Token(i, w, w.lower(), "NN", "O", 0, 0) for i, w in enumerate(words)]
+        >>> arcs = [Arc(3, 0, "nsubj"), Arc(2, 1, "case"), Arc(0, 2, "nmod:of"), Arc(-1, 3, "root")]
+        >>> Sentence(0, tokens, arcs, arcs, []).head_of(0, 3)
+        0
+        """
+        for arc in self.basic:
+            if first <= arc.dep < end and not first <= arc.head < end:
+                return arc.dep
+        return end - 1
+
     def head_arcs(self, i: int) -> list[Arc]:
         return list(self._in.get(i, ()))
 

@@ -859,6 +859,18 @@ def test_admitting_carrying_out_an_attack_is_the_admitters_claim_that_it_did(tmp
     assert not _draft(tmp_path, "We call on Iran to stop enabling them.")  # "stop" owns to nothing
 
 
+def test_a_named_body_with_a_name_taken_for_a_persons_is_one_and_an_embassy_named_again_is_the_placed_one(
+        tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "Sweden's Security Service, Säpo, said it had expelled a Russian diplomat. He had worked "
+                             "at the Russian embassy in Stockholm since 2021. The Russian embassy said the decision "
+                             "was unfounded.")
+    kinds = {e.name: e.kind for e in facts.facts.entities}
+    assert kinds.get("Säpo") == "SecurityService" and "Security Service" not in kinds
+    assert [n for n in kinds if "embassy" in n] == ["Russian embassy in Stockholm"]
+    assert [e.name for e in _facts(tmp_path, "Officials at the CIA, the FBI and the NSA said the threat was "
+                                             "real.").facts.entities] == ["CIA", "FBI", "NSA"]
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
