@@ -330,8 +330,9 @@ class _Finder:
             if not type_name or implied:
                 return
         pairs = [(subject, obj) for subject in subjects for obj in objects]
-        if not objects and entry.verb and token.lemma in self.predicates.reciprocal:
-            # "Russia and Iran agreed to exchange intelligence": each with the other
+        if not objects and token.lemma in self.predicates.reciprocal:
+            # "Russia and Iran agreed to exchange intelligence", "Moscow and Tehran have deepened
+            # their cooperation": each with the other
             symmetric = self.ontology.relations[type_name].symmetric if type_name else False
             pairs = [(a, b) for a in subjects for b in subjects if a != b and (not symmetric or a < b)]
         for subject, obj in pairs:

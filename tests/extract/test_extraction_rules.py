@@ -871,6 +871,12 @@ def test_a_named_body_with_a_name_taken_for_a_persons_is_one_and_an_embassy_name
                                              "real.").facts.entities] == ["CIA", "FBI", "NSA"]
 
 
+def test_parties_that_deepened_their_cooperation_cooperated_with_each_other(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Moscow and Tehran have deepened military and intelligence cooperation "
+                                      "since 2022."))
+    assert found & {("Russia", "COOPERATED_WITH", "Iran"), ("Iran", "COOPERATED_WITH", "Russia")}
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
