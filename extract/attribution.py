@@ -329,10 +329,10 @@ def _unasserting(sentence: Sentence, predicates: Predicates, head: int, child: i
 
 def _negates(sentence: Sentence, head: int, predicates: Predicates) -> bool:
     """Whether a clause above a statement negates it: "did not say", "never believed", "had no
-    reason to believe", "found no evidence that"."""
+    reason to believe", "found no evidence that", "neither confirmed nor denied"."""
     for arc in sentence.child_arcs(head):
         lemma = sentence.tokens[arc.dep].lemma
-        if arc.label in ("advmod", "neg") and lemma in predicates.negations:
+        if arc.label in ("advmod", "neg", "cc:preconj") and lemma in predicates.negations:
             return True
         if arc.label == "obj" and any(a.label == "det" and sentence.tokens[a.dep].lemma in predicates.negations
                                       for a in sentence.child_arcs(arc.dep)):

@@ -877,6 +877,10 @@ def test_parties_that_deepened_their_cooperation_cooperated_with_each_other(tmp_
     assert found & {("Russia", "COOPERATED_WITH", "Iran"), ("Iran", "COOPERATED_WITH", "Russia")}
 
 
+def test_neither_confirmed_nor_denied_is_asserted_by_nobody(tmp_path: Path) -> None:
+    assert not _draft(tmp_path, "Israel neither confirmed nor denied involvement in the blast.")
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
