@@ -234,7 +234,9 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             return held  # "the FSB detained two men suspected of spying": the FSB suspects them
         if party is None:
             if (lemma in predicates.reporting_verbs or lemma in predicates.accusing_verbs) and _passive(sentence, head):
-                return _HEDGED  # "Israel is widely believed to have …", "X was accused of …": by nobody named
+                # "Israel is widely believed to have …", "X was accused of …": by nobody named; "X has
+                # not been accused of …": by nobody at all
+                return _UNASSERTED if doubted else _HEDGED
             continue
         if lemma in predicates.denial_verbs:
             return "denied", party, None

@@ -881,6 +881,12 @@ def test_neither_confirmed_nor_denied_is_asserted_by_nobody(tmp_path: Path) -> N
     assert not _draft(tmp_path, "Israel neither confirmed nor denied involvement in the blast.")
 
 
+def test_a_doubt_and_a_negated_accusation_assert_nothing(tmp_path: Path) -> None:
+    assert not _draft(tmp_path, "Analysts doubt that Hezbollah planned the strike.")
+    assert not _draft(tmp_path, "Ukraine has not been accused of the bombing.")
+    assert ("Ukraine", "CARRIED_OUT", "bombing") in _triples(_draft(tmp_path, "Ukraine was accused of the bombing."))
+
+
 def test_an_organisation_of_guessed_kind_takes_the_kind_its_relation_needs(tmp_path: Path) -> None:
     """"the company that owns Instagram": Instagram, an organisation of no known kind, is a company."""
     facts = _facts(tmp_path, "Investors sued Meta Platforms, the technology company that owns Instagram, on "
