@@ -50,9 +50,9 @@ _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "he
 #: Determiners of an event noun that name no event that happened: "any attack would meet a response"
 _NO_ONE_EVENT = {"any", "no"}
 #: Words that make an event noun other events than the one in view: "dozens of similar plots",
-#: "previous attacks", "several other bombings"
-_OTHER_EVENTS = {"similar", "other", "previous", "earlier", "past", "several", "many", "numerous", "further",
-                 "dozens", "hundreds", "scores"}
+#: "previous attacks", "another attack on a Moscow synagogue" (an event of its own, if it is named)
+_OTHER_EVENTS = {"similar", "other", "another", "previous", "earlier", "past", "several", "many", "numerous",
+                 "further", "dozens", "hundreds", "scores"}
 #: Nouns of the people of a body, which the body's noun modifies: "service members", "army personnel"
 _BODY_PEOPLE = {"member", "personnel"}
 _DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
@@ -1008,8 +1008,9 @@ class _Reader:
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
                       and not self.proposals[k].recalled]
             definite = bool(dets & _DEFINITE)
-            if any(sentence.tokens[a.dep].lemma in _OTHER_EVENTS for a in children
-                   if a.label in ("amod", "det", "det:qmod", "nummod")):
+            other = any(sentence.tokens[a.dep].lemma in _OTHER_EVENTS for a in children
+                        if a.label in ("amod", "det", "det:qmod", "nummod"))
+            if other and not (proper or places or complement is not None):
                 continue  # "accused Ukraine of organising dozens of similar plots": not the attack in view
             # "a US drone strike" after "the assassination of X": a state's act told with "a", of another
             # kind than the events in view, is an event of its own (not after a copula: "the sabotage
@@ -1017,7 +1018,7 @@ class _Reader:
             another = bool(dets & {"a", "an"}) and not [k for k in recent if self.proposals[k].head == token.lemma] \
                 and any(self._kind_at(sentence, m) == "State" for m in modifiers) \
                 and not any(a.label == "cop" for a in children)
-            if not (proper or places or complement is not None or another) \
+            if not (proper or places or complement is not None or another or other) \
                     and (recent or definite and self.event_mentions):
                 # "two explosions" just after the bombings: that event; "the attack": the one in view;
                 # "the strikes" after the strikes and an attack on ships: the strikes
@@ -1042,8 +1043,10 @@ class _Reader:
             else:
                 name, alias = phrase, None
             existing = self._same_event(token.lemma, name)
+            # "another attack on a Moscow synagogue" is told in passing, as an event of long ago is: not
+            # what "the attack" of the next sentences means
             key = existing or self._new(name, "Event", f"an event the text describes (“{name}”)", 0.55,
-                                        head=token.lemma, recalled=self._dated_long_before(sentence))
+                                        head=token.lemma, recalled=other or self._dated_long_before(sentence))
             if alias is not None:
                 self.proposals[key].add_alias(alias)
             self._mention(sentence, token.i, token.i + 1, key, "event")

@@ -794,6 +794,14 @@ def test_declining_the_offer_with_no_owner_named_declines_the_offer_told_last_to
     assert not [t for t in found if t[0] == "Russia"]  # no offer was made to Russia
 
 
+def test_another_named_attack_is_an_event_of_its_own_told_in_passing(tmp_path: Path) -> None:
+    """"another attack on a synagogue" is its own event, and not what "the attack" then means."""
+    found = _triples(_draft(tmp_path, "Hamas attacked a concert hall in Sderot on Friday. Police said they had "
+                                      "foiled another attack on a synagogue in Haifa. Islamic State claimed the "
+                                      "attack."))
+    assert {t[2] for t in found if t[1] == "CLAIMED_RESPONSIBILITY"} == {"attack on a concert hall in Sderot"}
+
+
 def test_dozens_of_similar_plots_are_not_the_attack_in_view(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "The FSB said it had foiled a terrorist attack in Kursk. The FSB has accused "
                                       "Ukraine of organising dozens of similar plots since 2022."))
