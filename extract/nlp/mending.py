@@ -25,9 +25,9 @@ that the extractor's rules can be written for the right parse:
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable
 
-from extract.nlp.document import Arc, Token
+from extract.nlp.document import Arc, Sentence, Token
 
 __all__ = ["mend"]
 
@@ -36,9 +36,12 @@ _SET_OFF_LABELS = ("obj", "dep")
 #: The labels by which the words of one name hang together.
 _NAME_PARTS = ("compound", "flat", "flat:name")
 
+Arcs = tuple[list[Arc], list[Arc]]  # (enhanced++, basic)
 
-def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[Arc], list[Arc]]:
-    """The enhanced and basic arcs with the parser's known errors mended (see the module).
+
+def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    """The enhanced and basic arcs with the parser's known errors mended (see the module), each
+    mend in turn on what the one before left.
 
     >>> words = "Police searched a flat in Molenbeek , the Brussels district".split()
     >>> tokens = [Token(i, w, w.lower(), "NNP" if w[0].isupper() else "NN", "O", 0, 0)
@@ -50,37 +53,75 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[A
     >>> [a for a in tree if a.dep == 9]
     [Arc(head=5, dep=9, label='appos')]
     """
-    children: dict[int, list[int]] = defaultdict(list)
-    for arc in basic:
-        children[arc.head].append(arc.dep)
-    moved: dict[tuple[int, int], int] = {}  # (old head, dependent) -> the name it describes
+    mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
+        _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles)
+    for step in mends:
+        arcs, basic = step(tokens, arcs, basic)
+    return arcs, basic
+
+
+def _relabelled(arcs: list[Arc], changed: dict[Arc, Arc]) -> list[Arc]:
+    """``arcs`` with each arc of ``changed`` replaced by its mended one (in either graph: an arc
+    of the tree is in enhanced++ too, unless enhanced++ refined its label)."""
+    return [changed.get(a, a) for a in arcs]
+
+
+def _set_off_descriptions(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed: dict[Arc, Arc] = {}
     for arc in basic:
         if arc.label not in _SET_OFF_LABELS:
             continue
-        first = min(_subtree(children, arc.dep))
+        first = tree.subtree(arc.dep).start
         name = first - 2
         article = first + 1 if tokens[first].pos == "RB" else first  # "then the country's commander"
         if (name <= arc.head or tokens[article].lemma not in ("the", "a") or article == arc.dep
                 or tokens[first - 1].text != "," or not tokens[name].pos.startswith("NNP")):
             continue
-        moved[(arc.head, arc.dep)] = _name_head(basic, name)
-    titled = {(arc.head, arc.dep) for arc in basic
-              if arc.label == "dep" and arc.head >= 0 and tokens[arc.head].pos in ("NN", "NNS")
-              and tokens[arc.dep].pos.startswith("NNP") and min(_subtree(children, arc.dep)) == arc.head + 1}
-    if not moved and not titled:
-        arcs, basic = arcs, basic
-    else:
-        arcs, basic = _moved(arcs, moved, titled), _moved(basic, moved, titled)
-    lone = _lone_indirect_objects(basic)
-    based = _based(tokens, basic)
-    return (_participles(_possessed(tokens, _direct(arcs, lone)), based),
-            _participles(_possessed(tokens, _direct(basic, lone)), based))
+        changed[arc] = Arc(_name_head(basic, name), arc.dep, "appos")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
-def _based(tokens: list[Token], basic: list[Arc]) -> dict[int, int]:
-    """The participles "based" that the parser made a place's ``case`` marker: participle -> place."""
-    return {a.dep: a.head for a in basic if a.label == "case" and tokens[a.dep].lemma == "base"
-            and tokens[a.dep].pos == "VBN" and a.head > a.dep}
+def _titled_names(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed = {a: Arc(a.head, a.dep, "appos") for a in basic
+               if a.label == "dep" and a.head >= 0 and tokens[a.head].pos in ("NN", "NNS")
+               and tokens[a.dep].pos.startswith("NNP") and tree.subtree(a.dep).start == a.head + 1}
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _lone_indirect_objects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    with_object = {a.head for a in basic if a.label == "obj"}
+    changed = {a: Arc(a.head, a.dep, "obj") for a in basic
+               if a.label == "iobj" and a.head not in with_object}
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _possessives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    return _possessed(tokens, arcs), _possessed(tokens, basic)
+
+
+def _possessed(tokens: list[Token], arcs: list[Arc]) -> list[Arc]:
+    """Each ``dep`` of a name that follows the name's "'s" becomes the head the name possesses
+    (read in each graph: enhanced++ hangs the noun's conjuncts on the name too)."""
+    owners = {a.head for a in arcs if a.label == "case" and tokens[a.dep].text in ("'s", "’s", "'", "’")
+              and a.dep == a.head + 1}
+    owned = {(a.head, a.dep) for a in arcs if a.label == "dep" and a.head in owners and a.dep > a.head + 1
+             and tokens[a.head].pos.startswith("NNP") and tokens[a.dep].pos in ("NN", "NNS")}
+    if not owned:
+        return arcs
+    out = [a for a in arcs if (a.head, a.dep) not in owned
+           and not (a.dep in {head for head, _ in owned} and a.label != "case")]
+    for owner, noun in owned:
+        out.append(Arc(noun, owner, "nmod:poss"))
+        out.extend(Arc(a.head, noun, a.label) for a in arcs if a.dep == owner and a.label != "case")
+    return out
+
+
+def _based_participles(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    based = {a.dep: a.head for a in basic if a.label == "case" and tokens[a.dep].lemma == "base"
+             and tokens[a.dep].pos == "VBN" and a.head > a.dep}  # participle -> place
+    return _participles(arcs, based), _participles(basic, based)
 
 
 def _participles(arcs: list[Arc], based: dict[int, int]) -> list[Arc]:
@@ -97,47 +138,6 @@ def _participles(arcs: list[Arc], based: dict[int, int]) -> list[Arc]:
             continue
         out.append(arc)
     return out
-
-
-def _lone_indirect_objects(basic: list[Arc]) -> set[tuple[int, int]]:
-    with_object = {a.head for a in basic if a.label == "obj"}
-    return {(a.head, a.dep) for a in basic if a.label == "iobj" and a.head not in with_object}
-
-
-def _direct(arcs: list[Arc], lone: set[tuple[int, int]]) -> list[Arc]:
-    return [Arc(a.head, a.dep, "obj") if a.label == "iobj" and (a.head, a.dep) in lone else a for a in arcs]
-
-
-def _possessed(tokens: list[Token], arcs: list[Arc]) -> list[Arc]:
-    """Each ``dep`` of a name that follows the name's "'s" becomes the head the name possesses."""
-    owners = {a.head for a in arcs if a.label == "case" and tokens[a.dep].text in ("'s", "’s", "'", "’")
-              and a.dep == a.head + 1}
-    owned = {(a.head, a.dep) for a in arcs if a.label == "dep" and a.head in owners and a.dep > a.head + 1
-             and tokens[a.head].pos.startswith("NNP") and tokens[a.dep].pos in ("NN", "NNS")}
-    if not owned:
-        return arcs
-    out = [a for a in arcs if (a.head, a.dep) not in owned
-           and not (a.dep in {head for head, _ in owned} and a.label != "case")]
-    for owner, noun in owned:
-        out.append(Arc(noun, owner, "nmod:poss"))
-        out.extend(Arc(a.head, noun, a.label) for a in arcs if a.dep == owner and a.label != "case")
-    return out
-
-
-def _moved(arcs: list[Arc], moved: dict[tuple[int, int], int], titled: set[tuple[int, int]]) -> list[Arc]:
-    out = [Arc(a.head, a.dep, "appos") if a.label == "dep" and (a.head, a.dep) in titled else a
-           for a in arcs if not (a.label in _SET_OFF_LABELS and (a.head, a.dep) in moved)]
-    return out + [Arc(name, dep, "appos") for (_, dep), name in moved.items()]
-
-
-def _subtree(children: dict[int, list[int]], top: int) -> set[int]:
-    seen, stack = {top}, [top]
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return seen
 
 
 def _name_head(basic: list[Arc], word: int) -> int:
