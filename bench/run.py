@@ -194,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
             # checks only that every figure comes out.)
             wipe_database(settings)
             bulk = _bulk_phase(figures, settings, corpus, args)
+            if bulk is None and not {"paths", "centrality", "export"} <= set(args.skip):
+                bulk_load(settings, corpus)  # (--skip bulk: no figures, but what follows needs the corpus)
             localserver.start(settings)  # (bulk_load leaves it running; without it, it starts here)
             _on_corpus(figures, settings, args, smoke)
             naive, tx = _loader_phases(figures, settings, corpus, args, smoke)
