@@ -295,10 +295,9 @@ def _ideologies_named(sentence: Sentence, entities: list[NamedEntity]) -> list[N
     for entity in entities:
         tokens = sentence.tokens[entity.first:entity.end]
         if entity.ner == "IDEOLOGY" and all(t.pos.startswith("NNP") or t.pos == "HYPH" for t in tokens):
-            head = next((a for a in sentence.basic if entity.first <= a.dep < entity.end
-                         and not entity.first <= a.head < entity.end), None)
-            if head is not None and head.label.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod", "appos",
-                                                                 "conj", "root"):
+            head = sentence.head_of(entity.first, entity.end)
+            label = next((a.label for a in sentence.basic if a.dep == head), "")
+            if label.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root"):
                 entity = NamedEntity(entity.first, entity.end, "ORGANIZATION", entity.text, entity.normalized)
         out.append(entity)
     return out
@@ -950,9 +949,9 @@ class _Reader:
                 name = name.replace("’s", "").replace("'s", "")
             if body is None:  # the table's kind stands: "the Malian army" is the state's, no armed group
                 kind = self.lexicon.kind_of_name(name.split()) or kind
-            placed = [k for k, p in self.proposals.items() if word in self.lexicon.located_bodies
-                      and end == token.i + 1 and p.kind == kind
-                      and name_key(p.name).startswith(name_key(name) + " in ")]
+            placed = [k for k, p in self.proposals.items() if p.kind == kind
+                      and name_key(p.name).startswith(name_key(name) + " in ")] \
+                if word in self.lexicon.located_bodies and end == token.i + 1 else []
             if len(placed) == 1:  # "the Russian embassy" after "the Russian embassy in Stockholm": that one
                 self._mention(sentence, token.i, token.i + 1, placed[0], "body")
                 continue
@@ -1352,11 +1351,10 @@ class _Reader:
                         or not sentence.tokens[i].pos.startswith("NNP"):
                     continue
                 named, described = self.proposals[key], self.proposals[body]
-                if mention.how == "name" and not (named.guessed or named.kind == "Person"
-                                                  and " " not in named.name.strip()):
+                misread = named.guessed or named.kind == "Person" and " " not in named.name.strip()
+                if mention.how == "name" and not misread:
                     continue  # "Sweden's Security Service, Säpo" (a person to CoreNLP), never "the CIA, the FBI"
-                if named.kind != described.kind and (named.known is not None or not (
-                        named.guessed or named.kind == "Person" and " " not in named.name.strip())):
+                if named.kind != described.kind and (named.known is not None or not misread):
                     continue
                 if named.known is None:
                     named.kind, named.guessed, named.state = described.kind, False, described.state
