@@ -22,6 +22,11 @@ that the extractor's rules can be written for the right parse:
 - **an indirect object with no direct one.** "Israel killed the Hamas leader Ismail Haniyeh"
   comes back with "leader" as ``iobj`` and no ``obj``. English has no indirect object without a
   direct one, so it is the direct object.
+- **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
+  said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
+  "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
+  right before that verb after a comma, is what the verb's subject says: the apposition is the
+  subject, the clause its complement.
 """
 from __future__ import annotations
 
@@ -54,7 +59,8 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     [Arc(head=5, dep=9, label='appos')]
     """
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
-        _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles)
+        _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
+        _trailing_speakers)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -138,6 +144,22 @@ def _participles(arcs: list[Arc], based: dict[int, int]) -> list[Arc]:
             continue
         out.append(arc)
     return out
+
+
+def _trailing_speakers(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed: dict[Arc, Arc] = {}
+    for said in (a for a in basic if a.label == "nsubj" and a.dep < a.head and tokens[a.head].verb):
+        clause = said.dep
+        if not (tokens[clause].verb or tree.children(clause, "cop")):
+            continue
+        speaker = next((a for a in basic if a.label == "appos" and clause < a.dep < said.head
+                        and tree.subtree(a.dep).stop == said.head
+                        and tokens[tree.subtree(a.dep).start - 1].text == ","), None)
+        if speaker is not None:
+            changed[speaker] = Arc(said.head, speaker.dep, "nsubj")
+            changed[said] = Arc(said.head, clause, "ccomp")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -1376,3 +1376,13 @@ def test_one_unnamed_who_speaks_for_a_party_makes_it_the_partys_claim(tmp_path: 
                              "A Pentagon spokesman said Iran had armed the Red Hand Brigade.", gazetteer)
     assert ("Red Hand Brigade", "CARRIED_OUT", "attack", "claimed", "Norway") in found, found
     assert ("Iran", "SUPPORTED", "Red Hand Brigade", "claimed", "Pentagon") in found, found
+
+
+def test_a_speaker_after_a_copular_clause_says_it(tmp_path: Path) -> None:
+    """"X is an officer of the SVR, the FSB said": the parser made "the FSB" an apposition of "the
+    SVR" and the clause the subject of "said", so the relation was the text's own."""
+    found = _draft(tmp_path, "Oleg Sokolov is an officer of the SVR, the FSB said. Anna Petrova and Ivan Orlov "
+                             "are members of the Red Hand Brigade, Kaja Kallas said.")
+    assert ("Oleg Sokolov", "WORKS_FOR", "SVR", "claimed", "FSB") in found, found
+    assert ("Ivan Orlov", "MEMBER_OF", "Red Hand Brigade", "claimed", "Kaja Kallas") in found, found
+    assert not any(s == "FSB" and o == "SVR" or s == "SVR" and o == "FSB" for s, _, o, *_ in found), found
