@@ -324,8 +324,11 @@ class _Finder:
         objects = self._without_whereabouts(sentence, token, entry, objects)
         objects = self._without_actor_before_event(sentence, token, entry, objects)
         nationals = self._nationality_beside(entry, objects)
-        meant = self._meant(sentence, token)
-        if meant:  # "a plot to assassinate X": no killing, X was its target
+        if token.noun and any(sentence.tokens[m].lemma in self.predicates.intentions
+                              for m in sentence.children(token.i, "amod")):
+            # "the attempted murder of X": an event all the same, whose victim was its target
+            type_name = self.predicates.intended.get(type_name, type_name)
+        elif self._meant(sentence, token):  # "a plot to assassinate X": no killing, X was its target
             type_name = self.predicates.intended.get(type_name, "")
             if not type_name or implied:
                 return

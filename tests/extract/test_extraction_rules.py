@@ -1386,3 +1386,14 @@ def test_a_speaker_after_a_copular_clause_says_it(tmp_path: Path) -> None:
     assert ("Oleg Sokolov", "WORKS_FOR", "SVR", "claimed", "FSB") in found, found
     assert ("Ivan Orlov", "MEMBER_OF", "Red Hand Brigade", "claimed", "Kaja Kallas") in found, found
     assert not any(s == "FSB" and o == "SVR" or s == "SVR" and o == "FSB" for s, _, o, *_ in found), found
+
+
+def test_an_attempted_killing_targets_its_victim(tmp_path: Path) -> None:
+    """"charged two officers with the attempted murder of X" had the officers' state kill X; the
+    attempt is an event all the same."""
+    found = _triples(_draft(tmp_path, "British prosecutors charged two Russian officers with the attempted murder "
+                                      "of Oleg Sokolov in Salisbury. The planned assassination of Anna Berg by "
+                                      "the Red Hand Brigade failed."))
+    assert ("Red Hand Brigade", "TARGETED", "Anna Berg") in found, found
+    assert ("Red Hand Brigade", "CARRIED_OUT", "planned assassination of Anna Berg") in found, found
+    assert not {r for r in found if r[1] == "KILLED"}, found
