@@ -22,6 +22,12 @@ that the extractor's rules can be written for the right parse:
 - **an indirect object with no direct one.** "Israel killed the Hamas leader Ismail Haniyeh"
   comes back with "leader" as ``iobj`` and no ``obj``. English has no indirect object without a
   direct one, so it is the direct object.
+- **a gerund after a preposition, taken for an adjective.** "France joined Britain in blaming
+  Russia" and "helped Sweden by sharing intelligence" come back with "blaming" an ``amod`` of
+  "Russia" and "Russia" the verb's ``obl:in``. A gerund that qualifies so the noun whose
+  preposition stands right before it is the clause the preposition brings (``advcl``, the
+  preposition its ``case`` as the parser gives it when it reads such a clause right), and the
+  noun its object.
 - **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
   said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
@@ -60,7 +66,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     """
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
-        _trailing_speakers)
+        _trailing_speakers, _gerunds_taken_for_adjectives)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -160,6 +166,30 @@ def _trailing_speakers(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -
             changed[speaker] = Arc(said.head, speaker.dep, "nsubj")
             changed[said] = Arc(said.head, clause, "ccomp")
     return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _gerunds_taken_for_adjectives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    gerunds = {a.head: a.dep for a in basic if a.label == "amod" and tokens[a.dep].pos == "VBG"
+               and any(c.head == a.head and c.dep == a.dep - 1 and c.label == "case" and tokens[c.dep].pos == "IN"
+                       for c in basic)}  # noun -> gerund
+    return _clauses(arcs, gerunds), _clauses(basic, gerunds)
+
+
+def _clauses(arcs: list[Arc], gerunds: dict[int, int]) -> list[Arc]:
+    """Each noun of ``gerunds`` the object of its gerund, the gerund in the noun's place."""
+    if not gerunds:
+        return arcs
+    out = []
+    for arc in arcs:
+        if arc.head in gerunds and arc.dep in (gerunds[arc.head], gerunds[arc.head] - 1):
+            gerund = gerunds[arc.head]
+            out.append(Arc(gerund, arc.head, "obj") if arc.dep == gerund else Arc(gerund, arc.dep, "case"))
+        elif arc.dep in gerunds and arc.label.startswith(("obl", "nmod")):
+            preposition = arc.label.partition(":")[2]
+            out.append(Arc(arc.head, gerunds[arc.dep], "advcl" + (":" + preposition if preposition else "")))
+        else:
+            out.append(arc)
+    return out
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -1397,3 +1397,12 @@ def test_an_attempted_killing_targets_its_victim(tmp_path: Path) -> None:
     assert ("Red Hand Brigade", "TARGETED", "Anna Berg") in found, found
     assert ("Red Hand Brigade", "CARRIED_OUT", "planned assassination of Anna Berg") in found, found
     assert not {r for r in found if r[1] == "KILLED"}, found
+
+
+def test_a_gerund_after_in_or_by_has_its_verbs_subject(tmp_path: Path) -> None:
+    """"joined London in blaming Russia": the parser made "blaming" an adjective of "Russia", and a
+    gerund took no subject."""
+    found = _triples(_draft(tmp_path, "Germany and France joined London in blaming Russia for the attack. "
+                                      "Estonia responded by accusing Belarus of the sabotage."))
+    assert {("Germany", "ACCUSED", "Russia"), ("France", "ACCUSED", "Russia"),
+            ("Estonia", "ACCUSED", "Belarus")} <= found, found
