@@ -11,7 +11,8 @@ one, and a span that is taken is not taken again):
    ``extract/lexicon.yaml``) or from the common nouns that describe it ("the broadcaster ARD");
    a country or a nationality is a state of the lexicon, with its Wikidata id; a name and the
    place or body nouns after it are one name ("Baghdad airport", "the Basmanny district court");
-   proper nouns the server left untagged are taken when their words say what they are;
+   proper nouns the server left untagged (or tagged MISC, or an acronym it took for a common
+   noun: "the DGSI") are taken when their words or their description say what they are;
 3. a state's body: a state or nationality before a body noun ("Latvian police", "Iran's
    intelligence ministry", "Russian authorities", the last naming the state itself), or a body
    noun an adjective sets apart ("the special assize court");
@@ -311,6 +312,16 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     return max([head + 1, *inner])
 
 
+def _acronym(word: str) -> bool:
+    """Whether a word is written as an acronym is: capitals only, two to six ("DGSI", which the
+    tagger may take for a common noun).
+
+    >>> _acronym("DGSI"), _acronym("Dgsi"), _acronym("A")
+    (True, False, False)
+    """
+    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+
+
 def _initials(name: str) -> str:
     """The capitals that begin a name's words, less its small words: an acronym of it.
 
@@ -603,11 +614,14 @@ class _Reader:
         whose words ("Quds Force") or describing nouns ("the Andromeda, a rented yacht") give its
         kind. Any other is left alone: nothing says what it is."""
         tokens = sentence.tokens
-        tagged = {i for e in sentence.entities if e.ner != "TITLE" for i in range(e.first, e.end)}
+        # MISC says only that a name is one: "the BVT, the domestic intelligence agency"
+        tagged = {i for e in sentence.entities if e.ner != "TITLE" and not (e.ner == "MISC" and _acronym(e.text))
+                  for i in range(e.first, e.end)}
         i = 0
         while i < len(tokens):
             j = i
-            while j < len(tokens) and tokens[j].pos.startswith("NNP") and tokens[j].text[:1].isupper() \
+            while j < len(tokens) and (tokens[j].pos.startswith("NNP") and tokens[j].text[:1].isupper()
+                                       or tokens[j].pos.startswith("NN") and _acronym(tokens[j].text)) \
                     and j not in tagged and self._free(sentence, j, j + 1):
                 j += 1
             if j == i:
@@ -804,15 +818,24 @@ class _Reader:
 
     def _described_after(self, sentence: Sentence, end: int) -> list[Token]:
         """The common nouns of a description right after a name, set off by a comma or a copula:
-        "Gazprom, the Russian energy group", "Hayat Tahrir al-Sham (HTS) is a militant group"."""
+        "Gazprom, the Russian energy group", "Hayat Tahrir al-Sham (HTS) is a militant group",
+        "the DGSI, France's domestic intelligence service"."""
         tokens = sentence.tokens
         after = end
         if after + 2 < len(tokens) and tokens[after].pos == "-LRB-" and tokens[after + 2].pos == "-RRB-":
             after += 3  # past an acronym in brackets
-        if after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma == "be" and after > end) \
-                or tokens[after + 1].lemma not in ("the", "a", "an"):
+        if after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma == "be" and after > end):
             return []
-        j, head = after + 2, -1
+        owner = after + 1
+        while owner < len(tokens) and tokens[owner].pos.startswith("NNP"):
+            owner += 1
+        if tokens[after + 1].lemma in ("the", "a", "an"):
+            j = after + 2
+        elif owner > after + 1 and owner < len(tokens) and tokens[owner].pos == "POS":
+            j = owner + 1  # a possessive name: "France's domestic intelligence service"
+        else:
+            return []
+        head = -1
         while j < len(tokens) and tokens[j].pos in ("JJ", "JJS", "JJR", "NN", "NNS", "HYPH", "VBN", "RBS", "RB"):
             if tokens[j].pos in ("NN", "NNS"):
                 head = j
@@ -1348,7 +1371,7 @@ class _Reader:
             for i in [*sentence.appositives(head), *subjects]:
                 key = self._proposal_at(sentence, i)
                 if key is None or key == body or key not in self.proposals \
-                        or not sentence.tokens[i].pos.startswith("NNP"):
+                        or not (sentence.tokens[i].pos.startswith("NNP") or _acronym(sentence.tokens[i].text)):
                     continue
                 named, described = self.proposals[key], self.proposals[body]
                 misread = named.guessed or named.kind == "Person" and " " not in named.name.strip()

@@ -1406,3 +1406,16 @@ def test_a_gerund_after_in_or_by_has_its_verbs_subject(tmp_path: Path) -> None:
                                       "Estonia responded by accusing Belarus of the sabotage."))
     assert {("Germany", "ACCUSED", "Russia"), ("France", "ACCUSED", "Russia"),
             ("Estonia", "ACCUSED", "Belarus")} <= found, found
+
+
+def test_an_acronym_the_nlp_server_left_untagged_takes_the_kind_its_description_gives(tmp_path: Path) -> None:
+    """"the BVT, the domestic intelligence agency" (BVT tagged MISC) and "The DGSI, France's domestic
+    intelligence service" (DGSI tagged a common noun) were no entities."""
+    facts = _facts(tmp_path, "The warning was passed to the BVT, the domestic intelligence agency. The DGSI, "
+                             "France's domestic intelligence service, arrested two men in Lyon.")
+    kinds = {e.name: e.kind for e in facts.facts.entities}
+    assert kinds.get("BVT") == "SecurityService" and kinds.get("DGSI") == "SecurityService", kinds
+    assert not any("domestic intelligence service" in name for name in kinds), kinds  # one entity, not two
+    names = {e.id: e.name for e in facts.facts.entities}
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert {("DGSI", "PART_OF", "France"), ("DGSI", "ARRESTED", "two men")} <= found, found
