@@ -1419,3 +1419,10 @@ def test_an_acronym_the_nlp_server_left_untagged_takes_the_kind_its_description_
     names = {e.id: e.name for e in facts.facts.entities}
     found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
     assert {("DGSI", "PART_OF", "France"), ("DGSI", "ARRESTED", "two men")} <= found, found
+
+
+def test_who_is_called_the_attacker_carried_out_the_attack_in_view(tmp_path: Path) -> None:
+    """"The attacker, Kujtim Fejzulai, was shot dead": nothing said who carried out the shooting."""
+    found = _triples(_draft(tmp_path, "Four people were killed in a shooting in central Graz on Monday. "
+                                      "The attacker, Ardit Berisha, was shot dead by police."))
+    assert ("Ardit Berisha", "CARRIED_OUT", "Graz shooting") in found, found
