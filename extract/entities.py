@@ -611,8 +611,9 @@ class _Reader:
 
     def _untagged_names(self, sentence: Sentence) -> None:
         """Proper nouns the NLP server tagged as nothing: a state of the lexicon ("Kyiv"), else a name
-        whose words ("Quds Force") or describing nouns ("the Andromeda, a rented yacht") give its
-        kind. Any other is left alone: nothing says what it is."""
+        whose words ("Quds Force"), the nouns after it that name a body or an outlet by it ("its
+        Amaq news agency") or describing nouns ("the Andromeda, a rented yacht") give its kind.
+        Any other is left alone: nothing says what it is."""
         tokens = sentence.tokens
         # MISC says only that a name is one: "the BVT, the domestic intelligence agency"
         tagged = {i for e in sentence.entities if e.ner != "TITLE" and not (e.ner == "MISC" and _acronym(e.text))
@@ -635,6 +636,14 @@ class _Reader:
             if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") or i > 1 and before[:1].isupper():
                 i = j
                 continue  # "President", "Defence Minister": a title; "ISIS-K", "Foreign Terrorist …": part of a name
+            named_by_nouns = self._nouns_naming(sentence, j)
+            if named_by_nouns is not None and self.lexicon.kind_of_name(words) is None:
+                j, noun_kind = named_by_nouns  # "its Amaq news agency": the name and its nouns
+                key = self._new(self._surface(sentence, i, j), noun_kind, "a proper noun the NLP server did not "
+                                f"tag and the nouns of kind {noun_kind} after it", 0.5)
+                self._mention(sentence, i, j, key, "name")
+                i = j
+                continue
             surface = self._surface(sentence, i, j)
             entry = self._capital_of(surface)
             described = self._described_kind(sentence, i, j)
@@ -688,16 +697,9 @@ class _Reader:
             self._mention(sentence, first, i - 1, key, "name")
             self._mention(sentence, i, i + 1, key, "name")
 
-    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> tuple[int, str] | None:
-        """Where a place or a body named by a name and a noun ends, and its kind: "Shah Cheragh
-        shrine", "Baghdad airport", "Tver region" (the last noun a place word of ``kind_words``),
-        "Basmanny district court", "Amaq news agency" (the nouns a body's or an outlet's); None if
-        no such nouns follow. A state's name or demonym names no venue."""
-        first = entity.first
-        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
-            return None  # "the Royal Albert Hall concert venue": the name says what it is already
-        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
-            return None  # "Molenbeek, the Brussels district": a description of the place before
+    def _nouns_naming(self, sentence: Sentence, end: int) -> tuple[int, str] | None:
+        """Where the common nouns after a name end, and the kind they give it, when they name a body
+        or an outlet by it (``noun_named_kinds``: "Amaq news agency", "Basmanny district court")."""
         j = end
         while j < len(sentence.tokens) and sentence.tokens[j].pos == "NN" and j - end < 2:
             j += 1
@@ -708,6 +710,18 @@ class _Reader:
             return j, "Place"
         kind = self.lexicon.kind_of_words([t.text for t in sentence.tokens[end:j]])
         return (j, kind) if kind in self.lexicon.noun_named_kinds else None
+
+    def _venue_end(self, sentence: Sentence, entity: NamedEntity, end: int) -> tuple[int, str] | None:
+        """Where a place or a body named by a name and a noun ends, and its kind: "Shah Cheragh
+        shrine", "Baghdad airport", "Tver region" (the last noun a place word of ``kind_words``),
+        "Basmanny district court", "Amaq news agency" (the nouns a body's or an outlet's); None if
+        no such nouns follow. A state's name or demonym names no venue."""
+        first = entity.first
+        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
+            return None  # "the Royal Albert Hall concert venue": the name says what it is already
+        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
+            return None  # "Molenbeek, the Brussels district": a description of the place before
+        return self._nouns_naming(sentence, end)
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))

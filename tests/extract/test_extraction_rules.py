@@ -1426,3 +1426,11 @@ def test_who_is_called_the_attacker_carried_out_the_attack_in_view(tmp_path: Pat
     found = _triples(_draft(tmp_path, "Four people were killed in a shooting in central Graz on Monday. "
                                       "The attacker, Ardit Berisha, was shot dead by police."))
     assert ("Ardit Berisha", "CARRIED_OUT", "Graz shooting") in found, found
+
+
+def test_an_untagged_name_before_an_outlets_nouns_names_the_outlet(tmp_path: Path) -> None:
+    """"through its Amaq news agency": the NLP server tagged "Amaq" nothing, so no outlet was named."""
+    facts = _facts(tmp_path, "The group claimed the bombing through its Wilayat news agency. The claim was "
+                             "repeated by Wilayat.")
+    outlets = {e.name: e.aliases for e in facts.facts.entities if e.kind == "MediaOutlet"}
+    assert outlets == {"Wilayat news agency": ["Wilayat"]}, outlets
