@@ -24,7 +24,9 @@ one, and a span that is taken is not taken again):
 
 Then coreference: pronouns, surnames and descriptions ("he", "Bortnikov", "the group") that the
 NLP server links to an earlier mention are that mention's entity, so one group is one entity.
-A surname alone, and an acronym in brackets after a name, become aliases.
+A description it leaves unlinked is the organisation of its kind named last; a bare title ("the
+crown prince") the person last named with that title. A surname alone, and an acronym in brackets
+after a name, become aliases.
 """
 from __future__ import annotations
 
@@ -196,6 +198,7 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
         state.read(sentence)
     state.coreference()
     state.descriptions()
+    state.titles()
     state.resolve_new()
     state.merge_same_ids()
     mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
@@ -310,6 +313,11 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     inner = [sentence.subtree(a.dep).stop for a in sentence.child_arcs(head)
              if a.label in ("compound", "flat", "amod", "nummod", "nmod:poss") and a.dep < head]
     return max([head + 1, *inner])
+
+
+def _title(tokens: list[Token]) -> str:
+    """A title's words as one key: "Crown Prince" and "the crown prince" are one title."""
+    return " ".join(t.lemma.casefold() for t in tokens)
 
 
 def _acronym(word: str) -> bool:
@@ -1315,6 +1323,44 @@ class _Reader:
                 if before:
                     last = max(before, key=lambda m: (m.sentence, m.first))
                     self.mentions.append(Mention(sentence.index, token.i, token.i + 1, last.proposal, "reference"))
+
+    def titles(self) -> None:
+        """"the crown prince", "the president": the person last named with that title before their
+        name ("Crown Prince Mohammed bin Salman"), when coreference left it unlinked or linked it to
+        a person never given that title ("the journalist Omar Haddad, a former adviser to Crown Prince
+        Faisal bin Turki" … "the crown prince": Haddad, by the head of the whole phrase). A title with
+        words of its own ("the Russian president", "the former president") is left alone."""
+        at = {(m.sentence, i): m for m in self.mentions for i in range(m.first, m.end)}
+        titled: list[tuple[int, int, str, str]] = []  # (sentence, token, title, person) in text order
+        for mention in sorted(self.mentions, key=lambda m: (m.sentence, m.first)):
+            sentence = self.doc.sentences[mention.sentence]
+            first = mention.first
+            while first > 0 and sentence.tokens[first - 1].ner == "TITLE":
+                first -= 1
+            if first < mention.first and self.proposals[mention.proposal].kind == "Person":
+                titled.append((mention.sentence, first, _title(sentence.tokens[first:mention.first]),
+                               mention.proposal))
+        for sentence in self.doc.sentences:
+            for token in sentence.tokens:
+                if token.ner != "TITLE" or not token.noun:
+                    continue
+                words = sentence.children(token.i)
+                first = min([d for d in words if sentence.tokens[d].ner == "TITLE"] + [token.i])
+                if [sentence.tokens[d].lemma for d in words if d < first] != ["the"] \
+                        or any(sentence.tokens[k].ner != "TITLE" for k in range(first, token.i)) \
+                        or sentence.children(token.i, "nmod") \
+                        or token.i + 1 < len(sentence.tokens) and sentence.tokens[token.i + 1].ner == "PERSON":
+                    continue  # "the Russian president", "the president of Russia", "the president Joe Biden"
+                title = _title(sentence.tokens[first:token.i + 1])
+                before = [person for s, i, t, person in titled if t == title and (s, i) < (sentence.index, first)]
+                linked = at.get((sentence.index, token.i))
+                if not before or linked is not None and (
+                        linked.how != "reference" or self.proposals[linked.proposal].kind != "Person"
+                        or any(person == linked.proposal for _, _, t, person in titled if t == title)):
+                    continue
+                if linked is not None:
+                    self.mentions.remove(linked)
+                self.mentions.append(Mention(sentence.index, first, token.i + 1, before[-1], "reference"))
 
     def merge_same_ids(self) -> None:
         """Two proposals that became one graph node ("FSB" and "Federal Security Service") are one."""

@@ -1434,3 +1434,14 @@ def test_an_untagged_name_before_an_outlets_nouns_names_the_outlet(tmp_path: Pat
                              "repeated by Wilayat.")
     outlets = {e.name: e.aliases for e in facts.facts.entities if e.kind == "MediaOutlet"}
     assert outlets == {"Wilayat news agency": ["Wilayat"]}, outlets
+
+
+def test_a_bare_title_is_the_person_last_named_with_it(tmp_path: Path) -> None:
+    """"the crown prince" after "Crown Prince Faisal bin Turki": coreference linked it to the head of
+    "the journalist Omar Haddad, a former adviser to Crown Prince …", the victim; or to nobody."""
+    found = _triples(_draft(tmp_path, "A court in Jeddah sentenced three men for the murder of the journalist Omar "
+                                      "Haddad, a former adviser to Crown Prince Faisal bin Turki. Amnesty "
+                                      "International called the verdict a sham. The CIA has concluded that the crown "
+                                      "prince ordered the killing, according to officials."))
+    assert ("Faisal bin Turki", "PREPARED", "murder") in found, found
+    assert ("Omar Haddad", "PREPARED", "murder") not in found, found
