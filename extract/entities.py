@@ -1034,6 +1034,13 @@ class _Reader:
                    if a.head >= 0):
                 continue  # "a CIA operations officer", "war crimes": the noun it modifies is what is named
             children = sentence.child_arcs(token.i)
+            if any(a.label == "cop" for a in children):
+                # "The Manchester Arena bombing was a suicide attack on …": the event its subject names
+                subject = next((k for d in sentence.children(token.i, "nsubj") if (k := self._proposal_at(sentence, d))
+                                and self.proposals[k].kind == "Event"), None)
+                if subject is not None:
+                    self._mention(sentence, token.i, token.i + 1, subject, "reference")
+                    continue
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i]
             dets = {sentence.tokens[a.dep].lemma for a in children if a.label in ("det", "nmod:poss")}
             places = [a.dep for a in children if a.label in ("nmod:in", "nmod:at", "nmod:near", "nmod:outside")]

@@ -1445,3 +1445,11 @@ def test_a_bare_title_is_the_person_last_named_with_it(tmp_path: Path) -> None:
                                       "prince ordered the killing, according to officials."))
     assert ("Faisal bin Turki", "PREPARED", "murder") in found, found
     assert ("Omar Haddad", "PREPARED", "murder") not in found, found
+
+
+def test_an_event_noun_a_copula_says_an_event_is_names_that_event(tmp_path: Path) -> None:
+    """"The Leeds Arena bombing was a suicide attack in Leeds": two events, one of them "Leeds attack"."""
+    facts = _facts(tmp_path, "The Leeds Arena bombing was a suicide attack at the end of a concert in Leeds. "
+                             "The bomber, Karim Haddad, detonated a device in the foyer.")
+    events = [e.name for e in facts.facts.entities if e.kind == "Event"]
+    assert events == ["Leeds Arena bombing"], events
