@@ -1453,3 +1453,11 @@ def test_an_event_noun_a_copula_says_an_event_is_names_that_event(tmp_path: Path
                              "The bomber, Karim Haddad, detonated a device in the foyer.")
     events = [e.name for e in facts.facts.entities if e.kind == "Event"]
     assert events == ["Leeds Arena bombing"], events
+
+
+def test_a_man_or_woman_with_a_demonym_gives_a_persons_nationality(tmp_path: Path) -> None:
+    """"Salman Abedi, a British man of Libyan descent": no nationality was proposed."""
+    found = _triples(_draft(tmp_path, "The bomber, Karim Haddad, a Belgian man of Moroccan descent, detonated a "
+                                      "device. Police said Lina Sabri was a Tunisian woman."))
+    assert {("Karim Haddad", "NATIONAL_OF", "Belgium"), ("Lina Sabri", "NATIONAL_OF", "Tunisia")} <= found, found
+    assert ("Karim Haddad", "NATIONAL_OF", "Morocco") not in found, found
