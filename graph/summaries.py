@@ -13,7 +13,11 @@ and :func:`edge_summary` are those rules, pure. Every writer uses them:
   parameterised ``SET`` (``set_edges``, ``set_entities``), deleting what nothing supports any more.
 
 The loader already holds the documents it writes (several in one transaction): it passes
-their evidence and mentions, and only the other documents' are read back.
+their evidence and mentions, and only the other documents' are read back. An entity's summary is
+a function of the *set* of its mentions (its lists are sets, each in one order of its own), so the
+summary of more mentions is the stored summary joined with theirs: an entity the documents only
+add to (none of its mentions released) is refreshed from its node (``entity_summaries.cypher``),
+not from every mention back, which for a state mentioned in most documents grew with the corpus.
 """
 from __future__ import annotations
 
@@ -31,29 +35,52 @@ EDGE_IDENTITY = ("id", "type", "subject", "object", "status", "asserted_by")
 
 def entity_summary(*, id: str, name: str, kind: str,
                    mentions: Sequence[tuple[str, Mapping[str, Any]]],
-                   published: Mapping[str, str]) -> dict[str, Any]:
-    """An entity's properties from its mentions ``(document id, mention)``, in any order.
+                   published: Mapping[str, str], held: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """An entity's properties from its mentions ``(document id, mention)``, in any order, joined
+    with ``held``, the summary the node already holds of its other mentions (none: there are none).
 
-    Mentions are taken in document-id order (then by origin); the name stays the
-    node's while a mention still gives it; the lists keep the first occurrence of each item.
-    ``published`` gives each document's publication day (``YYYY-MM-DD``).
+    The name stays the node's while a mention still gives it (else the first mention's, in
+    document-id order, then by origin); the aliases, keys and external ids are sets, each kept
+    in :func:`_set_order`, the documents in id order, so that the summary of mentions A and B is
+    the summary of B joined with the summary of A. ``published`` gives each document's
+    publication day (``YYYY-MM-DD``).
 
+    >>> row = {"origin": "fsb", "name": "Federal Security Service", "aliases": ["FSB"],
+    ...        "keys": ["federal security service", "fsb"], "external_ids": []}
     >>> s = entity_summary(id="fsb", name="FSB", kind="SecurityService", published={"d1": "2024-04-03"},
-    ...     mentions=[("d1", {"origin": "fsb", "name": "Federal Security Service", "aliases": ["FSB"],
-    ...                       "keys": ["federal security service", "fsb"], "external_ids": []})])
+    ...                    mentions=[("d1", row)])
     >>> s["name"], s["aliases"], s["search_text"], s["first_reported"]
     ('Federal Security Service', ['FSB'], 'federal security service | fsb', '2024-04-03')
+    >>> more = entity_summary(id="fsb", name=s["name"], kind="SecurityService", published={"d2": "2024-04-01"},
+    ...                       mentions=[("d2", {**row, "name": "FSB", "aliases": ["Russian FSB"]})], held=s)
+    >>> more["name"], more["aliases"], more["documents"], more["first_reported"]
+    ('Federal Security Service', ['FSB', 'Russian FSB'], ['d1', 'd2'], '2024-04-01')
     """
     ordered = sorted(mentions, key=lambda mention: (mention[0], mention[1]["origin"]))
     rows = [row for _, row in ordered]
-    name = name if any(m["name"] == name for m in rows) else rows[0]["name"]
-    aliases = [n for n in dict.fromkeys(n for m in rows for n in [m["name"], *m["aliases"]]) if n != name]
-    keys = list(dict.fromkeys(k for m in rows for k in m["keys"]))
-    documents = list(dict.fromkeys(document for document, _ in ordered))
-    return {"id": id, "name": name, "kind": kind, "aliases": aliases, "keys": keys,
+    if held is not None:  # its name is given by a mention it summarises
+        name = held["name"]
+    elif not any(m["name"] == name for m in rows):
+        name = rows[0]["name"]
+    before = held or {"aliases": [], "keys": [], "external_ids": [], "documents": []}
+    names = {n for m in rows for n in [m["name"], *m["aliases"]]} | set(before["aliases"])
+    keys = _set_order({k for m in rows for k in m["keys"]} | set(before["keys"]))
+    documents = sorted({document for document, _ in ordered} | set(before["documents"]))
+    days = [published[document] for document, _ in ordered] + ([held["first_reported"]] if held else [])
+    return {"id": id, "name": name, "kind": kind, "aliases": _set_order(names - {name}), "keys": keys,
             "search_text": " | ".join(keys),
-            "external_ids": list(dict.fromkeys(x for m in rows for x in m["external_ids"])),
-            "documents": documents, "first_reported": min(published[d] for d in documents)}
+            "external_ids": _set_order({x for m in rows for x in m["external_ids"]} | set(before["external_ids"])),
+            "documents": documents, "first_reported": min(days)}
+
+
+def _set_order(items: Iterable[str]) -> list[str]:
+    """A set of names as a list, in an order of its own (case aside, then exactly), so that it does
+    not depend on which document gave which name first.
+
+    >>> _set_order({"b", "FSB", "a", "fsb"})
+    ['a', 'b', 'FSB', 'fsb']
+    """
+    return sorted(items, key=lambda item: (item.casefold(), item))
 
 
 def _evidence_order(evidence: Mapping[str, Any]) -> tuple[str, int, str]:
@@ -122,12 +149,14 @@ def refresh_edges(tx: Tx, edges: Iterable[Mapping[str, Any]], *, documents: Sequ
 
 def refresh_entities(tx: Tx, ids: Iterable[str], *, documents: Sequence[str] = (),
                      mentions: Iterable[tuple[str, Mapping[str, Any]]] = (),
-                     published: Mapping[str, str] | None = None) -> int:
+                     published: Mapping[str, str] | None = None, added_only: bool = False) -> int:
     """Summarise the entities ``ids`` from their mentions; delete those no document mentions any more.
 
     ``mentions`` are ``documents``' own, ``(document id, entity row)`` (the row's ``id`` the
     node), and ``published`` gives those documents' publication days; without ``documents``
-    every mention is read. Returns how many entities were deleted.
+    every mention is read. ``added_only``: ``documents`` only add mentions to these entities (none
+    released), so the summary each node holds is joined with them instead. Returns how many
+    entities were deleted.
     """
     ids = list(ids)
     if not ids:
@@ -137,12 +166,19 @@ def refresh_entities(tx: Tx, ids: Iterable[str], *, documents: Sequence[str] = (
     for document, row in mentions:
         held.setdefault(row["id"], []).append((document, row))
     rows = []
-    for record in tx.run("load/entity_mentions", ids=ids, documents=list(documents)):
-        found = held.get(record["id"], [])
-        for mention in record["mentions"]:
-            found.append((mention["document"], mention))
-            days[mention["document"]] = mention["published"]
-        summary = entity_summary(id=record["id"], name=record["name"], kind=record["kind"], mentions=found,
-                                 published=days) if found else {}
-        rows.append({"id": record["id"], "summary": stored(summary), "remove": not found})
+    if added_only:
+        for record in tx.run("load/entity_summaries", ids=ids):
+            stored_summary = record["summary"]  # None: created by these documents, not summarised yet
+            summary = entity_summary(id=record["id"], name=record["name"], kind=record["kind"],
+                                     mentions=held[record["id"]], published=days, held=stored_summary)
+            rows.append({"id": record["id"], "summary": stored(summary), "remove": False})
+    else:
+        for record in tx.run("load/entity_mentions", ids=ids, documents=list(documents)):
+            found = held.get(record["id"], [])
+            for mention in record["mentions"]:
+                found.append((mention["document"], mention))
+                days[mention["document"]] = mention["published"]
+            summary = entity_summary(id=record["id"], name=record["name"], kind=record["kind"], mentions=found,
+                                     published=days) if found else {}
+            rows.append({"id": record["id"], "summary": stored(summary), "remove": not found})
     return int(tx.run("load/set_entities", rows=rows)[0]["deleted"])

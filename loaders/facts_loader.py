@@ -317,11 +317,14 @@ def _load_group(tx: Tx, group: list[Facts], *, ontology: Ontology, force: bool, 
     for document, row in entities:
         mentioned.setdefault(row["id"], []).append((document, row))
     published = {row["id"]: row["published"] for row in documents}
-    touched_entities = sorted(set(released["entities"]) | set(mentioned))
-    for entity_ids in _batches(touched_entities, batch):
-        removed_entities += refresh_entities(
-            tx, entity_ids, documents=ids, published=published,
-            mentions=[m for i in entity_ids for m in mentioned.get(i, ())])
+    # An entity these documents only add to is its stored summary joined with their mentions; one
+    # a reload took mentions from is summarised from every mention left.
+    for added_only, touched_entities in ((False, sorted(set(released["entities"]))),
+                                            (True, sorted(set(mentioned) - set(released["entities"])))):
+        for entity_ids in _batches(touched_entities, batch):
+            removed_entities += refresh_entities(
+                tx, entity_ids, documents=ids, published=published, added_only=added_only,
+                mentions=[m for i in entity_ids for m in mentioned.get(i, ())])
     grade_edges(tx, list(touched_edges.values()), batch=batch)
     # Only a reload removes anything (a new document's edges and entities have its support).
     last = loading[-1][1]

@@ -21,15 +21,34 @@ def test_an_entity_keeps_its_name_while_a_mention_gives_it() -> None:
                           published=_DAYS)["name"] == "ISKP"
 
 
-def test_an_entitys_lists_follow_document_order_whatever_order_the_mentions_come_in() -> None:
+def test_an_entitys_lists_are_sets_whatever_order_the_mentions_come_in() -> None:
     def mention(name: str, key: str) -> dict[str, Any]:
         return {"origin": "x", "name": name, "aliases": [], "keys": [key], "external_ids": []}
-    mentions = [("d2", mention("B", "b")), ("d1", mention("A", "a"))]
+    mentions = [("d2", mention("B", "a")), ("d1", mention("A", "b"))]
     forward = entity_summary(id="x", name="A", kind="Person", mentions=mentions, published=_DAYS)
     backward = entity_summary(id="x", name="A", kind="Person", mentions=mentions[::-1], published=_DAYS)
     assert forward == backward
     assert (forward["documents"], forward["keys"], forward["search_text"], forward["first_reported"]) == (
         ["d1", "d2"], ["a", "b"], "a | b", "2024-04-03")
+
+
+def test_a_stored_summary_joined_with_more_mentions_is_the_summary_of_all_of_them() -> None:
+    """What ``intelgraph load`` writes of an entity a document adds to, without reading its mentions back."""
+    def mention(origin: str, name: str, aliases: list[str], keys: list[str], ids: list[str]) -> dict[str, Any]:
+        return {"origin": origin, "name": name, "aliases": aliases, "keys": keys, "external_ids": ids}
+    days = {"d1": "2024-04-03", "d2": "2024-04-05", "d3": "2024-03-30", "d4": "2024-04-09"}
+    mentions = [("d3", mention("ru", "Russia", ["RF"], ["russia", "rf"], ["wikidata:Q159"])),
+                ("d1", mention("ru", "Russian Federation", [], ["russian federation"], [])),
+                ("d4", mention("moscow", "Moscow", ["Kremlin"], ["moscow", "kremlin"], [])),
+                ("d2", mention("ru", "russia", ["Rossiya"], ["russia", "rossiya"], ["wikidata:Q159"]))]
+    for split in range(1, len(mentions)):
+        for order in (mentions, mentions[::-1]):
+            first, rest = order[:split], order[split:]
+            stored = entity_summary(id="ru", name="Russia", kind="State", mentions=first, published=days)
+            joined = entity_summary(id="ru", name=stored["name"], kind="State", mentions=rest, published=days,
+                                    held=stored)
+            whole = entity_summary(id="ru", name=stored["name"], kind="State", mentions=mentions, published=days)
+            assert joined == whole, (split, joined, whole)
 
 
 def _evidence(document: str, start: int, **values: Any) -> dict[str, Any]:
