@@ -1458,6 +1458,8 @@ def test_an_event_noun_a_copula_says_an_event_is_names_that_event(tmp_path: Path
 def test_a_man_or_woman_with_a_demonym_gives_a_persons_nationality(tmp_path: Path) -> None:
     """"Salman Abedi, a British man of Libyan descent": no nationality was proposed."""
     found = _triples(_draft(tmp_path, "The bomber, Karim Haddad, a Belgian man of Moroccan descent, detonated a "
-                                      "device. Police said Lina Sabri was a Tunisian woman."))
-    assert {("Karim Haddad", "NATIONAL_OF", "Belgium"), ("Lina Sabri", "NATIONAL_OF", "Tunisia")} <= found, found
+                                      "device. Police said Lina Sabri was a Tunisian woman. Prosecutors charged "
+                                      "Kim Song Il, a North Korean programmer, with fraud."))
+    assert {("Karim Haddad", "NATIONAL_OF", "Belgium"), ("Lina Sabri", "NATIONAL_OF", "Tunisia"),
+            ("Kim Song Il", "NATIONAL_OF", "North Korea")} <= found, found
     assert ("Karim Haddad", "NATIONAL_OF", "Morocco") not in found, found
