@@ -1463,3 +1463,11 @@ def test_a_man_or_woman_with_a_demonym_gives_a_persons_nationality(tmp_path: Pat
     assert {("Karim Haddad", "NATIONAL_OF", "Belgium"), ("Lina Sabri", "NATIONAL_OF", "Tunisia"),
             ("Kim Song Il", "NATIONAL_OF", "North Korea")} <= found, found
     assert ("Karim Haddad", "NATIONAL_OF", "Morocco") not in found, found
+
+
+def test_attributing_an_attack_to_a_party_accuses_it(tmp_path: Path) -> None:
+    """"formally attributed the ransomware attack to North Korea" was no accusation."""
+    found = _draft(tmp_path, "Estonia and Latvia formally attributed the ransomware attack to North Korea in 2017.")
+    assert {("Estonia", "ACCUSED", "North Korea", "reported", ""), ("Latvia", "ACCUSED", "North Korea", "reported", "")
+            } <= found, found
+    assert any(r[:2] == ("North Korea", "CARRIED_OUT") and r[3:] == ("claimed", "Estonia") for r in found), found
