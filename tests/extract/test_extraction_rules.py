@@ -1471,3 +1471,13 @@ def test_attributing_an_attack_to_a_party_accuses_it(tmp_path: Path) -> None:
     assert {("Estonia", "ACCUSED", "North Korea", "reported", ""), ("Latvia", "ACCUSED", "North Korea", "reported", "")
             } <= found, found
     assert any(r[:2] == ("North Korea", "CARRIED_OUT") and r[3:] == ("claimed", "Estonia") for r in found), found
+
+
+def test_a_hack_or_a_heist_is_an_event_and_the_name_before_it_its_target(tmp_path: Path) -> None:
+    """"the 2014 hack of Sony Pictures" was no event; "the Sony hack" would have been Sony's own."""
+    found = _triples(_draft(tmp_path, "The Lazarus Group was blamed by the FBI for the 2016 hack of Nordbank. "
+                                      "Investigators said the Nordbank hack had been prepared for months."))
+    events = {r[2] for r in found if r[:2] == ("Lazarus Group", "CARRIED_OUT")}
+    assert events and all("hack" in e for e in events), found
+    assert not any(r[0] == "Nordbank" and r[1] == "CARRIED_OUT" for r in found), found
+    assert any(r[1:] == ("TARGETED", "Nordbank") for r in found), found
