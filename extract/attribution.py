@@ -32,7 +32,7 @@ from dataclasses import replace
 from extract.entities import Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence
 from extract.predicates import Predicates
-from extract.relations import Candidate
+from extract.relations import Candidate, accusing_verbs
 
 __all__ = ["attribute"]
 
@@ -287,14 +287,10 @@ def _on_suspicion_of(sentence: Sentence, recognition: Recognition, predicates: P
     """What an accusing noun a verb takes is of ("arrested two men on suspicion of spying",
     "detained X on charges of"): the verb's subject suspects its object; with no subject named, a
     hedge. (The noun's "of" is no clause, so the frames above the deed do not reach it.)"""
-    nouns = [a.head for a in sentence.head_arcs(i) if a.label == "nmod:of" and a.head >= 0
-             and sentence.tokens[a.head].lemma in predicates.accusing_nouns and sentence.tokens[a.head].noun]
-    for arc in (a for noun in nouns for a in sentence.head_arcs(noun)):
-        if arc.head < 0 or not arc.label.startswith("obl") or not sentence.tokens[arc.head].verb:
-            continue
-        accused = next((k for d in (*sentence.children(arc.head, "obj"), *sentence.children(arc.head, "nsubj:pass"))
+    for verb in accusing_verbs(sentence, predicates, i):
+        accused = next((k for d in (*sentence.children(verb, "obj"), *sentence.children(verb, "nsubj:pass"))
                         if (k := recognition.at(sentence.index, d)) is not None), None)
-        party = _subject_of(sentence, recognition, predicates, arc.head)
+        party = _subject_of(sentence, recognition, predicates, verb)
         if party is not None and party != accused:
             return "said", party, accused
         return _HEDGED

@@ -19,7 +19,7 @@ from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
 from graph.ontology import Ontology
 
-__all__ = ["Candidate", "find_relations", "follow"]
+__all__ = ["Candidate", "accusing_verbs", "find_relations", "follow"]
 
 # Words of a title that say nothing of the office ("Secretary of State"), and those of a deputy's
 _TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
@@ -105,6 +105,16 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
         else:
             here = [d for t in here for d in sentence.children(t, step)]
     return here
+
+
+def accusing_verbs(sentence: Sentence, predicates: Predicates, deed: int) -> list[int]:
+    """The verbs that take an accusing noun (``accusing_nouns``) the ``deed`` is "of": "arrested two
+    men on suspicion of spying", "detained X on charges of plotting attacks" (the gerund an
+    ``advcl:of``). Their object is who is suspected of the deed, their subject who suspects them."""
+    nouns = [a.head for a in sentence.head_arcs(deed) if a.label in ("nmod:of", "advcl:of") and a.head >= 0
+             and sentence.tokens[a.head].lemma in predicates.accusing_nouns and sentence.tokens[a.head].noun]
+    return [a.head for noun in nouns for a in sentence.head_arcs(noun)
+            if a.head >= 0 and a.label.startswith("obl") and sentence.tokens[a.head].verb]
 
 
 def _appos_head(sentence: Sentence, head: int, appositive: int) -> int:
@@ -456,12 +466,9 @@ class _Finder:
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
                 return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",))) \
                     or self._ends(sentence, arc.head, (("^acl",),))
-            if arc.head >= 0 and arc.label == "nmod:of" \
-                    and sentence.tokens[arc.head].lemma in self.predicates.accusing_nouns:
-                # "arrested two men on suspicion of spying": the men, whom the verb the noun hangs on took
-                return [end for verb in sentence.heads(arc.head, "obl")
-                        for end in self._ends(sentence, verb, (("obj",), ("nsubj:pass",)))]
-        return []
+        # "arrested two men on suspicion of spying": the men, whom the verb the noun hangs on took
+        return [end for verb in accusing_verbs(sentence, self.predicates, i)
+                for end in self._ends(sentence, verb, (("obj",), ("nsubj:pass",)))]
 
     def _offerers(self, sentence: Sentence, takers: list[str]) -> list[str]:
         """Who made the offer (or passed on the warning) the text told last to one of ``takers``, in

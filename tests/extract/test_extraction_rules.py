@@ -741,6 +741,11 @@ def test_arrested_on_suspicion_of_a_deed_is_the_arresters_claim_that_the_arreste
     men = "two Russian-German dual nationals"
     assert (men, "WORKS_FOR", "Russia", "claimed", "German police") in found
     assert (men, "PREPARED", "sabotage attacks on US military facilities", "claimed", "German police") in found
+    # the deed a gerund right after "of" (the parser's ``advcl:of``, not ``nmod:of``)
+    found = _draft(tmp_path, "Polish police have arrested three Belarusian men on suspicion of plotting arson "
+                             "attacks on shopping centres.")
+    assert ("three Belarusian men", "PREPARED", "arson attacks on shopping centres", "claimed", "Polish police") \
+        in found, found
 
 
 def test_an_attack_on_a_states_ports_targets_the_state_but_one_on_a_citys_synagogue_not_the_city(
