@@ -28,6 +28,11 @@ that the extractor's rules can be written for the right parse:
   preposition stands right before it is the clause the preposition brings (``advcl``, the
   preposition its ``case`` as the parser gives it when it reads such a clause right), and the
   noun its object.
+- **an organisation's name set off after an "of" phrase, given to the head.** "eleven officers of
+  Russia's military intelligence service, the GRU," comes back with "the GRU" in apposition to
+  "officers". An organisation's name (tagged so) describes no people: in apposition to a word that
+  is no organisation, right after the comma that ends that word's "of" phrase, it describes the
+  noun of that phrase. (A person's name keeps its head: "the head of the FSB, Alexander Bortnikov".)
 - **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
   said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
@@ -66,7 +71,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     """
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
-        _trailing_speakers, _gerunds_taken_for_adjectives)
+        _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -190,6 +195,22 @@ def _clauses(arcs: list[Arc], gerunds: dict[int, int]) -> list[Arc]:
         else:
             out.append(arc)
     return out
+
+
+def _organisations_after_of(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed: dict[Arc, Arc] = {}
+    for arc in basic:
+        if arc.label != "appos" or tokens[arc.dep].ner != "ORGANIZATION" or tokens[arc.head].ner == "ORGANIZATION":
+            continue
+        comma = tree.subtree(arc.dep).start - 1
+        if tokens[comma].text != ",":
+            continue
+        nearer = next((n for n in tree.children(arc.head, "nmod") if tree.subtree(n).stop == comma
+                       and tokens[n].noun and any(tokens[c].lemma == "of" for c in tree.children(n, "case"))), None)
+        if nearer is not None:
+            changed[arc] = Arc(nearer, arc.dep, "appos")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -1486,3 +1486,15 @@ def test_a_hack_or_a_heist_is_an_event_and_the_name_before_it_its_target(tmp_pat
     assert events and all("hack" in e for e in events), found
     assert not any(r[0] == "Nordbank" and r[1] == "CARRIED_OUT" for r in found), found
     assert any(r[1:] == ("TARGETED", "Nordbank") for r in found), found
+
+
+def test_an_organisations_name_set_off_after_an_of_phrase_describes_its_noun(tmp_path: Path) -> None:
+    """"officers of Russia's military intelligence service, the GRU,": the parser made "the GRU" an
+    apposition of "officers", so the service and the GRU were two bodies, one part of the other."""
+    facts = _facts(tmp_path, "Britain sanctioned eleven officers of Russia's foreign intelligence service, the SVR, "
+                             "for the attacks. The head of the FSB, Alexander Bortnikov, denied it.")
+    services = {e.name: e.aliases for e in facts.facts.entities if e.kind == "SecurityService"}
+    assert set(services) == {"SVR", "FSB"}, services
+    names = {e.id: e.name for e in facts.facts.entities}
+    found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
+    assert ("SVR", "PART_OF", "Russia") in found and ("Alexander Bortnikov", "LEADS", "FSB") in found, found
