@@ -33,6 +33,11 @@ that the extractor's rules can be written for the right parse:
   "officers". An organisation's name (tagged so) describes no people: in apposition to a word that
   is no organisation, right after the comma that ends that word's "of" phrase, it describes the
   noun of that phrase. (A person's name keeps its head: "the head of the FSB, Alexander Bortnikov".)
+- **a date at the head of a sentence, taken for the subject's number.** "In 2020 Hashem Abedi was
+  convicted …" and "In 2017 Estonia and Latvia attributed …" come back with the year a ``nummod``
+  of the name and the name the verb's ``obl:in``, so the verb has no subject. A name so governed
+  by a verb that has none, right after a preposition and a date, is that verb's subject, and the
+  date the verb's.
 - **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
   said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
@@ -71,7 +76,8 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     """
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
-        _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of)
+        _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
+        _dated_subjects)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -211,6 +217,47 @@ def _organisations_after_of(tokens: list[Token], arcs: list[Arc], basic: list[Ar
         if nearer is not None:
             changed[arc] = Arc(nearer, arc.dep, "appos")
     return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _dated_subjects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    found: dict[int, tuple[int, int, int, str]] = {}  # name -> (verb, date, preposition, subject label)
+    for arc in basic:
+        name, verb = arc.dep, arc.head
+        if arc.label != "obl" or verb < 0 or not tokens[verb].verb or not tokens[name].pos.startswith("NNP") \
+                or tree.children(verb, "nsubj") or tree.children(verb, "csubj"):
+            continue
+        first = tree.subtree(name).start
+        date = first + 1
+        if not (date < name and tokens[first].pos == "IN" and tokens[date].ner == "DATE"
+                and Arc(name, date, "nummod") in basic and Arc(name, first, "case") in basic):
+            continue
+        passive = any(a.head == verb and a.label == "aux:pass" for a in basic)
+        found[name] = (verb, date, first, "nsubj:pass" if passive else "nsubj")
+    if not found:
+        return arcs, basic
+    return _dated(arcs, found, tokens, enhanced=True), _dated(basic, found, tokens, enhanced=False)
+
+
+def _dated(arcs: list[Arc], found: dict[int, tuple[int, int, int, str]], tokens: list[Token], *,
+           enhanced: bool) -> list[Arc]:
+    """The names of ``found`` (and, in enhanced++, their conjuncts) their verb's subjects, each
+    date the verb's, with the preposition."""
+    conjuncts = {a.dep: a.head for a in arcs if enhanced and a.label.startswith("conj") and a.head in found}
+    out = []
+    for arc in arcs:
+        owner = arc.dep if arc.dep in found else conjuncts.get(arc.dep)
+        if owner is not None and arc.head == found[owner][0] and arc.label.startswith("obl"):
+            out.append(Arc(arc.head, arc.dep, found[owner][3]))
+        elif arc.head in found and arc.dep in found[arc.head][1:3]:
+            verb, date, preposition, _ = found[arc.head]
+            if arc.dep == date:
+                out.append(Arc(verb, date, "obl:" + tokens[preposition].lemma if enhanced else "obl"))
+            else:
+                out.append(Arc(date, preposition, "case"))
+        else:
+            out.append(arc)
+    return out
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -1478,6 +1478,15 @@ def test_attributing_an_attack_to_a_party_accuses_it(tmp_path: Path) -> None:
     assert any(r[:2] == ("North Korea", "CARRIED_OUT") and r[3:] == ("claimed", "Estonia") for r in found), found
 
 
+def test_a_year_before_the_subject_is_no_number_of_it(tmp_path: Path) -> None:
+    """"In 2017 Estonia and Latvia attributed …": the parser made the year a number of "Estonia" and
+    "Estonia" the verb's "in", so the verb had no subject."""
+    found = _triples(_draft(tmp_path, "In 2017 Estonia and Latvia formally attributed the ransomware attack to North "
+                                      "Korea. In 2019 Lithuanian police arrested Oleg Sokolov."))
+    assert {("Estonia", "ACCUSED", "North Korea"), ("Latvia", "ACCUSED", "North Korea"),
+            ("Lithuanian police", "ARRESTED", "Oleg Sokolov")} <= found, found
+
+
 def test_a_hack_or_a_heist_is_an_event_and_the_name_before_it_its_target(tmp_path: Path) -> None:
     """"the 2014 hack of Sony Pictures" was no event; "the Sony hack" would have been Sony's own."""
     found = _triples(_draft(tmp_path, "The Lazarus Group was blamed by the FBI for the 2016 hack of Nordbank. "
