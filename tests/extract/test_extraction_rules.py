@@ -1507,3 +1507,11 @@ def test_an_organisations_name_set_off_after_an_of_phrase_describes_its_noun(tmp
     names = {e.id: e.name for e in facts.facts.entities}
     found = {(names[r.subject], r.type, names[r.object]) for r in facts.facts.relations}
     assert ("SVR", "PART_OF", "Russia") in found and ("Alexander Bortnikov", "LEADS", "FSB") in found, found
+
+
+def test_helping_to_plan_an_attack_assists_it(tmp_path: Path) -> None:
+    """"accuse Anna Berg of helping to plan the bombing": the accusation, and nothing of the bombing."""
+    found = _draft(tmp_path, "A bomb exploded at the Riga station on Monday. Latvian police accuse Anna Berg of "
+                             "helping to plan the bombing.")
+    assert any(r[0] == "Anna Berg" and r[1] == "ASSISTED" and r[3:] == ("claimed", "Latvian police")
+               for r in found), found
