@@ -183,7 +183,7 @@ def test_the_event_lists_cannot_drift_apart(tmp_path: Path) -> None:
     bad = tmp_path / "predicates.yaml"
     assert "\n  raid: [raid]\n" in text
     bad.write_text(text[:start].replace("\n  raid: [raid]\n", "\n", 1)
-                   + text[start:].replace(" shelling,", "", 1).replace(", seizure]", "]", 1), encoding="utf-8")
+                   + text[start:].replace(" shelling,", "", 1).replace(" seizure,", "", 1), encoding="utf-8")
     with pytest.raises(InvalidInput) as caught:
         load_predicates(bad)
     found = {(p.field.split("[")[0], p.message.split(" is ")[0]) for p in caught.value.problems}
