@@ -269,8 +269,9 @@ def _suspected_by(sentence: Sentence, recognition: Recognition, predicates: Pred
                   head: int) -> tuple[str, str, str | None] | None:
     """An accusing participle on a noun ("two men suspected of spying", "a man accused of"): the
     party that did something to them suspects them ("the FSB detained …"); with none, a hedge."""
-    for arc in sentence.head_arcs(head):
-        if arc.label != "acl" or arc.head < 0 or sentence.tokens[head].pos not in ("VBN", "VBD"):
+    for arc in sentence.head_arcs(head):  # (the parser's acl, or an amod after the noun)
+        if arc.label not in ("acl", "amod") or not 0 <= arc.head < head \
+                or sentence.tokens[head].pos not in ("VBN", "VBD"):
             continue
         accused = recognition.at(sentence.index, arc.head)
         for governor in sentence.head_arcs(arc.head):

@@ -464,8 +464,9 @@ class _Finder:
         for arc in sentence.head_arcs(i):
             if arc.head >= 0 and sentence.tokens[arc.head].lemma in self.predicates.accusing_verbs \
                     and arc.label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
+                # the noun the participle follows (the parser's acl, or amod: "two men suspected of")
                 return self._ends(sentence, arc.head, (("obj",), ("nsubj:pass",))) \
-                    or self._ends(sentence, arc.head, (("^acl",),))
+                    or self._ends(sentence, arc.head, (("^acl",), ("^amod",)))
         # "arrested two men on suspicion of spying": the men, whom the verb the noun hangs on took
         return [end for verb in accusing_verbs(sentence, self.predicates, i)
                 for end in self._ends(sentence, verb, (("obj",), ("nsubj:pass",)))]

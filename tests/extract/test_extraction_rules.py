@@ -1515,3 +1515,12 @@ def test_helping_to_plan_an_attack_assists_it(tmp_path: Path) -> None:
                              "helping to plan the bombing.")
     assert any(r[0] == "Anna Berg" and r[1] == "ASSISTED" and r[3:] == ("claimed", "Latvian police")
                for r in found), found
+
+
+def test_a_participle_of_suspicion_the_parser_made_an_adjective_after_the_noun(tmp_path: Path) -> None:
+    """"detained two Polish citizens suspected of carrying out the assault": "suspected" an ``amod``
+    of "citizens", so the assault was nobody's."""
+    found = _draft(tmp_path, "A journalist was attacked with a hammer in Vilnius on Tuesday. Polish police later "
+                             "detained two Polish citizens suspected of carrying out the assault.")
+    assert any(r[0] == "two Polish citizens" and r[1] == "CARRIED_OUT" and r[3:] == ("claimed", "Polish police")
+               for r in found), found
