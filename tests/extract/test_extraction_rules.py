@@ -1524,3 +1524,15 @@ def test_a_participle_of_suspicion_the_parser_made_an_adjective_after_the_noun(t
                              "detained two Polish citizens suspected of carrying out the assault.")
     assert any(r[0] == "two Polish citizens" and r[1] == "CARRIED_OUT" and r[3:] == ("claimed", "Polish police")
                for r in found), found
+
+
+def test_a_verb_with_a_subject_of_its_own_takes_none_from_above(tmp_path: Path) -> None:
+    """"convicted two Russians and a Ukrainian of murder over the downing of the flight …, which
+    killed all 298 people": the parser hung the relative clause on "convicted" as ``dep``, so the
+    path for "launched an attack, killing seven" made Russia and Ukraine the killers."""
+    found = _triples(_draft(tmp_path, "A Dutch court convicted two Russians and a Ukrainian of murder over the "
+                                      "downing of the airliner over eastern Ukraine in July 2014, which killed all "
+                                      "298 people on board."))
+    assert not {r for r in found if r[1] == "KILLED" and r[0] in ("Russia", "Ukraine")}, found
+    found = _triples(_draft(tmp_path, "Russia launched a missile attack on Kharkiv, killing seven people."))
+    assert ("missile attack on Kharkiv", "KILLED", "seven people") in found, found
