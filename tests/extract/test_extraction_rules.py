@@ -1536,3 +1536,9 @@ def test_a_verb_with_a_subject_of_its_own_takes_none_from_above(tmp_path: Path) 
     assert not {r for r in found if r[1] == "KILLED" and r[0] in ("Russia", "Ukraine")}, found
     found = _triples(_draft(tmp_path, "Russia launched a missile attack on Kharkiv, killing seven people."))
     assert ("missile attack on Kharkiv", "KILLED", "seven people") in found, found
+
+
+def test_the_downing_of_an_aircraft_is_an_event(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Russia's downing of the airliner killed 298 people."))
+    assert {("Russia", "CARRIED_OUT", "downing of the airliner"),
+            ("downing of the airliner", "KILLED", "298 people")} <= found, found
