@@ -248,8 +248,10 @@ def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
     runs: list[list[NamedEntity]] = []
     for entity in entities:
         last = runs[-1][-1] if runs else None
+        tokens = sentence.tokens
         if last is not None and last.ner in _PLACE_NER and entity.ner in _PLACE_NER and last.end == entity.first \
-                and all(t.pos.startswith("NNP") or t.text == "of" for t in sentence.tokens[last.first:entity.end]):
+                and all(t.pos.startswith("NNP") or t.text == "of" or t.lemma == "the" and tokens[t.i - 1].text == "of"
+                        for t in tokens[last.first:entity.end]):  # "District Court of The Hague"
             runs[-1].append(entity)
         else:
             runs.append([entity])
@@ -775,6 +777,8 @@ class _Reader:
             if len(words) < len(surface.split()):
                 self.proposals[key].add_alias(surface)
             return key
+        if entity.ner == "LOCATION" and (body := self.lexicon.kind_of_name(surface.split())) in self.lexicon.body_kinds:
+            return self._new(surface, body, f"a place the NLP server named whose words name a {body}", 0.6)
         if entity.ner in ("CITY", "STATE_OR_PROVINCE", "LOCATION"):
             if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:
                 return person  # "London told the FT" after "Douglas London": the person, not the city

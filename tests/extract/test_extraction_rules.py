@@ -1542,3 +1542,10 @@ def test_the_downing_of_an_aircraft_is_an_event(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Russia's downing of the airliner killed 298 people."))
     assert {("Russia", "CARRIED_OUT", "downing of the airliner"),
             ("downing of the airliner", "KILLED", "298 people")} <= found, found
+
+
+def test_a_place_name_over_of_the_and_a_body_word_names_the_body(tmp_path: Path) -> None:
+    """"The District Court of The Hague" was a place "District Court of" and the Netherlands."""
+    facts = _facts(tmp_path, "The District Court of The Hague found that Oleg Sokolov had helped the gunmen.")
+    kinds = {e.name: e.kind for e in facts.facts.entities}
+    assert kinds.get("District Court of The Hague") == "GovernmentBody", kinds
