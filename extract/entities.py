@@ -317,6 +317,15 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     return max([head + 1, *inner])
 
 
+def _one_noun(head: str, lemma: str) -> bool:
+    """Whether two event nouns are one word's ("the bombing" after "a truck bomb").
+
+    >>> _one_noun("bomb", "bombing"), _one_noun("strike", "strike"), _one_noun("bomb", "blast")
+    (True, True, False)
+    """
+    return head == lemma or min(len(head), len(lemma)) >= 4 and (head.startswith(lemma) or lemma.startswith(head))
+
+
 def _title(tokens: list[Token]) -> str:
     """A title's words as one key: "Crown Prince" and "the crown prince" are one title."""
     return " ".join(t.lemma.casefold() for t in tokens)
@@ -619,15 +628,22 @@ class _Reader:
             return first
         return start
 
+    def _timely(self, token: Token) -> bool:
+        """Whether the NLP server's tag makes a word part of a time, and no state or capital makes
+        it a place ("strikes on Kyiv two days later" is all of it a DATE to the server)."""
+        return token.ner in _TIME_NER and not (token.pos.startswith("NNP") and self._capital_of(token.text) is not None)
+
     def _untagged_names(self, sentence: Sentence) -> None:
         """Proper nouns the NLP server tagged as nothing: a state of the lexicon ("Kyiv"), else a name
         whose words ("Quds Force"), the nouns after it that name a body or an outlet by it ("its
         Amaq news agency") or describing nouns ("the Andromeda, a rented yacht") give its kind.
         Any other is left alone: nothing says what it is."""
         tokens = sentence.tokens
-        # MISC says only that a name is one: "the BVT, the domestic intelligence agency"
+        # MISC says only that a name is one: "the BVT, the domestic intelligence agency"; a state or its
+        # capital is no date ("ordered strikes on Kyiv two days later", all of it a DATE to the server)
         tagged = {i for e in sentence.entities if e.ner != "TITLE" and not (e.ner == "MISC" and _acronym(e.text))
-                  for i in range(e.first, e.end)}
+                  for i in range(e.first, e.end)
+                  if not (e.ner in _TIME_NER and not self._timely(tokens[i]))}
         i = 0
         while i < len(tokens):
             j = i
@@ -1057,7 +1073,7 @@ class _Reader:
             complement = next((a.dep for a in children if a.label in _EVENT_COMPLEMENTS and a.dep > token.i
                                and a.dep in tree
                                and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS
-                               and sentence.tokens[a.dep].ner not in _TIME_NER), None)  # not "on Tuesday"
+                               and not self._timely(sentence.tokens[a.dep])), None)  # not "on Tuesday"
             # an event recalled in passing ("killed in a US drone strike in January 2020") is not
             # what "the attack" of the next sentence means
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
@@ -1077,7 +1093,7 @@ class _Reader:
                     and (recent or definite and self.event_mentions):
                 # "two explosions" just after the bombings: that event; "the attack": the one in view;
                 # "the strikes" after the strikes and an attack on ships: the strikes
-                same = [k for k in recent if self.proposals[k].head == token.lemma]
+                same = [k for k in recent if _one_noun(self.proposals[k].head, token.lemma)]
                 key = (same or recent)[-1] if recent else self._salient_event()
                 self._mention(sentence, token.i, token.i + 1, key, "reference")
                 continue
@@ -1324,8 +1340,10 @@ class _Reader:
         for sentence in self.doc.sentences:
             for token in sentence.tokens:
                 kinds = self.lexicon.descriptions.get(token.lemma)
+                # "the group", and "his agency" (a possessive pronoun: whose it is, coreference says)
                 if kinds is None or not token.noun or (sentence.index, token.i) in taken \
                         or not any(a.label == "det" and sentence.tokens[a.dep].lemma == "the"
+                                   or a.label == "nmod:poss" and sentence.tokens[a.dep].pos == "PRP$"
                                    for a in sentence.child_arcs(token.i)):
                     continue
                 before = [m for m in self.mentions if self.proposals[m.proposal].kind in kinds

@@ -76,6 +76,7 @@ class _FileModel(BaseModel):
     whereabouts: list[str]
     negations: list[str]
     blames: list[str]
+    own_parties: list[str] = Field(default_factory=list)
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
@@ -149,6 +150,7 @@ class Predicates:
     whereabouts: frozenset[str] = frozenset()
     negations: frozenset[str] = frozenset()
     blames: frozenset[str] = frozenset()
+    own_parties: frozenset[str] = frozenset()
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
@@ -202,6 +204,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         unasserting=frozenset(model.unasserting), evidence_nouns=frozenset(model.evidence_nouns),
         speculative=frozenset(model.speculative), whereabouts=frozenset(model.whereabouts),
         negations=frozenset(model.negations), blames=frozenset(model.blames),
+        own_parties=frozenset(model.own_parties),
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
@@ -214,6 +217,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
         set_off_place=model.set_off_place, offering_types=frozenset(model.offering_types))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
+                        *((("own_parties", i), n) for i, n in enumerate(model.own_parties)),
                         *((("offering_types", i), n) for i, n in enumerate(model.offering_types)),
                         *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),

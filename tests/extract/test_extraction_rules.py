@@ -1549,3 +1549,26 @@ def test_a_place_name_over_of_the_and_a_body_word_names_the_body(tmp_path: Path)
     facts = _facts(tmp_path, "The District Court of The Hague found that Oleg Sokolov had helped the gunmen.")
     kinds = {e.name: e.kind for e in facts.facts.entities}
     assert kinds.get("District Court of The Hague") == "GovernmentBody", kinds
+
+
+_BRIDGE = ("A truck bomb tore through the Kerch bridge on 8 October, killing three people. Russia's Investigative "
+           "Committee said the attack had been organised by Ukraine's military intelligence. President Oleg Orlov "
+           "called it a terrorist act and ordered missile strikes on Kyiv two days later. In August, Pavel Sirko, "
+           "the head of the SBU, Ukraine's security service, acknowledged that his agency had carried out the "
+           "bombing.")
+
+
+def test_a_capital_is_no_date_and_a_bombing_is_the_bomb_told_before(tmp_path: Path) -> None:
+    """"strikes on Kyiv two days later" was all a DATE to the NLP server, so the strikes were the truck
+    bomb told before; "the bombing" was the strikes, the last event, not the bomb; "his agency" was
+    nobody's."""
+    found = _draft(tmp_path, _BRIDGE)
+    assert ("Oleg Orlov", "PREPARED", "missile strikes on Kyiv", "reported", "") in found, found
+    assert ("SBU", "CARRIED_OUT", "truck bomb", "claimed", "Pavel Sirko") in found, found
+
+
+def test_a_party_owning_to_what_its_own_did_accuses_nobody(tmp_path: Path) -> None:
+    """"Pavel Sirko, the head of the SBU, acknowledged that his agency had carried out the bombing"
+    made him accuse the SBU, as a party claiming another did something accuses it."""
+    found = _triples(_draft(tmp_path, _BRIDGE))
+    assert ("Pavel Sirko", "LEADS", "SBU") in found and ("Pavel Sirko", "ACCUSED", "SBU") not in found, found
