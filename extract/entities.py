@@ -1421,11 +1421,16 @@ class _Reader:
         for token in sentence.tokens:
             if token.lemma != "know" or token.pos != "VBN":
                 continue
-            named = [a.head for a in sentence.head_arcs(token.i) if a.label == "acl" and a.head >= 0]
+            heads = [a.head for a in sentence.head_arcs(token.i) if a.label == "acl" and a.head >= 0]
+            # the name right before ", known as" when the parser hung it elsewhere: on the title the
+            # name is in apposition to, or on the verb ("the group's leader, Mohamed Hamdan Dagalo,
+            # known as Hemedti")
+            before = [token.i - 2] if token.i > 1 and sentence.tokens[token.i - 1].text == "," else []
+            named = [k for i in [*heads, *before] if (k := self._proposal_at(sentence, i)) is not None]
             other = [a.dep for a in sentence.child_arcs(token.i) if a.label in ("obl:as", "obl:by")]
-            if not named or not other:
+            if not (heads or before) or not other:
                 continue
-            into, key = self._proposal_at(sentence, named[0]), self._proposal_at(sentence, other[0])
+            into, key = (named[0] if named else None), self._proposal_at(sentence, other[0])
             if into is not None and key is None:  # a name the NLP server did not tag: "initials KAPO"
                 first = other[0]
                 while first > 0 and (sentence.tokens[first - 1].text[:1].isupper()

@@ -1572,3 +1572,12 @@ def test_a_party_owning_to_what_its_own_did_accuses_nobody(tmp_path: Path) -> No
     made him accuse the SBU, as a party claiming another did something accuses it."""
     found = _triples(_draft(tmp_path, _BRIDGE))
     assert ("Pavel Sirko", "LEADS", "SBU") in found and ("Pavel Sirko", "ACCUSED", "SBU") not in found, found
+
+
+def test_known_as_hung_on_the_verb_still_names_the_name_before_it(tmp_path: Path) -> None:
+    """"imposed sanctions on the group's leader, Mohamed Hamdan Dagalo, known as Hemedti": the parser
+    hung "known" on "imposed", so Hemedti was a second person."""
+    facts = _facts(tmp_path, "The United States imposed sanctions on the group's leader, Idris Kamal Osman, known as "
+                             "Abu Tarek.")
+    people = {e.name: e.aliases for e in facts.facts.entities if e.kind == "Person"}
+    assert people == {"Idris Kamal Osman": ["Abu Tarek"]}, people
