@@ -1581,3 +1581,12 @@ def test_known_as_hung_on_the_verb_still_names_the_name_before_it(tmp_path: Path
                              "Abu Tarek.")
     people = {e.name: e.aliases for e in facts.facts.entities if e.kind == "Person"}
     assert people == {"Idris Kamal Osman": ["Abu Tarek"]}, people
+
+
+def test_members_of_a_group_act_for_it_and_a_determination_is_a_claim(tmp_path: Path) -> None:
+    """"The United States determined that members of the Rapid Support Forces have committed
+    genocide": no genocide, no actor, and "determined" said nothing."""
+    found = _draft(tmp_path, "Canada determined on Tuesday that members of the Red Hand Brigade had committed "
+                             "genocide in Darfur.")
+    assert any(r[:2] == ("Red Hand Brigade", "CARRIED_OUT") and "genocide" in r[2] and r[3:] == ("claimed", "Canada")
+               for r in found), found
