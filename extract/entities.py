@@ -458,6 +458,7 @@ class _Reader:
         self._states_in_bodies(sentence)
         self._known_as(sentence)
         self._named_bodies(sentence)
+        self._owned_names(sentence)
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []
@@ -1020,6 +1021,9 @@ class _Reader:
             if len(placed) == 1:  # "the Russian embassy" after "the Russian embassy in Stockholm": that one
                 self._mention(sentence, token.i, token.i + 1, placed[0], "body")
                 continue
+            if (named_before := self._named_body_of(sentence, token, kind, state_key)) is not None:
+                self._mention(sentence, token.i, token.i + 1, named_before, "body")
+                continue
             key = self._new(name, kind, f"a body of {self.proposals[state_key].name} (“{name}”)", 0.65)
             if surface != name:  # "Germany's federal prosecutor": the text's own words stay a name of it
                 self.proposals[key].add_alias(surface)
@@ -1027,6 +1031,32 @@ class _Reader:
             self._mention(sentence, token.i, token.i + 1, key, "body")
             if end > token.i + 1 and tokens[end - 2].pos == "POS":
                 self._mention(sentence, end - 1, end, key, "body")
+
+    def _named_body_of(self, sentence: Sentence, token: Token, kind: str, state_key: str) -> str | None:
+        """"the Israeli agency" after "Israel's Mossad": a state's body told with "the" and no word
+        of its own is the one body of that kind and state the text has named, if there is one."""
+        if not any(a.label == "det" and sentence.tokens[a.dep].lemma == "the" for a in sentence.child_arcs(token.i)) \
+                or any(a.label in ("amod", "compound") and self._state_at(sentence, a.dep) is None
+                       for a in sentence.child_arcs(token.i)):
+            return None
+        state = self.proposals[state_key].state
+        named = {m.proposal for m in self.mentions if m.how == "name" and m.sentence <= sentence.index
+                 and self.proposals[m.proposal].kind == kind and state is not None
+                 and self.proposals[m.proposal].state == state}
+        return named.pop() if len(named) == 1 else None
+
+    def _owned_names(self, sentence: Sentence) -> None:
+        """A body named by its own name that a state's possessive or adjective qualifies ("Israel's
+        Mossad", "the Russian FSB") is that state's."""
+        for mention in [m for m in self.mentions if m.sentence == sentence.index and m.how == "name"]:
+            proposal = self.proposals[mention.proposal]
+            if proposal.kind not in self.lexicon.body_kinds or proposal.state is not None:
+                continue
+            head = sentence.head_of(mention.first, mention.end)
+            owners = [k for a in sentence.child_arcs(head) if a.label in ("nmod:poss", "amod")
+                      and (k := self._state_at(sentence, a.dep)) is not None]
+            if owners:
+                proposal.state = self.proposals[owners[0]].state
 
     def _described_body(self, sentence: Sentence, token: Token, kind: str, modifiers: list[int]) -> None:
         """"the special assize court", "a military tribunal": a body noun an adjective sets apart

@@ -1590,3 +1590,11 @@ def test_members_of_a_group_act_for_it_and_a_determination_is_a_claim(tmp_path: 
                              "genocide in Darfur.")
     assert any(r[:2] == ("Red Hand Brigade", "CARRIED_OUT") and "genocide" in r[2] and r[3:] == ("claimed", "Canada")
                for r in found), found
+
+
+def test_the_states_agency_after_its_named_agency_is_that_one(tmp_path: Path) -> None:
+    """"the Israeli agency" after "Israel's Mossad" was a second security service."""
+    facts = _facts(tmp_path, "Turkish intelligence detained eight people accused of spying for Israel's Mossad. The "
+                             "suspects had tracked dissidents on behalf of the Israeli agency.")
+    services = sorted(e.name for e in facts.facts.entities if e.kind == "SecurityService")
+    assert services == ["Mossad", "Turkish intelligence"], services
