@@ -870,8 +870,8 @@ class _Reader:
         if after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma == "be" and after > end):
             return []
         owner = after + 1
-        while owner < len(tokens) and tokens[owner].pos.startswith("NNP"):
-            owner += 1
+        while owner < len(tokens) and (tokens[owner].pos.startswith("NNP") or tokens[owner].pos == "HYPH"):
+            owner += 1  # (a hyphened name too: "al-Qaeda's affiliate")
         if tokens[after + 1].lemma in ("the", "a", "an"):
             j = after + 2
         elif owner > after + 1 and owner < len(tokens) and tokens[owner].pos == "POS":

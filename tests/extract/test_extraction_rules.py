@@ -1598,3 +1598,14 @@ def test_the_states_agency_after_its_named_agency_is_that_one(tmp_path: Path) ->
                              "suspects had tracked dissidents on behalf of the Israeli agency.")
     services = sorted(e.name for e in facts.facts.entities if e.kind == "SecurityService")
     assert services == ["Mossad", "Turkish intelligence"], services
+
+
+def test_a_name_described_as_an_affiliate_is_an_organisation_and_a_command_a_body(tmp_path: Path) -> None:
+    """"Al-Shabaab, al-Qaeda's affiliate in Somalia" was a person; "US Africa Command" a place."""
+    facts = _facts(tmp_path, "Al-Nusra, al-Qaeda's affiliate in Syria, claimed the bombing. US Central Command said "
+                             "it had struck its fighters near Idlib.")
+    kinds = {e.name: e.kind for e in facts.facts.entities}
+    assert kinds.get("Al-Nusra") == "Organisation" and kinds.get("US Central Command") == "GovernmentBody", kinds
+    names = {e.id: e.name for e in facts.facts.entities}
+    assert ("Al-Nusra", "BRANCH_OF", "al-Qaeda") in {(names[r.subject], r.type, names[r.object])
+                                                     for r in facts.facts.relations}
