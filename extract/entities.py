@@ -317,6 +317,18 @@ def _noun_phrase_end(sentence: Sentence, head: int) -> int:
     return max([head + 1, *inner])
 
 
+def _words(sentence: Sentence, span: range) -> int:
+    """How many words a span has, a hyphened word one ("al-Shabaab", three tokens).
+
+    >>> words = "al - Shabaab fighters".split()
+    >>> tokens = [Token(i, w, w, "HYPH" if w == "-" else "NNP", "O", 0, 0) for i, w in enumerate(words)]
+    >>> _words(Sentence(0, tokens, [], [], []), range(0, 4))
+    2
+    """
+    return sum(1 for i in span if sentence.tokens[i].pos != "HYPH"
+               and not (i > span.start and sentence.tokens[i - 1].pos == "HYPH"))
+
+
 def _one_noun(head: str, lemma: str) -> bool:
     """Whether two event nouns are one word's ("the bombing" after "a truck bomb").
 
@@ -1102,7 +1114,7 @@ class _Reader:
             tree = {a.dep for a in sentence.basic if a.head == token.i}
             complement = next((a.dep for a in children if a.label in _EVENT_COMPLEMENTS and a.dep > token.i
                                and a.dep in tree
-                               and len(sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS
+                               and _words(sentence, sentence.subtree(a.dep)) <= _EVENT_COMPLEMENT_WORDS
                                and not self._timely(sentence.tokens[a.dep])), None)  # not "on Tuesday"
             # an event recalled in passing ("killed in a US drone strike in January 2020") is not
             # what "the attack" of the next sentence means

@@ -1609,3 +1609,13 @@ def test_a_name_described_as_an_affiliate_is_an_organisation_and_a_command_a_bod
     names = {e.id: e.name for e in facts.facts.entities}
     assert ("Al-Nusra", "BRANCH_OF", "al-Qaeda") in {(names[r.subject], r.type, names[r.object])
                                                      for r in facts.facts.relations}
+
+
+def test_a_hyphened_name_counts_as_one_word_of_an_events_complement(tmp_path: Path) -> None:
+    """"an air strike against al-Shabaab fighters near Jilib": seven tokens, so no name of its own,
+    and the strike was the siege told before."""
+    found = _triples(_draft(tmp_path, "The group claimed the siege of the Nasr Hotel in Kismayo, in which 21 people "
+                                      "were killed. US Africa Command said it had carried out an air strike against "
+                                      "al-Shabaab fighters near Jilib."))
+    strikes = {r[2] for r in found if r[:2] == ("US Africa Command", "CARRIED_OUT")}
+    assert strikes and all("strike" in s for s in strikes), found
