@@ -199,6 +199,7 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
     state.coreference()
     state.descriptions()
     state.titles()
+    state.seats()
     state.resolve_new()
     state.merge_same_ids()
     mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
@@ -1394,6 +1395,17 @@ class _Reader:
                 if before:
                     last = max(before, key=lambda m: (m.sentence, m.first))
                     self.mentions.append(Mention(sentence.index, token.i, token.i + 1, last.proposal, "reference"))
+
+    def seats(self) -> None:
+        """"the Kremlin", "the White House" (``seats`` of the lexicon): a body its name makes a state's
+        is that state's (a denial it makes answers a claim about the state's bodies)."""
+        for proposal in self.proposals.values():
+            entry = self.lexicon.seats.get(name_key(proposal.name))
+            if entry is None or proposal.kind not in self.lexicon.body_kinds | {"Organisation"}:
+                continue
+            if proposal.guessed or proposal.kind == "Organisation":
+                proposal.kind, proposal.guessed = "GovernmentBody", False
+            proposal.state = entry
 
     def titles(self) -> None:
         """"the crown prince", "the president": the person last named with that title before their

@@ -48,6 +48,8 @@ class Lexicon:
     titles: frozenset[str]
     group_nouns: frozenset[str]
     state_bodies: dict[tuple[str, ...], str]
+    #: "the Kremlin", "the White House": bodies whose name makes them a state's (by name key)
+    seats: dict[str, StateEntry] = field(default_factory=dict)
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
@@ -246,6 +248,12 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
                           or "." in n)
             for form in forms:
                 lexicon.state_forms.setdefault(form, forms)
+    for seat, state_name in (data.get("seats") or {}).items():
+        entry = lexicon.states.get(name_key(str(state_name)))
+        if entry is None or entry.kind != "State":
+            problems.append(doc.problem(("seats", seat), f"{state_name!r} is no state of the lexicon's states"))
+            continue
+        lexicon.seats[name_key(str(seat))] = entry
     _read_variants(variants_path, lexicon, problems)
     if problems:
         raise InvalidInput(problems)

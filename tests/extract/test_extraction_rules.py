@@ -1619,3 +1619,12 @@ def test_a_hyphened_name_counts_as_one_word_of_an_events_complement(tmp_path: Pa
                                       "al-Shabaab fighters near Jilib."))
     strikes = {r[2] for r in found if r[:2] == ("US Africa Command", "CARRIED_OUT")}
     assert strikes and all("strike" in s for s in strikes), found
+
+
+def test_the_kremlin_is_russias_so_its_denial_answers_a_claim_about_russias_services(tmp_path: Path) -> None:
+    """"The Kremlin dismissed the accusation" denied nothing: no state was known for the Kremlin."""
+    found = _draft(tmp_path, "A journalist was attacked with a hammer in Vilnius. Lithuania's State Security "
+                             "Department said the attack was probably organised by Russia's special services. The "
+                             "Kremlin dismissed the accusation.")
+    assert any(r[0] == "Russia special services" and r[1] == "PREPARED" and r[3:] == ("denied", "Kremlin")
+               for r in found), found
