@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from extract.entities import Recognition, acted_for
+from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence
 from extract.predicates import Predicates
 from extract.relations import Candidate, accusing_verbs
@@ -169,6 +169,10 @@ def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predic
                             if (k := recognition.at(sentence.index, d)) is not None), None)
             if key is None and sentence.tokens[arc.dep].lemma in predicates.speaking_for:
                 key = next(iter(acted_for(sentence, arc.dep, lambda d: recognition.at(sentence.index, d))), None)
+                # "a source in the SBU told Reuters": a body's (not a place's: "a source in Kyiv")
+                key = key or next((k for d in sentence.children(arc.dep, "nmod:in")
+                                   if (k := recognition.at(sentence.index, d)) is not None
+                                   and recognition.proposals[k].kind not in NOT_ORGANISATIONS), None)
             if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:
                 key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:

@@ -1628,3 +1628,14 @@ def test_the_kremlin_is_russias_so_its_denial_answers_a_claim_about_russias_serv
                              "Kremlin dismissed the accusation.")
     assert any(r[0] == "Russia special services" and r[1] == "PREPARED" and r[3:] == ("denied", "Kremlin")
                for r in found), found
+
+
+def test_a_source_in_a_body_speaks_for_it_but_a_source_in_a_city_for_nobody(tmp_path: Path) -> None:
+    """"A source in Ukraine's SBU security service told Reuters that the agency had carried out the
+    attack" was the text's own statement."""
+    found = _draft(tmp_path, "Drones struck an oil refinery in the Ryazan region overnight. A source in Ukraine's SBU "
+                             "security service told Reuters that the agency had carried out the attack.")
+    assert any(r[:2] == ("SBU", "CARRIED_OUT") and r[3:] == ("claimed", "SBU") for r in found), found
+    found = _draft(tmp_path, "Drones struck an oil refinery in the Ryazan region overnight. A source in Kyiv told "
+                             "Reuters that the SBU had carried out the attack.")
+    assert not any(r[:2] == ("SBU", "CARRIED_OUT") and r[3] == "claimed" and r[4] == "Ukraine" for r in found), found
