@@ -1639,3 +1639,11 @@ def test_a_source_in_a_body_speaks_for_it_but_a_source_in_a_city_for_nobody(tmp_
     found = _draft(tmp_path, "Drones struck an oil refinery in the Ryazan region overnight. A source in Kyiv told "
                              "Reuters that the SBU had carried out the attack.")
     assert not any(r[:2] == ("SBU", "CARRIED_OUT") and r[3] == "claimed" and r[4] == "Ukraine" for r in found), found
+
+
+def test_a_partys_own_doing_is_no_deed_of_the_event_in_view(tmp_path: Path) -> None:
+    """"its air defences had destroyed 18 Ukrainian drones" had the drone attack target Ukraine."""
+    found = _triples(_draft(tmp_path, "Drones struck an oil refinery in the Ryazan region overnight, in an attack "
+                                      "the SBU later claimed. Russia's defence ministry said its air defences had "
+                                      "destroyed 18 Ukrainian drones."))
+    assert not any(r[1:] == ("TARGETED", "Ukraine") for r in found), found
