@@ -344,6 +344,13 @@ def _title(tokens: list[Token]) -> str:
     return " ".join(t.lemma.casefold() for t in tokens)
 
 
+def _name_word(tokens: list[Token], k: int, start: int) -> bool:
+    """Whether token ``k`` is a word of a proper name begun at ``start``: a proper noun with a
+    capital, or any after a hyphen within the name ("e-Mohammed" in "Jaish-e-Mohammed")."""
+    return tokens[k].pos.startswith("NNP") and (tokens[k].text[:1].isupper()
+                                                or k > start and tokens[k - 1].pos == "HYPH")
+
+
 def _acronym(word: str) -> bool:
     """Whether a word is written as an acronym is: capitals only, two to six ("DGSI", which the
     tagger may take for a common noun).
@@ -661,8 +668,11 @@ class _Reader:
         i = 0
         while i < len(tokens):
             j = i
-            while j < len(tokens) and (tokens[j].pos.startswith("NNP") and tokens[j].text[:1].isupper()
-                                       or tokens[j].pos.startswith("NN") and _acronym(tokens[j].text)) \
+            while j < len(tokens) and (_name_word(tokens, j, i) or tokens[j].pos.startswith("NN")
+                                       and _acronym(tokens[j].text)
+                                       # "Jaish-e-Mohammed": a name goes on over its hyphens
+                                       or j > i and tokens[j].pos == "HYPH" and j + 1 < len(tokens)
+                                       and _name_word(tokens, j + 1, i) and j + 1 not in tagged) \
                     and j not in tagged and self._free(sentence, j, j + 1):
                 j += 1
             if j == i:
@@ -934,7 +944,8 @@ class _Reader:
         for proposal in self.proposals.values():
             if proposal.kind in NOT_ORGANISATIONS or proposal.first < 0:
                 continue
-            if len(proposal.name.split()) > 1 and proposal.name.split()[0] == word:
+            words = re.split(r"[\s-]+", proposal.name)  # (a hyphened name too: "Jaish" of "Jaish-e-Mohammed")
+            if len(words) > 1 and words[0] == word:
                 proposal.add_alias(word)
                 return proposal.key
             known = proposal.known.names if proposal.known is not None else ()
@@ -1091,8 +1102,8 @@ class _Reader:
     def _events(self, sentence: Sentence) -> None:
         for token in sentence.tokens:
             if not token.pos.startswith("NN") or token.lemma not in self.predicates.event_nouns \
-                    or not self._free(sentence, token.i, token.i + 1):
-                continue
+                    or not self._free(sentence, token.i, token.i + 1) or self._timely(token):
+                continue  # (not "on 1 March")
             if any(a.label == "compound" and sentence.tokens[a.head].noun for a in sentence.head_arcs(token.i)
                    if a.head >= 0):
                 continue  # "a CIA operations officer", "war crimes": the noun it modifies is what is named

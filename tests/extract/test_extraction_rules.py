@@ -1647,3 +1647,12 @@ def test_a_partys_own_doing_is_no_deed_of_the_event_in_view(tmp_path: Path) -> N
                                       "the SBU later claimed. Russia's defence ministry said its air defences had "
                                       "destroyed 18 Ukrainian drones."))
     assert not any(r[1:] == ("TARGETED", "Ukraine") for r in found), found
+
+
+def test_a_hyphened_untagged_name_is_one_name_and_a_date_no_march(tmp_path: Path) -> None:
+    """"Jaish-e-Mohammed" was "Jaish" (and "e-Mohammed" nothing); "released on 1 March" an event."""
+    facts = _facts(tmp_path, "Jaish-e-Adl, a Pakistan-based militant group, claimed responsibility. A Jaish "
+                             "commander was released on 1 March.")
+    entities = {e.name: (e.kind, e.aliases) for e in facts.facts.entities}
+    assert entities.get("Jaish-e-Adl") == ("ArmedGroup", ["Jaish"]), entities
+    assert not any(kind == "Event" for kind, _ in entities.values()), entities
