@@ -1412,10 +1412,11 @@ class _Reader:
         is that state's (a denial it makes answers a claim about the state's bodies)."""
         for proposal in self.proposals.values():
             entry = self.lexicon.seats.get(name_key(proposal.name))
-            if entry is None or proposal.kind not in self.lexicon.body_kinds | {"Organisation"}:
+            fallback = self.lexicon.fallback_kind
+            if entry is None or proposal.kind not in self.lexicon.body_kinds | {fallback}:
                 continue
-            if proposal.guessed or proposal.kind == "Organisation":
-                proposal.kind, proposal.guessed = "GovernmentBody", False
+            if proposal.guessed or proposal.kind == fallback:
+                proposal.kind, proposal.guessed = self.lexicon.seat_kind, False
             proposal.state = entry
 
     def titles(self) -> None:

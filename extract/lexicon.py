@@ -50,6 +50,7 @@ class Lexicon:
     state_bodies: dict[tuple[str, ...], str]
     #: "the Kremlin", "the White House": bodies whose name makes them a state's (by name key)
     seats: dict[str, StateEntry] = field(default_factory=dict)
+    seat_kind: str = ""
     #: "the group", "the movement": the kinds of the organisation such a description can stand for
     descriptions: dict[str, frozenset[str]] = field(default_factory=dict)
     body_kinds: frozenset[str] = frozenset()
@@ -254,6 +255,9 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("seats", seat), f"{state_name!r} is no state of the lexicon's states"))
             continue
         lexicon.seats[name_key(str(seat))] = entry
+    lexicon.seat_kind = str(data.get("seat_kind", ""))
+    if lexicon.seats and lexicon.seat_kind not in kinds:
+        problems.append(doc.problem(("seat_kind",), "expected a kind of graph/ontology.yaml"))
     _read_variants(variants_path, lexicon, problems)
     if problems:
         raise InvalidInput(problems)
