@@ -35,9 +35,9 @@ EDGE_IDENTITY = ("id", "type", "subject", "object", "status", "asserted_by")
 
 def entity_summary(*, id: str, name: str, kind: str,
                    mentions: Sequence[tuple[str, Mapping[str, Any]]],
-                   published: Mapping[str, str], held: Mapping[str, Any] | None = None) -> dict[str, Any]:
+                   published: Mapping[str, str], prior: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """An entity's properties from its mentions ``(document id, mention)``, in any order, joined
-    with ``held``, the summary the node already holds of its other mentions (none: there are none).
+    with ``prior``, the summary the node already holds of its other mentions (none: there are none).
 
     The name stays the node's while a mention still gives it (else the first mention's, in
     document-id order, then by origin); the aliases, keys and external ids are sets, each kept
@@ -52,21 +52,21 @@ def entity_summary(*, id: str, name: str, kind: str,
     >>> s["name"], s["aliases"], s["search_text"], s["first_reported"]
     ('Federal Security Service', ['FSB'], 'federal security service | fsb', '2024-04-03')
     >>> more = entity_summary(id="fsb", name=s["name"], kind="SecurityService", published={"d2": "2024-04-01"},
-    ...                       mentions=[("d2", {**row, "name": "FSB", "aliases": ["Russian FSB"]})], held=s)
+    ...                       mentions=[("d2", {**row, "name": "FSB", "aliases": ["Russian FSB"]})], prior=s)
     >>> more["name"], more["aliases"], more["documents"], more["first_reported"]
     ('Federal Security Service', ['FSB', 'Russian FSB'], ['d1', 'd2'], '2024-04-01')
     """
     ordered = sorted(mentions, key=lambda mention: (mention[0], mention[1]["origin"]))
     rows = [row for _, row in ordered]
-    if held is not None:  # its name is given by a mention it summarises
-        name = held["name"]
+    if prior is not None:  # its name is given by a mention it summarises
+        name = prior["name"]
     elif not any(m["name"] == name for m in rows):
         name = rows[0]["name"]
-    before = held or {"aliases": [], "keys": [], "external_ids": [], "documents": []}
+    before = prior or {"aliases": [], "keys": [], "external_ids": [], "documents": []}
     names = {n for m in rows for n in [m["name"], *m["aliases"]]} | set(before["aliases"])
     keys = _set_order({k for m in rows for k in m["keys"]} | set(before["keys"]))
     documents = sorted({document for document, _ in ordered} | set(before["documents"]))
-    days = [published[document] for document, _ in ordered] + ([held["first_reported"]] if held else [])
+    days = [published[document] for document, _ in ordered] + ([prior["first_reported"]] if prior else [])
     return {"id": id, "name": name, "kind": kind, "aliases": _set_order(names - {name}), "keys": keys,
             "search_text": " | ".join(keys),
             "external_ids": _set_order({x for m in rows for x in m["external_ids"]} | set(before["external_ids"])),
@@ -168,9 +168,9 @@ def refresh_entities(tx: Tx, ids: Iterable[str], *, documents: Sequence[str] = (
     rows = []
     if added_only:
         for record in tx.run("load/entity_summaries", ids=ids):
-            stored_summary = record["summary"]  # None: created by these documents, not summarised yet
+            # (no summary: a node these documents created, not summarised yet)
             summary = entity_summary(id=record["id"], name=record["name"], kind=record["kind"],
-                                     mentions=held[record["id"]], published=days, held=stored_summary)
+                                     mentions=held[record["id"]], published=days, prior=record["summary"])
             rows.append({"id": record["id"], "summary": stored(summary), "remove": False})
     else:
         for record in tx.run("load/entity_mentions", ids=ids, documents=list(documents)):

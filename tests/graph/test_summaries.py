@@ -46,7 +46,7 @@ def test_a_stored_summary_joined_with_more_mentions_is_the_summary_of_all_of_the
             first, rest = order[:split], order[split:]
             stored = entity_summary(id="ru", name="Russia", kind="State", mentions=first, published=days)
             joined = entity_summary(id="ru", name=stored["name"], kind="State", mentions=rest, published=days,
-                                    held=stored)
+                                    prior=stored)
             whole = entity_summary(id="ru", name=stored["name"], kind="State", mentions=mentions, published=days)
             assert joined == whole, (split, joined, whole)
 
