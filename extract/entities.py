@@ -1064,9 +1064,10 @@ class _Reader:
                        for a in sentence.child_arcs(token.i)):
             return None
         state = self.proposals[state_key].state
+        if state is None:
+            return None
         named = {m.proposal for m in self.mentions if m.how == "name" and m.sentence <= sentence.index
-                 and self.proposals[m.proposal].kind == kind and state is not None
-                 and self.proposals[m.proposal].state == state}
+                 and self.proposals[m.proposal].kind == kind and self.proposals[m.proposal].state == state}
         return named.pop() if len(named) == 1 else None
 
     def _owned_names(self, sentence: Sentence) -> None:
@@ -1410,9 +1411,9 @@ class _Reader:
     def seats(self) -> None:
         """"the Kremlin", "the White House" (``seats`` of the lexicon): a body its name makes a state's
         is that state's (a denial it makes answers a claim about the state's bodies)."""
+        fallback = self.lexicon.fallback_kind
         for proposal in self.proposals.values():
             entry = self.lexicon.seats.get(name_key(proposal.name))
-            fallback = self.lexicon.fallback_kind
             if entry is None or proposal.kind not in self.lexicon.body_kinds | {fallback}:
                 continue
             if proposal.guessed or proposal.kind == fallback:

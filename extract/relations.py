@@ -316,8 +316,8 @@ class _Finder:
             subjects = [court] if court is not None else []
         implied = False
         # (not when a party's own do it: "its air defences destroyed 18 Ukrainian drones")
-        owned = any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj"))
-        if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) and not owned:
+        if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
+                and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
             event = self.rec.event_before(sentence.index)
             if event is not None:
                 subjects, implied = [event], True

@@ -319,8 +319,9 @@ def _load_group(tx: Tx, group: list[Facts], *, ontology: Ontology, force: bool, 
     published = {row["id"]: row["published"] for row in documents}
     # An entity these documents only add to is its stored summary joined with their mentions; one
     # a reload took mentions from is summarised from every mention left.
-    for added_only, touched_entities in ((False, sorted(set(released["entities"]))),
-                                            (True, sorted(set(mentioned) - set(released["entities"])))):
+    released_entities = set(released["entities"])
+    for added_only, touched_entities in ((False, sorted(released_entities)),
+                                         (True, sorted(set(mentioned) - released_entities))):
         for entity_ids in _batches(touched_entities, batch):
             removed_entities += refresh_entities(
                 tx, entity_ids, documents=ids, published=published, added_only=added_only,
