@@ -6,6 +6,7 @@ map them to messages and status codes in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "IntelgraphError",
@@ -54,6 +55,10 @@ class InvalidInput(IntelgraphError):
     def __init__(self, problems: list[Problem]):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its problems, not its message, when it crosses processes (a bulk load's writers).
+        return type(self), (self.problems,)
 
 
 class OntologyError(InvalidInput):

@@ -2,12 +2,19 @@
 
 :func:`write_csv` writes one table per kind of node and relationship (entities, documents,
 evidence, the graph's version; mentions and edges), each in parts (:class:`CsvFile`), and
-returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's.
+returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's. The edges, the
+evidence and the mentions are written by forked processes, the edges in shares: summarising and
+grading each edge on its way is most of the step's work.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
+import os
 import shutil
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -30,8 +37,10 @@ class CsvFile:
     of its read buffer, which it cannot do in a part smaller than the buffer.
     """
 
-    def __init__(self, folder: Path, stem: str, columns: list[tuple[str, str]], part_bytes: int):
+    def __init__(self, folder: Path, stem: str, columns: list[tuple[str, str]], part_bytes: int, *,
+                 table: str | None = None):
         self.folder, self.stem, self.columns, self.part_bytes = folder, stem, columns, part_bytes
+        self.table = table or stem  # several files (one per writer) may hold one table
         self.header = ",".join(header for header, _ in columns) + "\n"
         self.parts: list[Path] = []
         self.multiline: list[Path] = []
@@ -161,36 +170,86 @@ class CsvSet:
 
 
 def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
-              part_bytes: int = PART_BYTES) -> CsvSet:
-    """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first)."""
+              part_bytes: int = PART_BYTES, workers: int | None = None) -> CsvSet:
+    """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first).
+
+    The entities, documents and version are written here; the edges (each summarised and graded
+    on its way, most of the work), the evidence and the mentions by ``workers`` forked processes
+    (default: one per core, at most 4), which read the plan as the fork left it. Each writes
+    parts of its own: the importer takes them all.
+    """
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    tables = {name: CsvFile(folder, name, columns, part_bytes) for name, columns in (
-        ("entities", _ENTITY_COLUMNS), ("documents", _DOCUMENT_COLUMNS), ("evidence", _EVIDENCE_COLUMNS),
-        ("graph_meta", _META_COLUMNS), ("mentions", _MENTION_COLUMNS), ("edges", _EDGE_COLUMNS))}
-    try:
-        for node in graph.entity_nodes():
-            tables["entities"].write(node)
-        for row in graph.documents:
-            # the first load is this one, as for `intelgraph load` (cypher/load/upsert_documents.cypher)
-            tables["documents"].write({**row, "loaded_at": stamp, "first_loaded_at": stamp})
-        for row in graph.evidence:
-            tables["evidence"].write(row)
-        tables["graph_meta"].write({"key": "graph", "version": len(graph.documents), "updated_at": stamp})
-        for document, row in graph.mentions:
-            tables["mentions"].write({**row, "document": document})
-        for edge in graph.edge_relationships():
-            tables["edges"].write(edge)
-    finally:
-        for table in tables.values():
-            table.close()
+    workers = workers or min(os.cpu_count() or 1, 4)
+    # The entities first: writing them names the edges' parties (BulkPlan.entity_nodes), which
+    # the edges' writers read.
+    written = [_write_table(graph, (name, 0, 1, folder, part_bytes, stamp))
+               for name in ("entities", "documents", "graph_meta")]
+    tasks = [("edges", share, workers, folder, part_bytes, stamp) for share in range(workers)]
+    tasks += [(name, 0, 1, folder, part_bytes, stamp) for name in ("evidence", "mentions")]
+    written += _in_forked_writers(graph, tasks, workers)
     labels = {"entities": "", "documents": "Document", "evidence": "Evidence", "graph_meta": "GraphMeta"}
     types = {"mentions": "MENTIONS", "edges": ""}
-    largest = max(table.largest_row for table in tables.values())
+    largest = max(table.largest_row for table in written)
     return CsvSet(folder=folder,
-                  nodes=[(label, part) for name, label in labels.items() for part in tables[name].parts],
-                  relationships=[(rtype, part) for name, rtype in types.items() for part in tables[name].parts],
-                  multiline=[part for table in tables.values() for part in table.multiline],
+                  nodes=[(labels[t.table], part) for t in written if t.table in labels for part in t.parts],
+                  relationships=[(types[t.table], part) for t in written if t.table in types for part in t.parts],
+                  multiline=[part for table in written for part in table.multiline],
                   read_buffer=max(4 << 20, 2 * max(part_bytes, largest)))
+
+
+#: (table, share, shares, folder, part bytes, the load's time stamp)
+_Task = tuple[str, int, int, Path, int, str]
+_COLUMNS = {"entities": _ENTITY_COLUMNS, "documents": _DOCUMENT_COLUMNS, "evidence": _EVIDENCE_COLUMNS,
+            "graph_meta": _META_COLUMNS, "mentions": _MENTION_COLUMNS, "edges": _EDGE_COLUMNS}
+#: The plan the forked writers read, set only while they run: inherited with the fork, never pickled.
+_FORKED_PLAN: BulkPlan | None = None
+
+
+def _in_forked_writers(graph: BulkPlan, tasks: list[_Task], workers: int) -> list[CsvFile]:
+    if workers <= 1:
+        return [_write_table(graph, task) for task in tasks]
+    global _FORKED_PLAN
+    _FORKED_PLAN = graph
+    gc.freeze()  # the plan's millions of objects are never scanned by the writers' collector
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return list(pool.map(_write_forked, tasks))
+    finally:
+        gc.unfreeze()
+        _FORKED_PLAN = None
+
+
+def _write_forked(task: _Task) -> CsvFile:
+    assert _FORKED_PLAN is not None, "only in a writer forked by write_csv"
+    return _write_table(_FORKED_PLAN, task)
+
+
+def _write_table(graph: BulkPlan, task: _Task) -> CsvFile:
+    """Write one table (or one share of the edges) and return it, closed."""
+    name, share, shares, folder, part_bytes, stamp = task
+    table = CsvFile(folder, name if shares == 1 else f"{name}-{share}", _COLUMNS[name], part_bytes, table=name)
+    try:
+        for row in _rows(graph, name, share, shares, stamp):
+            table.write(row)
+    finally:
+        table.close()
+    return table
+
+
+def _rows(graph: BulkPlan, name: str, share: int, shares: int, stamp: str) -> Iterator[dict[str, Any]]:
+    if name == "entities":
+        yield from graph.entity_nodes()
+    elif name == "documents":
+        # the first load is this one, as for `intelgraph load` (cypher/load/upsert_documents.cypher)
+        yield from ({**row, "loaded_at": stamp, "first_loaded_at": stamp} for row in graph.documents)
+    elif name == "graph_meta":
+        yield {"key": "graph", "version": len(graph.documents), "updated_at": stamp}
+    elif name == "evidence":
+        yield from graph.evidence
+    elif name == "mentions":
+        yield from ({**row, "document": document} for document, row in graph.mentions)
+    elif name == "edges":
+        yield from graph.edge_relationships(share, shares)

@@ -109,7 +109,7 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
     paths : iterable of Path
         Facts files, or folders searched for them, loaded in the order the loader would.
     workers : int, optional
-        Processes validating files (default: the CPU count, at most 4).
+        Processes validating files, and then writing the CSV files (default: the CPU count, at most 4).
     keep_csv : bool, optional (default=False)
         Keep the CSV files (under the server's ``import/intelgraph-bulk``) after a successful load.
     on_step : callable, optional
@@ -145,7 +145,7 @@ def bulk_load(settings: Settings, paths: Iterable[Path], *, workers: int | None 
 
             started = time.perf_counter()
             folder = settings.neo4j_home.resolve() / "import" / "intelgraph-bulk"
-            csv = write_csv(graph, folder)
+            csv = write_csv(graph, folder, workers=workers)
             report.csv_bytes = csv.size
             report.documents, report.entities, report.edges = (len(graph.documents), len(graph.entities),
                                                                len(graph.edges))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -170,8 +171,10 @@ class BulkPlan:
             self._names[entity.id] = summary["name"]
             yield summary
 
-    def edge_relationships(self) -> Iterator[dict[str, Any]]:
-        """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them (no overrides)."""
+    def edge_relationships(self, share: int = 0, shares: int = 1) -> Iterator[dict[str, Any]]:
+        """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them
+        (no overrides); with ``shares``, only every ``shares``-th edge from the ``share``-th, so
+        that several processes can write them (:func:`loaders.bulk.csv_files.write_csv`)."""
         if len(self._names) < len(self.entities):  # entity_nodes() names them on its way
             for _ in self.entity_nodes():
                 pass
@@ -181,8 +184,9 @@ class BulkPlan:
                     for e in self.edges.values() if e.row["status"] == "reported"}
         sources = {source.key: source.reliability for _, grades in self.sources for source in grades}
         graded = grader(sources, get_rules())
-        for edge in self.edges.values():
-            summary = edge_summary(edge.row, edge.ordered())
+        for edge in itertools.islice(self.edges.values(), share, None, shares):
+            # edge_summary orders the evidence itself
+            summary = edge_summary(edge.row, [row for *_, row in edge.evidence])
             claimant = summary["asserted_by"]
             facts = EdgeFacts(
                 status=summary["status"], publishers=tuple(summary["publishers"]),

@@ -8,6 +8,7 @@ loaders summarise with graph/summaries.py, which orders mentions and evidence it
 """
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -240,6 +241,35 @@ def test_csv_keeps_empty_strings_apart_from_missing_values(tmp_path: Path) -> No
     table.close()
     assert table.parts[0].read_text() == 'a,b,c:string[],n:long\n"",,"x\x1fy ""z""",3\n"line\nbreak",,,\n'
     assert table.multiline == table.parts
+
+
+def _tables(csv: bulk.CsvSet) -> dict[str, tuple[str, list[str]]]:
+    """Each table's header and rows, whichever writer wrote which part (rows sorted)."""
+    tables: dict[str, tuple[str, list[str]]] = {}
+    for _, part in [*csv.nodes, *csv.relationships]:
+        header, _, body = part.read_text(encoding="utf-8").partition("\n")
+        table = part.stem.split("-")[0]
+        tables.setdefault(table, (header, []))[1].extend(body.removesuffix("\n").split("\n"))
+    return {name: (header, sorted(rows)) for name, (header, rows) in tables.items()}
+
+
+def test_forked_writers_write_the_same_tables_as_one_process(xs_corpus: Path, tmp_path: Path) -> None:
+    graph = bulk.plan([xs_corpus])
+    now = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
+    one = bulk.write_csv(graph, tmp_path / "one", now=now, workers=1)
+    two = bulk.write_csv(graph, tmp_path / "two", now=now, workers=3)
+    assert len(two.relationships) > len(one.relationships)  # the edges in three shares, one file each
+    assert _tables(two) == _tables(one)
+    assert {p.name for p in one.multiline} == {p.name for p in two.multiline}
+    assert sum(len(rows) for _, rows in _tables(one).values()) > 1000
+
+
+def test_a_forked_writers_refusal_reaches_the_caller(tmp_path: Path) -> None:
+    graph = bulk.plan([TEST_CORPUS])
+    graph.evidence[0]["quote"] += "\x1f"  # an edge's quotes are a list: U+001F cannot be written in one
+    with pytest.raises(InvalidInput, match="holds U\\+001F") as refused:
+        bulk.write_csv(graph, tmp_path / "csv", workers=2)
+    assert refused.value.problems[0].file.startswith("edges-")  # the table (and share) it was in
 
 
 def test_the_command_refuses_an_external_server() -> None:
