@@ -410,13 +410,16 @@ def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates:
 def _blame(candidates: list[Candidate], predicates: Predicates) -> list[Candidate]:
     out = []
     have = {(c.subject, c.type, c.object) for c in candidates}
-    own = {(c.subject, c.object) for c in candidates if c.type in predicates.own_parties}
+    sides: dict[str, set[str]] = {}  # each party and those it is part of, works for, …
+    for c in candidates:
+        if c.type in predicates.own_parties:
+            sides.setdefault(c.subject, {c.subject}).add(c.object)
     for c in candidates:
         if c.status != "claimed" or c.type not in predicates.blames or c.asserted_by is None:
             continue
         triple = (c.asserted_by, predicates.accusation, c.subject)
-        if c.asserted_by == c.subject or triple in have or (c.asserted_by, c.subject) in own:
-            continue  # (a party owning to what its own did accuses nobody)
+        if triple in have or sides.get(c.asserted_by, {c.asserted_by}) & sides.get(c.subject, {c.subject}):
+            continue  # a party owning to what its own did accuses nobody ("Italy's interior minister" of its police)
         have.add(triple)
         out.append(replace(c, subject=c.asserted_by, type=predicates.accusation, object=c.subject,
                            status="reported", asserted_by=None, denies=None, confidence=c.confidence - 0.1,

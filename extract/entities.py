@@ -221,20 +221,39 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
                 yield i, j, text[first.start:last.end]
 
 
-def _split_lists(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedEntity]:
+def _split_lists(sentence: Sentence, entities: list[NamedEntity], lexicon: Lexicon) -> list[NamedEntity]:
     """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two, and so is "the
-    Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive)."""
+    Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive);
+    but "and" inside a body's name joins two of its words (:func:`_and_in_a_body`)."""
     out = []
     for entity in entities:
         first = entity.first
         for i in range(entity.first, entity.end):
             if (sentence.tokens[i].pos in ("CC", ",") or sentence.tokens[i].pos == "POS"
-                    and entity.ner == "ORGANIZATION") and first < i < entity.end - 1:
+                    and entity.ner == "ORGANIZATION") and first < i < entity.end - 1 \
+                    and not (entity.ner == "ORGANIZATION" and _and_in_a_body(sentence, first, i, entity.end, lexicon)):
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
         out.append(entity if first == entity.first
                    else NamedEntity(first, entity.end, entity.ner, "", entity.normalized))
     return out
+
+
+def _and_in_a_body(sentence: Sentence, first: int, i: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the "and" at token ``i`` of the name ``first``..``end`` joins two words of one body's
+    name: after the "of" of a body's head noun, with no head noun after it ("Ministry of
+    Intelligence and Security"), or before a head noun that ends the name, with none before it
+    ("General Intelligence and Security Service"). "Hamas and Islamic Jihad", "the FSB and the
+    Interior Ministry" are two names."""
+    words = [t.text.casefold() for t in sentence.tokens[first:end]]
+    at = i - first
+    left, right = words[:at], words[at + 1:]
+    if words[at] != "and" or "," in words or not right or right[0] == "the":
+        return False
+    heads = lexicon.body_heads
+    if any(w in heads for w in right):
+        return right[-1] in heads and not any(w in heads for w in left) and len(right) > 1
+    return any(w in heads and "of" in left[k + 1:] for k, w in enumerate(left))
 
 
 _PLACE_NER = ("CITY", "LOCATION", "COUNTRY", "STATE_OR_PROVINCE")
@@ -578,7 +597,7 @@ class _Reader:
 
     def _named_entities(self, sentence: Sentence) -> None:
         for entity in _split_lists(sentence, _join_places(sentence, _places_of(
-                sentence, _ideologies_named(sentence, sentence.entities)))):
+                sentence, _ideologies_named(sentence, sentence.entities))), self.lexicon):
             if entity.ner not in _NAMED_KINDS or not self._free(sentence, entity.first, entity.end):
                 continue
             first, end = entity.first, entity.end
@@ -1316,6 +1335,8 @@ class _Reader:
                     continue
                 if link.type == "NOMINAL" and self._named_between(owner, link, previous):
                     continue  # "the Wagner Group … JNIM stepped up attacks. The group claimed": JNIM (descriptions)
+                if link.type == "NOMINAL" and self._named_in_apposition(by_head, owner, link):
+                    continue  # "Italy's interior minister, Marco Minniti", linked to Germany's: Minniti
                 if link.type == "PROPER" and proposal.kind != "Event":
                     told = self.lexicon.kind_of_name(link.text.split())
                     if told is not None and told != proposal.kind:
@@ -1343,6 +1364,15 @@ class _Reader:
             return False
         return any(m.proposal != owner and m.how != "reference" and self.proposals[m.proposal].kind in kinds
                    and previous < (m.sentence, m.first) < (link.sentence, link.head) for m in self.mentions)
+
+    def _named_in_apposition(self, by_head: dict[tuple[int, int], str], owner: str, link: CorefMention) -> bool:
+        """Whether a description that coreference links to ``owner`` has the name of another entity
+        in apposition: the name says who it is (the NLP server links descriptions by their head
+        words, "Italy's interior minister" to "Germany's interior minister")."""
+        if link.sentence >= len(self.doc.sentences):
+            return False
+        beside = self.doc.sentences[link.sentence].appositives(link.head)
+        return any(by_head.get((link.sentence, i), owner) != owner for i in beside)
 
     def _named_beside(self, by_head: dict[tuple[int, int], str], first: CorefMention) -> str | None:
         """A chain that names no entity, begun by a description in apposition to a name, is the

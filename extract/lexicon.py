@@ -81,6 +81,8 @@ class Lexicon:
     name_variants: dict[str, frozenset[str]] = field(default_factory=dict)
     #: "ministry", "department": a body's noun its name may put first ("Department of State") or last
     inverted_bodies: frozenset[str] = frozenset()
+    #: nouns that head a body's name, in which "and" joins words ("Ministry of Intelligence and Security")
+    body_heads: frozenset[str] = frozenset()
     #: a state's name and its abbreviations, as keys, to all of them ("us" -> united states, us, usa)
     state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: kind words never in a person's name (``never_a_person``): "Jama'at", "Kataib"
@@ -202,7 +204,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
-                      inverted_bodies=words("inverted_bodies"),
+                      inverted_bodies=words("inverted_bodies"), body_heads=words("body_heads"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),

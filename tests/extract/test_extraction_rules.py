@@ -1656,3 +1656,35 @@ def test_a_hyphened_untagged_name_is_one_name_and_a_date_no_march(tmp_path: Path
     entities = {e.name: (e.kind, e.aliases) for e in facts.facts.entities}
     assert entities.get("Jaish-e-Adl") == ("ArmedGroup", ["Jaish"]), entities
     assert not any(kind == "Event" for kind, _ in entities.values()), entities
+
+
+def test_a_description_with_a_name_in_apposition_is_that_name_whatever_coreference_says(tmp_path: Path) -> None:
+    """CoreNLP linked "Italy's interior minister, Marco Minniti" to "Germany's interior minister,
+    Thomas de Maizière" by their head words, so de Maizière said what Minniti said, and accused
+    the Italian police of killing Amri."""
+    found = _draft(tmp_path, "Germany's interior minister, Thomas de Maizière, said the authorities had monitored "
+                             "Amri. Amri was shot dead by Italian police in Milan on Friday, Italy's interior "
+                             "minister, Marco Minniti, said.")
+    assert any(r[:3] == ("Italian police", "KILLED", "Amri") and r[3:] == ("claimed", "Marco Minniti")
+               for r in found), found
+    assert not any(r[0] == "Thomas de Maizière" and r[1] != "WORKS_FOR" for r in found), found
+
+
+def test_two_of_one_party_do_not_accuse_each_other(tmp_path: Path) -> None:
+    """A minister saying that his state's police killed a man accused the police: each is Italy's."""
+    found = _triples(_draft(tmp_path, "Amri was shot dead by Italian police in Milan on Friday, Italy's interior "
+                                      "minister, Marco Minniti, said."))
+    assert ("Marco Minniti", "WORKS_FOR", "Italy") in found and ("Italian police", "PART_OF", "Italy") in found, found
+    assert not any(r[1] == "ACCUSED" for r in found), found
+
+
+def test_and_inside_a_bodys_name_joins_its_words_not_two_names(tmp_path: Path) -> None:
+    """"Iran's Ministry of Intelligence and Security" was a ministry of intelligence and a body called
+    "Security"; "the General Intelligence and Security Service (AIVD)" two services."""
+    facts = _facts(tmp_path, "The General Intelligence and Security Service (AIVD) said Assadi, who worked for "
+                             "Iran's Ministry of Intelligence and Security, had handed over the explosives. Hamas "
+                             "and Islamic Jihad praised the attack.")
+    names = {e.name for e in facts.facts.entities}
+    assert {"General Intelligence and Security Service", "Ministry of Intelligence and Security"} <= names, names
+    assert not names & {"Security", "General Intelligence", "Security Service", "Ministry of Intelligence"}, names
+    assert {"Hamas", "Islamic Jihad"} <= names, names
