@@ -1688,3 +1688,12 @@ def test_and_inside_a_bodys_name_joins_its_words_not_two_names(tmp_path: Path) -
     assert {"General Intelligence and Security Service", "Ministry of Intelligence and Security"} <= names, names
     assert not names & {"Security", "General Intelligence", "Security Service", "Ministry of Intelligence"}, names
     assert {"Hamas", "Islamic Jihad"} <= names, names
+
+
+def test_a_demonym_set_before_a_persons_name_is_their_nationality(tmp_path: Path) -> None:
+    """"The American David Headley" (the parser makes the demonym a compound of the name): no
+    relation; a demonym before a title is the title's ("Russian President Vladimir Putin")."""
+    found = _triples(_draft(tmp_path, "The American David Headley later admitted scouting the targets. Russian "
+                                      "President Vladimir Putin blamed Ukraine."))
+    assert ("David Headley", "NATIONAL_OF", "United States") in found, found
+    assert not any(r[0] == "Vladimir Putin" and r[1] == "NATIONAL_OF" for r in found), found
