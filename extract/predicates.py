@@ -45,6 +45,7 @@ class _EntryModel(BaseModel):
     implied_subject: Literal["court", "event"] | None = None
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
+    unless_modified_by: list[str] = Field(default_factory=list)
 
 
 class _OfficeModel(BaseModel):
@@ -123,6 +124,7 @@ class Entry:
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
+    unless_modified_by: frozenset[str] = frozenset()  # modifiers that do ("opposition leader")
 
     def describe(self, lemma: str) -> str:
         extra = f" {self.particle}" if self.particle else ""
@@ -256,7 +258,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
                           implied_object=raw.implied_object, implied_subject=raw.implied_subject,
                           kinds=frozenset(raw.kinds),
-                          indefinite=raw.indefinite, unless=frozenset(raw.unless))
+                          indefinite=raw.indefinite, unless=frozenset(raw.unless),
+                          unless_modified_by=frozenset(raw.unless_modified_by))
             problems += [doc.problem((*where, "nouns"), message) for message in _dead_event_nouns(entry, raw.nouns,
                                                                                              out, ontology)]
             if raw.implied_object == "event of the verb":

@@ -284,6 +284,9 @@ class _Finder:
             return
         if entry.unless and any(a.label in entry.unless for a in children):
             return
+        if entry.unless_modified_by and any(a.label in ("amod", "compound") and sentence.tokens[a.dep].lemma
+                                            in entry.unless_modified_by for a in children):
+            return
         if entry.particle and not any(a.label == "compound:prt" and sentence.tokens[a.dep].lemma == entry.particle
                                       for a in children):
             return

@@ -1697,3 +1697,11 @@ def test_a_demonym_set_before_a_persons_name_is_their_nationality(tmp_path: Path
                                       "President Vladimir Putin blamed Ukraine."))
     assert ("David Headley", "NATIONAL_OF", "United States") in found, found
     assert not any(r[0] == "Vladimir Putin" and r[1] == "NATIONAL_OF" for r in found), found
+
+
+def test_an_opposition_or_rebel_leader_leads_no_state(tmp_path: Path) -> None:
+    """"Russian opposition leader Alexei Navalny" led Russia; a party's leader still leads it."""
+    found = _triples(_draft(tmp_path, "Russian opposition leader Alexei Navalny died in prison. Syrian rebel leader "
+                                      "Abu Mohammed al-Jolani spoke. Hamas leader Ismail Haniyeh was killed."))
+    assert not any(r[1] == "LEADS" and r[2] in ("Russia", "Syria") for r in found), found
+    assert ("Ismail Haniyeh", "LEADS", "Hamas") in found, found
