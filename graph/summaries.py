@@ -27,7 +27,7 @@ from typing import Any
 from graph.noitems import stored
 from graph.store import Tx
 
-__all__ = ["EDGE_IDENTITY", "entity_summary", "edge_summary", "refresh_edges", "refresh_entities"]
+__all__ = ["EDGE_IDENTITY", "entity_summary", "entity_name", "edge_summary", "refresh_edges", "refresh_entities"]
 
 #: The keys of an edge's row that identify it: the summary leaves them as they are.
 EDGE_IDENTITY = ("id", "type", "subject", "object", "status", "asserted_by")
@@ -58,10 +58,8 @@ def entity_summary(*, id: str, name: str, kind: str,
     """
     ordered = sorted(mentions, key=lambda mention: (mention[0], mention[1]["origin"]))
     rows = [row for _, row in ordered]
-    if prior is not None:  # its name is given by a mention it summarises
-        name = prior["name"]
-    elif not any(m["name"] == name for m in rows):
-        name = rows[0]["name"]
+    # with a prior, its name is given by a mention it summarises
+    name = prior["name"] if prior is not None else entity_name(name, ordered)
     before = prior or {"aliases": [], "keys": [], "external_ids": [], "documents": []}
     names = {n for m in rows for n in [m["name"], *m["aliases"]]} | set(before["aliases"])
     keys = _set_order({k for m in rows for k in m["keys"]} | set(before["keys"]))
@@ -85,6 +83,20 @@ def _set_order(items: Iterable[str]) -> list[str]:
 
 def _evidence_order(evidence: Mapping[str, Any]) -> tuple[str, int, str]:
     return evidence["document"], evidence["start"], evidence["id"]
+
+
+def entity_name(name: str, mentions: Sequence[tuple[str, Mapping[str, Any]]]) -> str:
+    """The name :func:`entity_summary` gives an entity of these mentions (none joined): the node's
+    while a mention still gives it, else the first mention's, in document-id order, then by origin.
+
+    >>> entity_name("FSB", [("d2", {"origin": "a", "name": "FSB"}), ("d1", {"origin": "b", "name": "F"})])
+    'FSB'
+    >>> entity_name("Old", [("d2", {"origin": "a", "name": "FSB"}), ("d1", {"origin": "b", "name": "F"})])
+    'F'
+    """
+    if any(mention["name"] == name for _, mention in mentions):
+        return name
+    return min(mentions, key=lambda mention: (mention[0], mention[1]["origin"]))[1]["name"]
 
 
 def edge_summary(row: Mapping[str, Any], evidence: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

@@ -3,13 +3,14 @@
 :func:`write_csv` writes one table per kind of node and relationship (entities, documents,
 evidence, the graph's version; mentions and edges), each in parts (:class:`CsvFile`), and
 returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's. The edges, the
-evidence and the mentions are written by forked processes, the edges in shares: summarising and
-grading each edge on its way is most of the step's work.
+tables are written by forked processes, the edges in shares: summarising and grading each edge
+on its way is most of the step's work.
 """
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 import multiprocessing
 import os
 import shutil
@@ -173,23 +174,23 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
               part_bytes: int = PART_BYTES, workers: int | None = None) -> CsvSet:
     """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first).
 
-    The entities, documents and version are written here; the edges (each summarised and graded
-    on its way, most of the work), the evidence and the mentions by ``workers`` forked processes
-    (default: one per core, at most 4), which read the plan as the fork left it. Each writes
-    parts of its own: the importer takes them all.
+    Each table, and each share of the edges (summarised and graded on their way, most of the
+    work) and of the evidence, is written by one of ``workers`` forked processes (default: one per core, at most 4),
+    which read the plan as the fork left it. Each writes parts of its own: the importer takes
+    them all.
     """
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     workers = workers or min(os.cpu_count() or 1, 4)
-    # The entities first: writing them names the edges' parties (BulkPlan.entity_nodes), which
-    # the edges' writers read.
-    written = [_write_table(graph, (name, 0, 1, folder, part_bytes, stamp))
-               for name in ("entities", "documents", "graph_meta")]
-    tasks = [("edges", share, workers, folder, part_bytes, stamp) for share in range(workers)]
-    tasks += [(name, 0, 1, folder, part_bytes, stamp) for name in ("evidence", "mentions")]
-    written += _in_forked_writers(graph, tasks, workers)
+    # The longest first, so that the short ones fill in after them: the edges and the evidence,
+    # each in a share per writer, then the rest.
+    tasks = [(name, share, workers, folder, part_bytes, stamp) for name in ("edges", "evidence")
+             for share in range(workers)]
+    tasks += [(name, 0, 1, folder, part_bytes, stamp) for name in ("entities", "mentions", "documents", "graph_meta")]
+    order = list(_COLUMNS)  # the files in the importer's arguments as one process wrote them
+    written = sorted(_in_forked_writers(graph, tasks, workers), key=lambda t: (order.index(t.table), t.stem))
     labels = {"entities": "", "documents": "Document", "evidence": "Evidence", "graph_meta": "GraphMeta"}
     types = {"mentions": "MENTIONS", "edges": ""}
     largest = max(table.largest_row for table in written)
@@ -248,7 +249,7 @@ def _rows(graph: BulkPlan, name: str, share: int, shares: int, stamp: str) -> It
     elif name == "graph_meta":
         yield {"key": "graph", "version": len(graph.documents), "updated_at": stamp}
     elif name == "evidence":
-        yield from graph.evidence
+        yield from itertools.islice(graph.evidence, share, None, shares)
     elif name == "mentions":
         yield from ({**row, "document": document} for document, row in graph.mentions)
     elif name == "edges":

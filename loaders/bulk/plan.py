@@ -28,7 +28,7 @@ from graph.grading import EdgeFacts, get_rules, grader
 from graph.ontology import Ontology, get_ontology
 from graph.placement import place_evidence
 from graph.services.grades import SourceGrade, read_sources_file
-from graph.summaries import edge_summary, entity_summary
+from graph.summaries import edge_summary, entity_name, entity_summary
 from loaders.facts_loader import find_facts_files, find_sources_files
 from loaders.rules import (
     EntityIndex,
@@ -120,7 +120,6 @@ class BulkPlan:
     published: dict[str, str] = field(default_factory=dict)  # document id -> publication day
     sources: list[tuple[str, list[SourceGrade]]] = field(default_factory=list)  # (sources.yaml, its grades)
     _sequence: int = 0
-    _names: dict[str, str] = field(default_factory=dict)  # entity id -> the name its summary gives it
 
     def resolve(self, doc: _Document) -> dict[str, str]:
         """Map each entity id of the file to its node, as the loader does in the database."""
@@ -168,17 +167,17 @@ class BulkPlan:
             summary = entity_summary(id=entity.id, name=entity.name, kind=entity.kind, mentions=entity.mentions,
                                      published=self.published)
             summary["labels"] = ["Entity", entity.kind]
-            self._names[entity.id] = summary["name"]
             yield summary
+
+    def entity_names(self) -> dict[str, str]:
+        """Each entity's id and the name its node gets (:func:`graph.summaries.entity_name`)."""
+        return {entity.id: entity_name(entity.name, entity.mentions) for entity in self.entities.values()}
 
     def edge_relationships(self, share: int = 0, shares: int = 1) -> Iterator[dict[str, Any]]:
         """Each edge's properties, as the loader's ``refresh_edges`` and ``grade_edges`` leave them
         (no overrides); with ``shares``, only every ``shares``-th edge from the ``share``-th, so
         that several processes can write them (:func:`loaders.bulk.csv_files.write_csv`)."""
-        if len(self._names) < len(self.entities):  # entity_nodes() names them on its way
-            for _ in self.entity_nodes():
-                pass
-        names = self._names
+        names = self.entity_names()
         # the reported edge beside a claim or a denial: its publishers are the claim's reporters
         reported = {(e.row["subject"], e.row["type"], e.row["object"]): e
                     for e in self.edges.values() if e.row["status"] == "reported"}
