@@ -659,7 +659,7 @@ class _Reader:
                 or not any(a.head in inside for a in sentence.head_arcs(dash)):
             return first
         start = dash
-        while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].ner not in _TIME_NER \
+        while start > 0 and tokens[start - 1].text[:1].isupper() and not self._timely(tokens[start - 1]) \
                 and tokens[start - 1].lemma not in ("the", "a", "an") \
                 and any(a.head in inside for a in sentence.head_arcs(start - 1)):
             start -= 1
@@ -1281,7 +1281,7 @@ class _Reader:
             children = sentence.child_arcs(token.i)
             modifiers = [a.dep for a in children if a.label in ("amod", "compound", "nummod") and a.dep < token.i
                          and not sentence.tokens[a.dep].verb
-                         and sentence.tokens[a.dep].ner not in _TIME_NER]  # "in 2022 expelled French troops"
+                         and not self._timely(sentence.tokens[a.dep])]  # "in 2022 expelled French troops"
             dets = {sentence.tokens[a.dep].lemma for a in children if a.label == "det"}
             numbered = any(sentence.tokens[m].pos == "CD" for m in modifiers)
             if not modifiers and not (dets & _DEFINITE):
