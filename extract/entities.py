@@ -224,14 +224,17 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
 def _split_lists(sentence: Sentence, entities: list[NamedEntity], lexicon: Lexicon) -> list[NamedEntity]:
     """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two, and so is "the
     Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive);
-    but "and" inside a body's name joins two of its words (:func:`_and_in_a_body`)."""
+    but "and" inside a body's name joins two of its words (:func:`_and_in_a_body`), and a possessive
+    before a head noun alone is the name's own ("the Federal Prosecutor's Office")."""
     out = []
     for entity in entities:
         first = entity.first
         for i in range(entity.first, entity.end):
             if (sentence.tokens[i].pos in ("CC", ",") or sentence.tokens[i].pos == "POS"
                     and entity.ner == "ORGANIZATION") and first < i < entity.end - 1 \
-                    and not (entity.ner == "ORGANIZATION" and _and_in_a_body(sentence, first, i, entity.end, lexicon)):
+                    and not (entity.ner == "ORGANIZATION" and _and_in_a_body(sentence, first, i, entity.end, lexicon)) \
+                    and not (sentence.tokens[i].pos == "POS" and i + 2 == entity.end
+                             and sentence.tokens[i + 1].text.casefold() in lexicon.body_heads):
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
         out.append(entity if first == entity.first

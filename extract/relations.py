@@ -305,6 +305,11 @@ class _Finder:
                   for k in [self.rec.at(sentence.index, a.dep)]
                   if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
         subjects = [s for s in subjects if s not in placed]
+        if token.verb and (agents := self._ends(sentence, token.i, (("obl:agent",),))):
+            # a passive's doer is its agent: "nsubj" also reaches "nsubj:pass", who was done to
+            # ("Berlin had been warned by Washington about an attack" is no warning of Berlin's)
+            done_to = set(self._ends(sentence, token.i, (("nsubj:pass",),))) - set(agents)
+            subjects = [s for s in subjects if s not in done_to]
         if entry.verb and (role := self._participle(sentence, token)) is not None:
             # the noun is reached from the participle, so that a name in apposition to it counts
             # ("Gazprom, the Russian state-controlled energy group")
@@ -484,6 +489,7 @@ class _Finder:
         """Who made the offer (or passed on the warning) the text told last to one of ``takers``, in
         this sentence or the two before: "Turkey offered to help Iran …, but Iranian officials
         declined the offer" declines Turkey's."""
+        takers = [*takers, *(self.capitals[t] for t in takers if t in self.capitals)]  # "Islamabad turned it down"
         told = [c for c in self.offers if sentence.index - 2 <= c.sentence <= sentence.index and c.object in takers]
         return [told[-1].subject] if told else []
 

@@ -33,6 +33,11 @@ that the extractor's rules can be written for the right parse:
   "officers". An organisation's name (tagged so) describes no people: in apposition to a word that
   is no organisation, right after the comma that ends that word's "of" phrase, it describes the
   noun of that phrase. (A person's name keeps its head: "the head of the FSB, Alexander Bortnikov".)
+- **a person's name set off after a role's phrase, given to the phrase's body.** "A spokeswoman
+  for the Federal Prosecutor's Office, Ines Peterson, said" comes back with "Ines Peterson" in
+  apposition to "Office". A person's name describes no body: in apposition to a word that is no
+  person, whose phrase hangs on a role noun (tagged a title: spokeswoman, head, lawyer), it is
+  the role's holder.
 - **a date at the head of a sentence, taken for the subject's number.** "In 2020 Hashem Abedi was
   convicted …" and "In 2017 Estonia and Latvia attributed …" come back with the year a ``nummod``
   of the name and the name the verb's ``obl:in``, so the verb has no subject. A name so governed
@@ -77,7 +82,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
-        _dated_subjects)
+        _people_after_a_role, _dated_subjects)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -216,6 +221,18 @@ def _organisations_after_of(tokens: list[Token], arcs: list[Arc], basic: list[Ar
                        and tokens[n].noun and any(tokens[c].lemma == "of" for c in tree.children(n, "case"))), None)
         if nearer is not None:
             changed[arc] = Arc(nearer, arc.dep, "appos")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _people_after_a_role(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    changed: dict[Arc, Arc] = {}
+    for arc in basic:
+        if arc.label != "appos" or tokens[arc.dep].ner != "PERSON" or tokens[arc.head].ner in ("PERSON", "TITLE"):
+            continue
+        role = next((a.head for a in basic if a.dep == arc.head and a.label.startswith("nmod") and a.head >= 0
+                     and tokens[a.head].ner == "TITLE" and tokens[a.head].noun), None)
+        if role is not None:
+            changed[arc] = Arc(role, arc.dep, "appos")
     return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 

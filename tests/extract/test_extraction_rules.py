@@ -1705,3 +1705,34 @@ def test_an_opposition_or_rebel_leader_leads_no_state(tmp_path: Path) -> None:
                                       "Abu Mohammed al-Jolani spoke. Hamas leader Ismail Haniyeh was killed."))
     assert not any(r[1] == "LEADS" and r[2] in ("Russia", "Syria") for r in found), found
     assert ("Ismail Haniyeh", "LEADS", "Hamas") in found, found
+
+
+def test_an_offer_to_share_intelligence_is_an_offer_not_a_sharing(tmp_path: Path) -> None:
+    """"Britain offered to share intelligence with Pakistan" (the parser hangs "with Pakistan" on
+    "intelligence") was neither, and "Islamabad turned down the offer" rejected nobody's."""
+    found = _triples(_draft(tmp_path, "Britain offered to share intelligence with Pakistan on the bombing. "
+                                      "Islamabad turned down the offer."))
+    assert ("United Kingdom", "OFFERED_COOPERATION", "Pakistan") in found, found
+    assert ("Pakistan", "REJECTED_COOPERATION", "United Kingdom") in found, found
+    assert not any(r[1] == "SHARED_INTELLIGENCE" for r in found), found
+
+
+def test_intelligence_shared_with_a_party_that_the_parser_hangs_on_the_intelligence(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Britain shared intelligence with Pakistan on the bombing."))
+    assert ("United Kingdom", "SHARED_INTELLIGENCE", "Pakistan") in found, found
+
+
+def test_a_passive_warning_warns_its_subject_and_its_agent_warned_of_it(tmp_path: Path) -> None:
+    """"Berlin had been warned by Washington about a possible attack" was no warning at all of
+    Germany's, and no warning of Germany."""
+    found = _triples(_draft(tmp_path, "Berlin had been warned by Washington about a possible attack on the market."))
+    assert ("United States", "WARNED", "Germany") in found, found
+    assert not any(r[0] == "Germany" and r[1].startswith("WARNED") for r in found), found
+
+
+def test_a_spokeswoman_for_a_body_named_with_a_possessive_and_named_after_it(tmp_path: Path) -> None:
+    """"the Federal Prosecutor's Office" was "Office", part of "Federal Prosecutor"; the parser
+    hangs "Ines Peterson" on "Office", so she spoke for no one."""
+    found = _triples(_draft(tmp_path, "A spokeswoman for the Federal Prosecutor's Office, Ines Peterson, said the "
+                                      "suspects had been detained in Hamburg."))
+    assert ("Ines Peterson", "SPOKESPERSON_FOR", "Federal Prosecutor's Office") in found, found
