@@ -106,6 +106,25 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
             out.append(candidate)
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
+    out.extend(_owned_deeds(out, recognition, predicates))
+    return out
+
+
+def _owned_deeds(candidates: list[Candidate], recognition: Recognition, predicates: Predicates) -> list[Candidate]:
+    """A party that says it did an event claims responsibility for it: "Islamic State said it was
+    behind the attack" (`owned_deeds`), reported as the text reports any claim of responsibility."""
+    have = {c.triple for c in candidates}
+    out = []
+    for c in candidates:
+        if c.status != "claimed" or c.asserted_by != c.subject or c.type not in predicates.owned_deeds \
+                or recognition.proposals[c.object].kind != "Event":
+            continue
+        triple = (c.subject, predicates.owned_deed_claim, c.object)
+        if triple in have:
+            continue
+        have.add(triple)
+        out.append(replace(c, type=predicates.owned_deed_claim, status="reported", asserted_by=None, denies=None,
+                           how=c.how + "; a party saying it did it claims responsibility", notes=[]))
     return out
 
 

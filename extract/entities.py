@@ -775,6 +775,9 @@ class _Reader:
         j = end
         while j < len(sentence.tokens) and sentence.tokens[j].pos == "NN" and j - end < 2:
             j += 1
+        if j < len(sentence.tokens) and sentence.tokens[j].pos == "NNS" \
+                and tuple(t.text.casefold() for t in sentence.tokens[end:j + 1]) in self.lexicon.state_bodies:
+            j += 1  # a plural only as a state's body's noun: "Western intelligence services", not "Oslo police"
         if j == end or not self._free(sentence, end, j) \
                 or (j < len(sentence.tokens) and sentence.tokens[j].lemma in ("'s", "of")):
             return None  # "the Brussels district of Molenbeek" names Molenbeek

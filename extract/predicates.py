@@ -78,6 +78,8 @@ class _FileModel(BaseModel):
     negations: list[str]
     blames: list[str]
     own_parties: list[str] = Field(default_factory=list)
+    owned_deeds: list[str]
+    owned_deed_claim: str
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
@@ -153,6 +155,8 @@ class Predicates:
     negations: frozenset[str] = frozenset()
     blames: frozenset[str] = frozenset()
     own_parties: frozenset[str] = frozenset()
+    owned_deeds: frozenset[str] = frozenset()
+    owned_deed_claim: str = ""
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
@@ -206,7 +210,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         unasserting=frozenset(model.unasserting), evidence_nouns=frozenset(model.evidence_nouns),
         speculative=frozenset(model.speculative), whereabouts=frozenset(model.whereabouts),
         negations=frozenset(model.negations), blames=frozenset(model.blames),
-        own_parties=frozenset(model.own_parties),
+        own_parties=frozenset(model.own_parties), owned_deeds=frozenset(model.owned_deeds),
+        owned_deed_claim=model.owned_deed_claim,
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
@@ -220,10 +225,12 @@ def load_predicates(path: Path = PATH) -> Predicates:
         set_off_place=model.set_off_place, offering_types=frozenset(model.offering_types))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
                         *((("own_parties", i), n) for i, n in enumerate(model.own_parties)),
+                        *((("owned_deeds", i), n) for i, n in enumerate(model.owned_deeds)),
                         *((("offering_types", i), n) for i, n in enumerate(model.offering_types)),
                         *((("event_actors", i), n) for i, n in enumerate(model.event_actors)),
                         (("accusation",), model.accusation), (("accusation_implies",), model.accusation_implies),
                         (("event_actor",), model.event_actor), (("set_off_place",), model.set_off_place),
+                        (("owned_deed_claim",), model.owned_deed_claim),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices)),
                         *((("intended", done), done) for done in model.intended),

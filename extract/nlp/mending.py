@@ -38,6 +38,10 @@ that the extractor's rules can be written for the right parse:
   apposition to "Office". A person's name describes no body: in apposition to a word that is no
   person, whose phrase hangs on a role noun (tagged a title: spokeswoman, head, lawyer), it is
   the role's holder.
+- **an adjective after a verb's object, taken for the object's own.** "held Ukraine responsible
+  for the attack" comes back with "responsible" an ``amod`` of "Ukraine". An adjective after the
+  noun it qualifies, that noun the object of a verb, says what the verb makes or finds the
+  object: it is the verb's ``xcomp``, as in "found him guilty".
 - **a date at the head of a sentence, taken for the subject's number.** "In 2020 Hashem Abedi was
   convicted …" and "In 2017 Estonia and Latvia attributed …" come back with the year a ``nummod``
   of the name and the name the verb's ``obl:in``, so the verb has no subject. A name so governed
@@ -82,7 +86,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
-        _people_after_a_role, _dated_subjects)
+        _people_after_a_role, _predicative_adjectives, _dated_subjects)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -233,6 +237,13 @@ def _people_after_a_role(tokens: list[Token], arcs: list[Arc], basic: list[Arc])
                      and tokens[a.head].ner == "TITLE" and tokens[a.head].noun), None)
         if role is not None:
             changed[arc] = Arc(role, arc.dep, "appos")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _predicative_adjectives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    objects = {a.dep: a.head for a in basic if a.label == "obj" and a.head >= 0 and tokens[a.head].verb}
+    changed = {arc: Arc(objects[arc.head], arc.dep, "xcomp") for arc in basic
+               if arc.label == "amod" and arc.head in objects and arc.dep > arc.head and tokens[arc.dep].pos == "JJ"}
     return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 

@@ -1736,3 +1736,28 @@ def test_a_spokeswoman_for_a_body_named_with_a_possessive_and_named_after_it(tmp
     found = _triples(_draft(tmp_path, "A spokeswoman for the Federal Prosecutor's Office, Ines Peterson, said the "
                                       "suspects had been detained in Hamburg."))
     assert ("Ines Peterson", "SPOKESPERSON_FOR", "Federal Prosecutor's Office") in found, found
+
+
+def test_holding_responsible_refusing_to_cooperate_and_threatening_to_retaliate(tmp_path: Path) -> None:
+    """Three common forms of three core relations that found nothing: "held Ukraine responsible"
+    (the parser makes "responsible" an adjective of "Ukraine"), "refused to cooperate with the
+    Dutch investigation" (which is no cooperation), "threatened to retaliate against Israel"."""
+    found = _triples(_draft(tmp_path, "The Russian authorities held Ukraine responsible for the attack. Russia "
+                                      "refused to cooperate with the Dutch investigation. Iran threatened to "
+                                      "retaliate against Israel."))
+    assert {("Russia", "ACCUSED", "Ukraine"), ("Russia", "REJECTED_COOPERATION", "Netherlands"),
+            ("Iran", "THREATENED", "Israel")} <= found, found
+    assert not any(r[1] == "COOPERATED_WITH" for r in found), found
+
+
+def test_a_party_saying_it_was_behind_an_attack_claims_responsibility(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Islamic State said it was behind the attack on the concert hall.")
+    assert any(r[0] == "Islamic State" and r[1] == "CLAIMED_RESPONSIBILITY" and r[3] == "reported"
+               for r in found), found
+
+
+def test_western_intelligence_services_are_one_body_that_can_be_blamed(tmp_path: Path) -> None:
+    """"Western" (tagged MISC) and "intelligence" made a body; "services", a plural, was left out,
+    so "blamed Western intelligence services" blamed no one."""
+    found = _triples(_draft(tmp_path, "Alexander Bortnikov, who heads the FSB, blamed Western intelligence services."))
+    assert ("Alexander Bortnikov", "ACCUSED", "Western intelligence services") in found, found
