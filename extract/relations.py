@@ -182,6 +182,7 @@ class _Finder:
         self.ontology = ontology
         self.capitals = recognition.capitals
         self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
+        self.sides: dict[str, set[str]] = {}  # each party and those it belongs to (own_parties), as found
 
     def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
         kinds_at: dict[int, str] = {}
@@ -197,6 +198,8 @@ class _Finder:
                     found.append((token.i, entry, candidate))
                     if candidate.type in self.predicates.offering_types:
                         self.offers.append(candidate)
+                    if candidate.type in self.predicates.own_parties:
+                        self.sides.setdefault(candidate.subject, set()).add(candidate.object)
         yield from (c for c in _most_specific(sentence, found) if (c.subject, c.object) not in held)
         yield from offices
         yield from self._set_off_places(sentence)
@@ -490,7 +493,10 @@ class _Finder:
         this sentence or the two before: "Turkey offered to help Iran …, but Iranian officials
         declined the offer" declines Turkey's."""
         takers = [*takers, *(self.capitals[t] for t in takers if t in self.capitals)]  # "Islamabad turned it down"
-        told = [c for c in self.offers if sentence.index - 2 <= c.sentence <= sentence.index and c.object in takers]
+        # an offer to a party's own body is the party's to take ("passed a warning to Iranian
+        # intelligence … Iran rejected the warning")
+        told = [c for c in self.offers if sentence.index - 2 <= c.sentence <= sentence.index
+                and (c.object in takers or self.sides.get(c.object, set()).intersection(takers))]
         return [told[-1].subject] if told else []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:

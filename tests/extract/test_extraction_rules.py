@@ -1761,3 +1761,16 @@ def test_western_intelligence_services_are_one_body_that_can_be_blamed(tmp_path:
     so "blamed Western intelligence services" blamed no one."""
     found = _triples(_draft(tmp_path, "Alexander Bortnikov, who heads the FSB, blamed Western intelligence services."))
     assert ("Alexander Bortnikov", "ACCUSED", "Western intelligence services") in found, found
+
+
+def test_warnings_rejected_by_the_state_of_their_recipient_in_the_passive_or_as_alerts(tmp_path: Path) -> None:
+    """A warning passed to "Iranian intelligence" that "Iran rejected"; "the warning from the
+    United States was ignored by Russian officials"; "dismissed the American alert": none was found."""
+    found = _triples(_draft(tmp_path, "The CIA had passed a warning to Iranian intelligence about the threat. Iran "
+                                      "rejected the warning as a Western ploy. The warning from the United States was "
+                                      "ignored by Russian officials. Russia's foreign ministry dismissed the American "
+                                      "alert as propaganda."))
+    rejected = {("Iran", "REJECTED_COOPERATION", "CIA"), ("Russia", "REJECTED_COOPERATION", "United States")}
+    assert rejected <= found, found
+    assert any(r[0].startswith("Russia") and r[0] != "Russia" and r[1:] == ("REJECTED_COOPERATION", "United States")
+               for r in found), found
