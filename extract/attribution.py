@@ -32,7 +32,7 @@ from dataclasses import replace
 from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence
 from extract.predicates import Predicates
-from extract.relations import Candidate, accusing_verbs
+from extract.relations import Candidate, accusing_verbs, sides_of
 
 __all__ = ["attribute"]
 
@@ -429,10 +429,7 @@ def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates:
 def _blame(candidates: list[Candidate], predicates: Predicates) -> list[Candidate]:
     out = []
     have = {(c.subject, c.type, c.object) for c in candidates}
-    sides: dict[str, set[str]] = {}  # each party and those it is part of, works for, …
-    for c in candidates:
-        if c.type in predicates.own_parties:
-            sides.setdefault(c.subject, {c.subject}).add(c.object)
+    sides = sides_of(candidates, predicates)
     for c in candidates:
         if c.status != "claimed" or c.type not in predicates.blames or c.asserted_by is None:
             continue

@@ -19,7 +19,7 @@ from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
 from graph.ontology import Ontology
 
-__all__ = ["Candidate", "accusing_verbs", "find_relations", "follow"]
+__all__ = ["Candidate", "accusing_verbs", "find_relations", "follow", "sides_of"]
 
 # Words of a title that say nothing of the office ("Secretary of State"), and those of a deputy's
 _TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
@@ -60,6 +60,21 @@ class Candidate:
 
 #: An allowed pair: subject, object, the kind an end must take (or None), the names its ends gain.
 _Allowed = tuple[str, str, tuple[str, str] | None, tuple[tuple[str, str], ...]]
+
+
+def sides_of(candidates: Iterable[Candidate], predicates: Predicates) -> dict[str, set[str]]:
+    """Each party that ``candidates`` make another's own (``own_parties``: part of it, working for
+    it, leading it …), with itself and those it belongs to: one side of anything said.
+
+    >>> c = Candidate("police", "PART_OF", "italy", 0, 0, 0, 0, "", 1.0)
+    >>> sorted(sides_of([c], Predicates(own_parties=frozenset({"PART_OF"})))["police"])
+    ['italy', 'police']
+    """
+    sides: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.type in predicates.own_parties:
+            sides.setdefault(c.subject, {c.subject}).add(c.object)
+    return sides
 
 
 def settle_ends(candidates: list[Candidate], proposals: dict[str, Proposal], ontology: Ontology) -> list[Candidate]:
@@ -182,7 +197,7 @@ class _Finder:
         self.ontology = ontology
         self.capitals = recognition.capitals
         self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
-        self.sides: dict[str, set[str]] = {}  # each party and those it belongs to (own_parties), as found
+        self.owned: list[Candidate] = []  # who is part of, works for, leads … whom (own_parties), as found
 
     def sentence(self, sentence: Sentence) -> Iterable[Candidate]:
         kinds_at: dict[int, str] = {}
@@ -199,7 +214,7 @@ class _Finder:
                     if candidate.type in self.predicates.offering_types:
                         self.offers.append(candidate)
                     if candidate.type in self.predicates.own_parties:
-                        self.sides.setdefault(candidate.subject, set()).add(candidate.object)
+                        self.owned.append(candidate)
         yield from (c for c in _most_specific(sentence, found) if (c.subject, c.object) not in held)
         yield from offices
         yield from self._set_off_places(sentence)
@@ -495,8 +510,9 @@ class _Finder:
         takers = [*takers, *(self.capitals[t] for t in takers if t in self.capitals)]  # "Islamabad turned it down"
         # an offer to a party's own body is the party's to take ("passed a warning to Iranian
         # intelligence … Iran rejected the warning")
+        sides = sides_of(self.owned, self.predicates)
         told = [c for c in self.offers if sentence.index - 2 <= c.sentence <= sentence.index
-                and (c.object in takers or self.sides.get(c.object, set()).intersection(takers))]
+                and sides.get(c.object, {c.object}).intersection(takers)]
         return [told[-1].subject] if told else []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:
