@@ -1365,6 +1365,8 @@ class _Reader:
         organisation its words fit named between the chain's last link and it: the NLP server
         links "the group" to a name with "Group" in it over a group named since."""
         words = link.text.casefold().split()
+        if words[-1:] in (["'s"], ["'"], ["’s"]):
+            words = words[:-1]  # "the group's chief spokesman"
         kinds = self.lexicon.descriptions.get(words[-1]) if len(words) == 2 and words[0] == "the" else None
         if kinds is None:
             return False

@@ -1774,3 +1774,13 @@ def test_warnings_rejected_by_the_state_of_their_recipient_in_the_passive_or_as_
     assert rejected <= found, found
     assert any(r[0].startswith("Russia") and r[0] != "Russia" and r[1:] == ("REJECTED_COOPERATION", "United States")
                for r in found), found
+
+
+def test_the_groups_spokesman_is_the_group_named_since_not_a_state_coreference_chose(tmp_path: Path) -> None:
+    """CoreNLP linked "the group's" to "Israel" over "the Taliban", named in between; the check for
+    an organisation named since read "the group 's" as three words and never applied."""
+    found = _triples(_draft(tmp_path, "Israel struck the city. The Taliban, who have ruled Afghanistan since 2021, "
+                                      "are led by Hibatullah Akhundzada. Zabihullah Mujahid, the group's chief "
+                                      "spokesman, rejected the report."))
+    assert ("Zabihullah Mujahid", "SPOKESPERSON_FOR", "Taliban") in found, found
+    assert not any(r[1] == "SPOKESPERSON_FOR" and r[2] == "Israel" for r in found), found
