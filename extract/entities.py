@@ -224,17 +224,14 @@ def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
 def _split_lists(sentence: Sentence, entities: list[NamedEntity], lexicon: Lexicon) -> list[NamedEntity]:
     """One named entity per name: "Süddeutsche Zeitung and Die Zeit" is two, and so is "the
     Department of the Treasury's Office of Foreign Assets Control" (an organisation's possessive);
-    but "and" inside a body's name joins two of its words (:func:`_and_in_a_body`), and a possessive
-    before a head noun alone is the name's own ("the Federal Prosecutor's Office")."""
+    but an organisation's "and" or possessive may be inside one body's name (:func:`_in_a_body`)."""
     out = []
     for entity in entities:
         first = entity.first
         for i in range(entity.first, entity.end):
             if (sentence.tokens[i].pos in ("CC", ",") or sentence.tokens[i].pos == "POS"
                     and entity.ner == "ORGANIZATION") and first < i < entity.end - 1 \
-                    and not (entity.ner == "ORGANIZATION" and _and_in_a_body(sentence, first, i, entity.end, lexicon)) \
-                    and not (sentence.tokens[i].pos == "POS" and i + 2 == entity.end
-                             and sentence.tokens[i + 1].text.casefold() in lexicon.body_heads):
+                    and not (entity.ner == "ORGANIZATION" and _in_a_body(sentence, first, i, entity.end, lexicon)):
                 out.append(NamedEntity(first, i, entity.ner, "", entity.normalized))
                 first = i + 1
         out.append(entity if first == entity.first
@@ -242,15 +239,18 @@ def _split_lists(sentence: Sentence, entities: list[NamedEntity], lexicon: Lexic
     return out
 
 
-def _and_in_a_body(sentence: Sentence, first: int, i: int, end: int, lexicon: Lexicon) -> bool:
-    """Whether the "and" at token ``i`` of the name ``first``..``end`` joins two words of one body's
-    name: after the "of" of a body's head noun, with no head noun after it ("Ministry of
+def _in_a_body(sentence: Sentence, first: int, i: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether token ``i`` of the name ``first``..``end`` joins two words of one body's name (the
+    lexicon's ``body_heads``): a possessive before a head noun alone ("the Federal Prosecutor's
+    Office"); an "and" after the "of" of a head noun, with no head noun after it ("Ministry of
     Intelligence and Security"), or before a head noun that ends the name, with none before it
     ("General Intelligence and Security Service"). "Hamas and Islamic Jihad", "the FSB and the
     Interior Ministry" are two names."""
     words = [t.text.casefold() for t in sentence.tokens[first:end]]
     at = i - first
     left, right = words[:at], words[at + 1:]
+    if sentence.tokens[i].pos == "POS":
+        return len(right) == 1 and right[0] in lexicon.body_heads
     if words[at] != "and" or "," in words or not right or right[0] == "the":
         return False
     heads = lexicon.body_heads

@@ -2,9 +2,9 @@
 
 :func:`write_csv` writes one table per kind of node and relationship (entities, documents,
 evidence, the graph's version; mentions and edges), each in parts (:class:`CsvFile`), and
-returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's. The edges, the
-tables are written by forked processes, the edges in shares: summarising and grading each edge
-on its way is most of the step's work.
+returns a :class:`CsvSet` whose :meth:`CsvSet.arguments` are the importer's. The tables are
+written by forked processes, the edges and the evidence in shares: summarising and grading each
+edge on its way is most of the step's work.
 """
 from __future__ import annotations
 
@@ -175,9 +175,9 @@ def write_csv(graph: BulkPlan, folder: Path, *, now: dt.datetime | None = None,
     """Write the planned graph as neo4j-admin CSV files into ``folder`` (emptied first).
 
     Each table, and each share of the edges (summarised and graded on their way, most of the
-    work) and of the evidence, is written by one of ``workers`` forked processes (default: one per core, at most 4),
-    which read the plan as the fork left it. Each writes parts of its own: the importer takes
-    them all.
+    work) and of the evidence, is written by one of ``workers`` forked processes (default: one
+    per core, at most 4), which read the plan as the fork left it. Each writes parts of its own:
+    the importer takes them all.
     """
     now = now or dt.datetime.now(dt.UTC)
     stamp = now.isoformat(timespec="milliseconds").replace("+00:00", "Z")
@@ -229,7 +229,7 @@ def _write_forked(task: _Task) -> CsvFile:
 
 
 def _write_table(graph: BulkPlan, task: _Task) -> CsvFile:
-    """Write one table (or one share of the edges) and return it, closed."""
+    """Write one table (or one share of the edges or the evidence) and return it, closed."""
     name, share, shares, folder, part_bytes, stamp = task
     table = CsvFile(folder, name if shares == 1 else f"{name}-{share}", _COLUMNS[name], part_bytes, table=name)
     try:
