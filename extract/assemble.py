@@ -92,7 +92,7 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
     predicates = get_predicates()
     doc = (reader or corenlp_reader())(text, info.published)
     recognition = recognise(doc, gazetteer, lexicon, predicates, published=info.published)
-    candidates = find_relations(doc, recognition, predicates, ontology)
+    candidates = find_relations(doc, recognition, predicates, ontology, lexicon)
     candidates = settle_ends(attribute(doc, recognition, candidates, predicates), recognition.proposals, ontology)
     structural = frozenset(name for name, rel in ontology.relations.items() if rel.category == "structure")
     date_candidates(doc, candidates, info.published, undated_types=structural,

@@ -1,7 +1,8 @@
-"""The draft extractor's data: ``lexicon.yaml`` (kind words, titles, groups, state bodies, states) and
-``variants.yaml`` (spelling variants of names), read and checked once.
+"""The draft extractor's data: ``lexicon.yaml`` (kind words, titles, groups, state bodies, states),
+``variants.yaml`` (spelling variants of names) and ``leaders.yaml`` (who has led each state), read
+and checked once.
 
-A problem in either file is an :class:`~graph.errors.InvalidInput` naming ``file:line: field``.
+A problem in any of them is an :class:`~graph.errors.InvalidInput` naming ``file:line: field``.
 
 >>> lexicon = get_lexicon()
 >>> lexicon.kind_of_words(["Amaq", "news", "agency"])
@@ -10,9 +11,12 @@ A problem in either file is an :class:`~graph.errors.InvalidInput` naming ``file
 ['kiev region', 'kyiv region']
 >>> lexicon.states["tajik"].name
 'Tajikistan'
+>>> lexicon.leader(["Biden"], {"president"}).state.name
+'United States'
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
@@ -24,10 +28,14 @@ from graph.errors import InvalidInput, Problem
 from graph.names import name_key
 from graph.ontology import get_ontology
 
-__all__ = ["Lexicon", "StateEntry", "get_lexicon", "load_lexicon", "LEXICON_PATH", "VARIANTS_PATH"]
+__all__ = ["Leader", "Lexicon", "StateEntry", "get_lexicon", "load_lexicon", "LEADERS_PATH", "LEXICON_PATH",
+           "VARIANTS_PATH"]
 
 LEXICON_PATH = Path(__file__).with_name("lexicon.yaml")
 VARIANTS_PATH = Path(__file__).with_name("variants.yaml")
+LEADERS_PATH = Path(__file__).with_name("leaders.yaml")
+#: Last words of a name that are no surname ("Ferdinand Marcos Jr.", "Abdullah II")
+_NOT_SURNAMES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "vi"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,19 @@ class StateEntry:
     demonyms: tuple[str, ...]
     wikidata: str | None
     capital: str | None = None     # the city "the Russian capital" means
+
+
+@dataclass(frozen=True)
+class Leader:
+    """Someone who has led a state (``leaders.yaml``): the titles are each a set of words."""
+
+    name: str
+    state: StateEntry
+    titles: tuple[frozenset[str], ...]
+
+    def titled(self, words: set[str]) -> bool:
+        """Whether a title's words name an office this person held ("supreme leader ayatollah")."""
+        return any(title <= words for title in self.titles)
 
 
 @dataclass
@@ -87,6 +108,22 @@ class Lexicon:
     state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: kind words never in a person's name (``never_a_person``): "Jama'at", "Kataib"
     not_person_words: frozenset[str] = frozenset()
+    #: a leader's name, alias or surname, as a key, to every leader it may name
+    leaders: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
+
+    def leader(self, names: Iterable[str], title: set[str]) -> Leader | None:
+        """The one leader whom these names and a title before them name, or None (none, or several).
+
+        >>> get_lexicon().leader(["Ali Khamenei"], {"supreme", "leader", "ayatollah"}).state.name
+        'Iran'
+        >>> get_lexicon().leader(["Sharif"], {"prime", "minister"}) is None  # Nawaz or Shehbaz
+        True
+        >>> get_lexicon().leader(["Benjamin Netanyahu"], {"president"}) is None
+        True
+        """
+        found = {leader for name in names for leader in self.leaders.get(name_key(name), ())
+                 if leader.titled(title)}
+        return found.pop() if len(found) == 1 else None
 
     def kind_of_words(self, words: list[str]) -> str | None:
         """The kind the words of a name suggest, or None.
@@ -173,8 +210,9 @@ class Lexicon:
         return {prefix + body for prefix in prefixes for body in bodies}
 
 
-def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH) -> Lexicon:
-    """Read and check both files; raise :class:`InvalidInput` listing every problem."""
+def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
+                 leaders_path: Path = LEADERS_PATH) -> Lexicon:
+    """Read and check the three files; raise :class:`InvalidInput` listing every problem."""
     problems: list[Problem] = []
     doc = yamlsource.load(path)
     data = doc.data if isinstance(doc.data, dict) else {}
@@ -261,6 +299,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH)
     if lexicon.seats and lexicon.seat_kind not in kinds:
         problems.append(doc.problem(("seat_kind",), "expected a kind of graph/ontology.yaml"))
     _read_variants(variants_path, lexicon, problems)
+    _read_leaders(leaders_path, lexicon, problems)
     if problems:
         raise InvalidInput(problems)
     return lexicon
@@ -277,6 +316,37 @@ def _read_variants(path: Path, lexicon: Lexicon, problems: list[Problem]) -> Non
             keys = frozenset(name_key(str(g)) for g in group)
             for key in keys:
                 table[key] = table.get(key, frozenset()) | keys
+
+
+def _read_leaders(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
+    doc = yamlsource.load(path)
+    data: Any = doc.data if isinstance(doc.data, dict) else {}
+    by_key: dict[str, list[Leader]] = {}
+    for index, entry in enumerate(data.get("leaders") or []):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            problems.append(doc.problem(("leaders", index), "expected {name, aliases, state, titles}"))
+            continue
+        state = lexicon.states.get(name_key(str(entry.get("state", ""))))
+        if state is None or state.kind != "State" or state.name != entry.get("state"):
+            problems.append(doc.problem(("leaders", index, "state"),
+                                        f"{entry.get('state')!r} is no state of the lexicon's states (by its name)"))
+            continue
+        titles = entry.get("titles")
+        if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t.strip() for t in titles):
+            problems.append(doc.problem(("leaders", index, "titles"), "expected a list of titles"))
+            continue
+        aliases = entry.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            problems.append(doc.problem(("leaders", index, "aliases"), "expected a list of names"))
+            continue
+        leader = Leader(entry["name"], state, tuple(frozenset(t.casefold().split()) for t in titles))
+        keys = {name_key(n) for n in (leader.name, *aliases)}
+        surname = leader.name.split()[-1]
+        if len(leader.name.split()) > 1 and surname.casefold() not in _NOT_SURNAMES:
+            keys.add(name_key(surname))
+        for key in keys:
+            by_key.setdefault(key, []).append(leader)
+    lexicon.leaders = {key: tuple(found) for key, found in by_key.items()}
 
 
 @lru_cache(maxsize=1)

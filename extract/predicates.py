@@ -85,6 +85,7 @@ class _FileModel(BaseModel):
     event_nouns: list[str]
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
+    titled_leader: str
     courts: list[str]
     agents: list[str]
     speaking_for: list[str]
@@ -162,6 +163,7 @@ class Predicates:
     event_nouns: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
+    titled_leader: str = ""
     courts: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     speaking_for: frozenset[str] = frozenset()
@@ -215,6 +217,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
+        titled_leader=model.titled_leader,
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
         intentions=frozenset(model.intentions), intended=dict(model.intended),
@@ -232,6 +235,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         (("event_actor",), model.event_actor), (("set_off_place",), model.set_off_place),
                         (("owned_deed_claim",), model.owned_deed_claim),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
+                        (("titled_leader",), model.titled_leader),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices)),
                         *((("intended", done), done) for done in model.intended),
                         *((("intended", done), meant) for done, meant in model.intended.items())]:

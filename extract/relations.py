@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from extract.entities import NOT_ORGANISATIONS, Proposal, Recognition, acted_for
+from extract.lexicon import Lexicon, get_lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -157,9 +158,9 @@ def _most_specific(sentence: Sentence, found: list[tuple[int, Entry, Candidate]]
 
 
 def find_relations(doc: Annotated, recognition: Recognition, predicates: Predicates,
-                   ontology: Ontology) -> list[Candidate]:
+                   ontology: Ontology, lexicon: Lexicon | None = None) -> list[Candidate]:
     """Every candidate relation of the article, in text order."""
-    finder = _Finder(doc, recognition, predicates, ontology)
+    finder = _Finder(doc, recognition, predicates, ontology, lexicon or get_lexicon())
     out: list[Candidate] = []
     for sentence in doc.sentences:
         out.extend(finder.sentence(sentence))
@@ -190,12 +191,15 @@ def _through_events(found: list[Candidate], recognition: Recognition, predicates
 
 
 class _Finder:
-    def __init__(self, doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology):
+    def __init__(self, doc: Annotated, recognition: Recognition, predicates: Predicates, ontology: Ontology,
+                 lexicon: Lexicon):
         self.doc = doc
+        self.lexicon = lexicon
         self.rec = recognition
         self.predicates = predicates
         self.ontology = ontology
         self.capitals = recognition.capitals
+        self.led: dict[str, str] = {}  # a person's proposal key -> the state a leader's title says they lead
         self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
         self.owned: list[Candidate] = []  # who is part of, works for, leads … whom (own_parties), as found
 
@@ -245,17 +249,34 @@ class _Finder:
 
     def _titled_offices(self, sentence: Sentence) -> Iterable[Candidate]:
         """"Defence Minister Sergei Shoigu" where the text names the Ministry of Defence: the title's
-        words name the body whose office the person holds (``titled_offices``)."""
+        words name the body whose office the person holds (``titled_offices``). "President Joe
+        Biden" where the text names the United States: a leader's title before the name of someone
+        who held it there (``leaders.yaml``) says they lead it."""
         for mention in self.rec.mentions:
             if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
                 continue
-            head = sentence.head_of(mention.first, mention.end)
-            titles = [d for d in sentence.children(head, "compound") if d < mention.first]
+            # on the head, or on a word of the name ("Supreme Leader" on "Ayatollah Ali Khamenei")
+            titles = [d for i in range(mention.first, mention.end) for d in sentence.children(i, "compound")
+                      if d < mention.first]
             if not titles:
                 continue
             first = min(sentence.subtree(d).start for d in titles)
             words = {t.text.casefold() for t in sentence.tokens[first:mention.first]} - _TITLE_FILLERS
             if words & _NOT_HEAD:
+                continue
+            title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
+            person = self.rec.proposals[mention.proposal]
+            leader = self.lexicon.leader([person.name, *person.aliases], words)
+            states = [] if leader is None else [
+                key for key, p in self.rec.proposals.items()
+                if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == leader.state]
+            if leader is not None and len(states) == 1 \
+                    and self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
+                self.led[mention.proposal] = states[0]
+                yield Candidate(mention.proposal, self.predicates.titled_leader, states[0], sentence.index,
+                                sentence.start, sentence.end, mention.first,
+                                f"the title “{title}” in sentence {sentence.index + 1}, which {leader.name} "
+                                f"held in {leader.state.name} (leaders.yaml)", 0.6)
                 continue
             for office in self.predicates.titled_offices:
                 rest = words - office.roles
@@ -266,7 +287,6 @@ class _Finder:
                           and any(rest <= (names := set(name_key(n).split())) and names & office.bodies
                                   for n in (p.name, *p.aliases))]
                 if len(bodies) == 1 and self.ontology.allows(office.type, "Person", self.rec.proposals[bodies[0]].kind):
-                    title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
                     yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
                                     sentence.end, mention.first, f"the title “{title}” in sentence "
                                     f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
@@ -576,11 +596,13 @@ class _Finder:
         tells of its ends, and :func:`settle_ends` applies it to those kept."""
         proposals = self.rec.proposals
         for s in dict.fromkeys([subject, self.capitals.get(subject, subject)]):
-            for o in dict.fromkeys([obj, self.capitals.get(obj, obj)]):
+            # a leader stands for the state led where a person cannot be the object ("an adviser to
+            # President Volodymyr Zelensky" works for Ukraine)
+            for o in dict.fromkeys([obj, self.capitals.get(obj, obj), self.led.get(obj, obj)]):
                 if s != o and self.ontology.allows(type_name, proposals[s].kind, proposals[o].kind):
                     # "Kiev" standing for Ukraine: a name of the state
-                    aliases = tuple((used, proposals[end].name)
-                                    for end, used in ((subject, s), (obj, o)) if end != used)
+                    aliases = tuple((used, proposals[end].name) for end, used in ((subject, s), (obj, o))
+                                    if end != used and end in self.capitals)
                     return s, o, None, aliases
         return self._told_kind(type_name, subject, obj)
 

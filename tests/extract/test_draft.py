@@ -174,6 +174,18 @@ def test_the_lexicon_names_its_file_and_line_on_error(tmp_path: Path) -> None:
     assert bad.read_text().splitlines()[problem.line - 1].strip() == "- kind: Newspaper"
 
 
+def test_the_leaders_file_names_its_line_and_field_on_error(tmp_path: Path) -> None:
+    bad = tmp_path / "leaders.yaml"
+    text = (ROOT / "extract" / "leaders.yaml").read_text(encoding="utf-8")
+    bad.write_text(text.replace("{name: Joe Biden, aliases: [Joseph Biden], state: United States,",
+                                "{name: Joe Biden, aliases: [Joseph Biden], state: Atlantis,"), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_lexicon(leaders_path=bad)
+    (problem,) = caught.value.problems
+    assert problem.file == str(bad) and problem.field.endswith(".state") and "Atlantis" in problem.message
+    assert "Joe Biden" in bad.read_text().splitlines()[problem.line - 1]
+
+
 def test_the_event_lists_cannot_drift_apart(tmp_path: Path) -> None:
     """An event noun taken out of ``event_nouns`` but left in a relation's nouns or in ``verb_events``
     would never be an event, and its entries would never fire: the predicates refuse to load."""

@@ -127,6 +127,26 @@ def test_a_title_naming_a_body_the_text_names_is_the_head_of_that_body(tmp_path:
     assert not {t for s, t, _ in found if s == "Omar Nasser"}  # a deputy does not lead it
 
 
+def test_a_leaders_title_before_the_name_of_one_who_held_it_leads_the_state_the_text_names(tmp_path: Path) -> None:
+    """The title does not say of what; leaders.yaml knows who held it where."""
+    text = ("Iran vowed to respond. Supreme Leader Ayatollah Ali Khamenei blamed the West, and President Raisi "
+            "promised revenge. Mohsen Karimi, an adviser to President Masoud Pezeshkian, agreed. "
+            "President Netanyahu of Israel was named too. Vice President Kamala Harris and former "
+            "President Donald Trump spoke for the United States.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Ali Khamenei", "LEADS", "Iran") in found  # the title on a word of the name
+    assert ("Raisi", "LEADS", "Iran") in found  # the surname alone
+    assert ("Masoud Pezeshkian", "LEADS", "Iran") in found
+    assert ("Mohsen Karimi", "WORKS_FOR", "Iran") in found  # who advises a leader works for the state
+    assert ("Benjamin Netanyahu", "LEADS", "Israel") not in found  # a title he never held
+    assert not {(s, o) for s, t, o in found if t == "LEADS" and o == "United States"}  # a deputy, a former one
+
+
+def test_a_leaders_title_says_nothing_of_a_state_the_text_does_not_name(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "President Joe Biden spoke to reporters in Delaware."))
+    assert not {t for _, t, _ in found if t == "LEADS"}
+
+
 def test_who_directs_or_strikes_from_a_place_is_based_there(tmp_path: Path) -> None:
     text = ("Officials said the bombings were ordered by Hamas from Qatar. Hezbollah fired rockets from "
             "Lebanon. Hezbollah received weapons from Iran.")
