@@ -111,8 +111,9 @@ class Lexicon:
     #: a leader's name, alias or surname, as a key, to every leader it may name
     leaders: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
 
-    def leader(self, names: Iterable[str], title: set[str]) -> Leader | None:
-        """The one leader whom these names and a title before them name, or None (none, or several).
+    def leader(self, names: Iterable[str], title: set[str] | None = None) -> Leader | None:
+        """The one leader whom these names and a title before them (any title, if None) name, or
+        None (none, or several).
 
         >>> get_lexicon().leader(["Ali Khamenei"], {"supreme", "leader", "ayatollah"}).state.name
         'Iran'
@@ -120,9 +121,11 @@ class Lexicon:
         True
         >>> get_lexicon().leader(["Benjamin Netanyahu"], {"president"}) is None
         True
+        >>> get_lexicon().leader(["Netanyahu"]).state.name
+        'Israel'
         """
         found = {leader for name in names for leader in self.leaders.get(name_key(name), ())
-                 if leader.titled(title)}
+                 if title is None or leader.titled(title)}
         return found.pop() if len(found) == 1 else None
 
     def kind_of_words(self, words: list[str]) -> str | None:

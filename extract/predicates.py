@@ -187,8 +187,16 @@ def _route(text: str) -> Route:
 
 
 def _check_route(text: str) -> str | None:
+    """A step is "." or a label, up ("^") or down, with the lemmas it must reach if any: "obj(offer|help)".
+
+    >>> _check_route("xcomp(accept|take)/obj/nmod:of"), _check_route("obj(offer")
+    (None, "bad step 'obj(offer' in path 'obj(offer'")
+    """
     for step in text.split("/"):
-        if step != "." and not step.lstrip("^").replace(":", "").replace("_", "").isalpha():
+        label, bracket, lemmas = step.partition("(")
+        words = lemmas[:-1].split("|") if lemmas.endswith(")") else [""]
+        if step != "." and (not label.lstrip("^").replace(":", "").replace("_", "").isalpha()
+                            or bracket and not all(w.replace("-", "").isalpha() for w in words)):
             return f"bad step {step!r} in path {text!r}"
     return None
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from extract.entities import NOT_ORGANISATIONS, Proposal, Recognition, acted_for
-from extract.lexicon import Lexicon, get_lexicon
+from extract.lexicon import Leader, Lexicon, get_lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -110,17 +111,34 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
     >>> s = Sentence(0, tokens, arcs, arcs, [])
     >>> follow(s, 2, ("^appos",)), follow(s, 2, ("nmod:of",)), follow(s, 2, (".",))
     ([0], [4], [2])
+    >>> follow(s, 2, ("nmod:of(fsb)",)), follow(s, 2, ("nmod:of(cia|nsa)",))
+    ([4], [])
     """
     here = [start]
     for step in route:
         if step == ".":
             continue
+        step, lemmas = _step(step)
         if step.startswith("^"):
             here = [_appos_head(sentence, h, t) if step == "^appos" else h
                     for t in here for h in sentence.heads(t, step[1:])]
         else:
             here = [d for t in here for d in sentence.children(t, step)]
+        if lemmas is not None:
+            here = [t for t in here if sentence.tokens[t].lemma in lemmas]
     return here
+
+
+@cache
+def _step(step: str) -> tuple[str, frozenset[str] | None]:
+    """A path's step and the lemmas it must reach, if it names any: "obj(offer|help)".
+
+    >>> label, lemmas = _step("xcomp(accept|take)")
+    >>> label, sorted(lemmas), _step("nmod:of")
+    ('xcomp', ['accept', 'take'], ('nmod:of', None))
+    """
+    label, _, lemmas = step.partition("(")
+    return (label, frozenset(lemmas.rstrip(")").split("|"))) if lemmas else (label, None)
 
 
 def accusing_verbs(sentence: Sentence, predicates: Predicates, deed: int) -> list[int]:
@@ -265,15 +283,11 @@ class _Finder:
             if words & _NOT_HEAD:
                 continue
             title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
-            person = self.rec.proposals[mention.proposal]
-            leader = self.lexicon.leader([person.name, *person.aliases], words)
-            states = [] if leader is None else [
-                key for key, p in self.rec.proposals.items()
-                if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == leader.state]
-            if leader is not None and len(states) == 1 \
-                    and self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
-                self.led[mention.proposal] = states[0]
-                yield Candidate(mention.proposal, self.predicates.titled_leader, states[0], sentence.index,
+            led = self._state_led(mention.proposal, words)
+            if led is not None and self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
+                leader, state = led
+                self.led[mention.proposal] = state
+                yield Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index,
                                 sentence.start, sentence.end, mention.first,
                                 f"the title “{title}” in sentence {sentence.index + 1}, which {leader.name} "
                                 f"held in {leader.state.name} (leaders.yaml)", 0.6)
@@ -290,6 +304,19 @@ class _Finder:
                     yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
                                     sentence.end, mention.first, f"the title “{title}” in sentence "
                                     f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
+
+    def _state_led(self, person: str, title: set[str] | None = None) -> tuple[Leader, str] | None:
+        """The leader (``leaders.yaml``) a person's proposal is, with a title they held if given, and
+        the proposal of the state they led, where the text names it."""
+        proposal = self.rec.proposals[person]
+        if proposal.kind != "Person":
+            return None
+        leader = self.lexicon.leader([proposal.name, *proposal.aliases], title)
+        if leader is None:
+            return None
+        states = [key for key, p in self.rec.proposals.items()
+                  if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == leader.state]
+        return (leader, states[0]) if len(states) == 1 else None
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
         lemma = token.lemma
@@ -528,6 +555,8 @@ class _Finder:
         this sentence or the two before: "Turkey offered to help Iran …, but Iranian officials
         declined the offer" declines Turkey's."""
         takers = [*takers, *(self.capitals[t] for t in takers if t in self.capitals)]  # "Islamabad turned it down"
+        # a leader takes what was offered to the state led ("Putin dismissed the warnings")
+        takers += [led[1] for t in takers if (led := self._state_led(t)) is not None]
         # an offer to a party's own body is the party's to take ("passed a warning to Iranian
         # intelligence … Iran rejected the warning")
         sides = sides_of(self.owned, self.predicates)

@@ -1804,3 +1804,23 @@ def test_the_groups_spokesman_is_the_group_named_since_not_a_state_coreference_c
                                       "spokesman, rejected the report."))
     assert ("Zabihullah Mujahid", "SPOKESPERSON_FOR", "Taliban") in found, found
     assert not any(r[1] == "SPOKESPERSON_FOR" and r[2] == "Israel" for r in found), found
+
+
+def test_a_leader_takes_the_warning_passed_to_the_state_led(tmp_path: Path) -> None:
+    """"Putin dismissed the warnings" passed to Moscow: no title says whom he leads, leaders.yaml does."""
+    found = _triples(_draft(tmp_path, "Washington quietly passed the warning to Moscow, officials said. The "
+                                      "embassy said the threat was real. Putin dismissed the warnings."))
+    assert ("Putin", "REJECTED_COOPERATION", "United States") in found, found
+
+
+def test_offers_not_taken_up_and_an_offer_of_a_partys_cooperation_rejected(tmp_path: Path) -> None:
+    """"refused to take offers of Western co-operation", "declined to accept the American warning",
+    "rejected an offer of Saudi co-operation": whose it was is the modifier of what was offered."""
+    found = _triples(_draft(tmp_path, "Russian security services refused to take offers of Western counterterrorism "
+                                      "co-operation seriously. The Taliban declined to accept the American warning. "
+                                      "The Iranian government rejected an offer of Saudi co-operation. The minister "
+                                      "refused to take questions from the French delegation."))
+    assert ("Russian security services", "REJECTED_COOPERATION", "the West") in found, found
+    assert ("Taliban", "REJECTED_COOPERATION", "United States") in found, found
+    assert ("Iran", "REJECTED_COOPERATION", "Saudi Arabia") in found, found
+    assert not any(r[1] == "REJECTED_COOPERATION" and r[2] == "France" for r in found), found
