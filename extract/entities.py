@@ -150,6 +150,8 @@ class Recognition:
     event_mentions: list[tuple[int, str]]
     #: a capital's proposal key -> its state's, for "Moscow accused Kyiv"
     capitals: dict[str, str] = field(default_factory=dict)
+    #: the sentences that date what they tell a year or more before the article appeared
+    recalled: frozenset[int] = frozenset()
 
     def at(self, sentence: int, token: int) -> str | None:
         return self.tokens.get((sentence, token))
@@ -207,7 +209,8 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
     for mention in sorted(mentions, key=lambda m: -(m.end - m.first)):  # smaller mentions overwrite
         for i in range(mention.first, mention.end):
             tokens[(mention.sentence, i)] = mention.proposal
-    return Recognition(state.proposals, mentions, tokens, state.event_mentions, state.capitals)
+    recalled = frozenset(s.index for s in doc.sentences if state._dated_long_before(s))
+    return Recognition(state.proposals, mentions, tokens, state.event_mentions, state.capitals, recalled)
 
 
 def _ngrams(text: str, sentence: Sentence) -> Iterator[tuple[int, int, str]]:
@@ -1290,7 +1293,7 @@ class _Reader:
                          and not self._timely(sentence.tokens[a.dep])]  # "in 2022 expelled French troops"
             dets = {sentence.tokens[a.dep].lemma for a in children if a.label == "det"}
             numbered = any(sentence.tokens[m].pos == "CD" for m in modifiers)
-            if not modifiers and not (dets & _DEFINITE):
+            if not modifiers and not (dets & _DEFINITE) and not (not dets and self._did(sentence, token.i)):
                 continue
             if word in _GENERIC_GROUPS and not numbered and not modifiers:
                 continue
@@ -1316,6 +1319,14 @@ class _Reader:
                 if nationality is not None:
                     self.proposals[key].state = self.proposals[nationality].state
             self._mention(sentence, token.i, token.i + 1, key, "group")
+
+    @staticmethod
+    def _did(sentence: Sentence, i: int) -> bool:
+        """Whether a bare plural is the subject of a verb in the past ("Gunmen opened fire",
+        "extremists had plans"): some who did it, not a kind of people ("militants often use it")."""
+        return any(a.head >= 0 and sentence.tokens[a.head].pos == "VBD"
+                   or a.head >= 0 and any(sentence.tokens[x].pos == "VBD" for x in sentence.children(a.head, "aux"))
+                   for a in sentence.head_arcs(i) if a.label in ("nsubj", "nsubj:pass"))
 
     # --- the whole article ------------------------------------------------------------------------
     def coreference(self) -> None:

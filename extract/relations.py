@@ -389,7 +389,10 @@ class _Finder:
             subjects = [court] if court is not None else []
         implied = False
         # (not when a party's own do it: "its air defences destroyed 18 Ukrainian drones")
+        # (nor in a sentence dated a year or more back: "X was killed in January 2020" is another event;
+        # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board")
         if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
+                and sentence.index not in self.rec.recalled and token.pos != "VBG" \
                 and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
             event = self.rec.event_before(sentence.index)
             if event is not None:

@@ -1824,3 +1824,25 @@ def test_offers_not_taken_up_and_an_offer_of_a_partys_cooperation_rejected(tmp_p
     assert ("Taliban", "REJECTED_COOPERATION", "United States") in found, found
     assert ("Iran", "REJECTED_COOPERATION", "Saudi Arabia") in found, found
     assert not any(r[1] == "REJECTED_COOPERATION" and r[2] == "France" for r in found), found
+
+
+def test_people_killed_with_no_one_named_were_killed_by_the_event_in_view(tmp_path: Path) -> None:
+    """"About 95 people were killed", "where 90 people died", "tore through the crowd, killing 95":
+    the event the text speaks of; not in a sentence dated years back, nor an -ing form whose clause
+    has a doer of its own that is no event ("a jet crashed, killing all ten")."""
+    found = _triples(_draft(tmp_path, "Two explosions tore through a crowd in Kerman on 3 January, killing 95 people. "
+                                      "About 60 people were killed in the second blast and more were wounded. "
+                                      "Soleimani himself was killed near Baghdad airport in January 2020. A jet "
+                                      "carrying a general crashed last week, killing all ten people on board.",
+                            published=dt.date(2024, 1, 5)))
+    assert ("Two explosions", "KILLED", "95 people") in found, found
+    assert ("Two explosions", "KILLED", "60 people") in found, found
+    assert not any(r[1] == "KILLED" and r[2] in ("Soleimani", "ten people") for r in found), found
+
+
+def test_a_bare_plural_that_did_something_is_a_group_not_a_kind_of_people(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Gunmen opened fire on the crowd. The US embassy warned that extremists had "
+                                      "plans to target concerts in Moscow. Militants often use the route."))
+    entities = _entities(tmp_path, "Gunmen opened fire on the crowd. Militants often use the route.")
+    assert "Gunmen" in entities and "Militants" not in entities, entities
+    assert any(r[1] == "WARNED_OF" and r[2] == "extremists" for r in found), found
