@@ -913,12 +913,17 @@ class _Reader:
     def _described_after(self, sentence: Sentence, end: int) -> list[Token]:
         """The common nouns of a description right after a name, set off by a comma or a copula:
         "Gazprom, the Russian energy group", "Hayat Tahrir al-Sham (HTS) is a militant group",
-        "the DGSI, France's domestic intelligence service"."""
+        "the DGSI, France's domestic intelligence service"; or what a verb makes of it: "banned X as
+        an extremist organisation", "designated X a terrorist group"."""
         tokens = sentence.tokens
         after = end
         if after + 2 < len(tokens) and tokens[after].pos == "-LRB-" and tokens[after + 2].pos == "-RRB-":
             after += 3  # past an acronym in brackets
-        if after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma == "be" and after > end):
+        if after + 1 < len(tokens) and after == end and tokens[after].lemma == "a":
+            after -= 1  # "designated X a terrorist group": the description right after the name
+        elif after + 2 >= len(tokens) or not (tokens[after].pos == "," or tokens[after].lemma in ("be", "as")
+                                               and after > end or tokens[after].lemma == "as"
+                                               and tokens[after + 1].lemma == "a"):
             return []
         owner = after + 1
         while owner < len(tokens) and (tokens[owner].pos.startswith("NNP") or tokens[owner].pos == "HYPH"):

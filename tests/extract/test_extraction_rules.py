@@ -1846,3 +1846,16 @@ def test_a_bare_plural_that_did_something_is_a_group_not_a_kind_of_people(tmp_pa
     entities = _entities(tmp_path, "Gunmen opened fire on the crowd. Militants often use the route.")
     assert "Gunmen" in entities and "Militants" not in entities, entities
     assert any(r[1] == "WARNED_OF" and r[2] == "extremists" for r in found), found
+
+
+def test_a_listing_as_extremist_in_its_common_forms_and_the_kind_it_gives_its_object(tmp_path: Path) -> None:
+    """"designated the Houthis a terrorist group" (a name the NLP server left untagged, described by
+    what the verb makes of it), "proscribed Hamas as a terrorist group", "declared the
+    Anti-Corruption Foundation extremist" (parsed with "extremist" as the object)."""
+    text = ("The United States designated the Houthis a terrorist group. Britain proscribed Hamas as a terrorist "
+            "group. A Moscow court declared the Anti-Corruption Foundation extremist.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("United States", "DESIGNATED_EXTREMIST", "Houthis") in found, found
+    assert ("United Kingdom", "DESIGNATED_EXTREMIST", "Hamas") in found, found
+    assert ("Moscow court", "DESIGNATED_EXTREMIST", "Anti-Corruption Foundation") in found, found
+    assert _entities(tmp_path, text)["Houthis"][0] == "ArmedGroup"
