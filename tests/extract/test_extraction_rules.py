@@ -1859,3 +1859,18 @@ def test_a_listing_as_extremist_in_its_common_forms_and_the_kind_it_gives_its_ob
     assert ("United Kingdom", "DESIGNATED_EXTREMIST", "Hamas") in found, found
     assert ("Moscow court", "DESIGNATED_EXTREMIST", "Anti-Corruption Foundation") in found, found
     assert _entities(tmp_path, text)["Houthis"][0] == "ArmedGroup"
+
+
+def test_intelligence_shared_and_warnings_ignored_wherever_the_parser_hangs_the_other_party(tmp_path: Path) -> None:
+    """"with X" hung on what the intelligence was about, "from X" hung on the verb."""
+    found = _triples(_draft(tmp_path, "The CIA shared intelligence about the plot with Russian security services. "
+                                      "Russia ignored the warnings from Washington."))
+    assert ("CIA", "SHARED_INTELLIGENCE", "Russian security services") in found, found
+    assert ("Russia", "REJECTED_COOPERATION", "United States") in found, found
+
+
+def test_being_in_contact_with_a_party_is_cooperating_with_it(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The FSB said the gunmen had been in contact with Ukrainian intelligence. It said "
+                             "four suspects had contacts on the Ukrainian side.")
+    assert ("gunmen", "COOPERATED_WITH", "Ukrainian intelligence", "claimed", "FSB") in found, found
+    assert ("four suspects", "COOPERATED_WITH", "Ukraine", "claimed", "FSB") in found, found
