@@ -1319,6 +1319,13 @@ class _Reader:
                 key = next((m.proposal for m in reversed(self.mentions)
                             if self.proposals[m.proposal].kind == "PersonGroup"
                             and self.proposals[m.proposal].head == token.lemma), None)
+            elif numbered and "the" in dets:  # "four suspects … the four men": as many, named before
+                count = next(sentence.tokens[m].text.casefold() for m in modifiers if sentence.tokens[m].pos == "CD")
+                key = next((m.proposal for m in reversed(self.mentions)
+                            if self.proposals[m.proposal].kind == "PersonGroup"
+                            and self.proposals[m.proposal].name.casefold().split()[0] == count
+                            and self.lexicon.same_people(self.proposals[m.proposal].name.split()[-1], word)),
+                           None)
             if key is None:
                 key = self._new(name, "PersonGroup", f"a group of people (“{name}”)", 0.5, head=token.lemma)
                 if nationality is not None:

@@ -108,6 +108,9 @@ class Lexicon:
     state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     #: kind words never in a person's name (``never_a_person``): "Jama'at", "Kataib"
     not_person_words: frozenset[str] = frozenset()
+    #: groups of those harmed and of those suspected: a counted group is not one named before of the other
+    harmed_groups: frozenset[str] = frozenset()
+    suspected_groups: frozenset[str] = frozenset()
     #: a leader's name, alias or surname, as a key, to every leader it may name
     leaders: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
 
@@ -127,6 +130,18 @@ class Lexicon:
         found = {leader for name in names for leader in self.leaders.get(name_key(name), ())
                  if title is None or leader.titled(title)}
         return found.pop() if len(found) == 1 else None
+
+    def same_people(self, one: str, other: str) -> bool:
+        """Whether two plural nouns of groups may name the same people: not those harmed and those
+        suspected.
+
+        >>> lexicon = get_lexicon()
+        >>> lexicon.same_people("men", "suspects"), lexicon.same_people("victims", "suspects")
+        (True, False)
+        """
+        sides = [{side for side, nouns in (("harmed", self.harmed_groups), ("suspected", self.suspected_groups))
+                  if word.casefold() in nouns} for word in (one, other)]
+        return not sides[0] or not sides[1] or bool(sides[0] & sides[1])
 
     def kind_of_words(self, words: list[str]) -> str | None:
         """The kind the words of a name suggest, or None.
@@ -245,6 +260,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      harmed_groups=words("harmed_groups"), suspected_groups=words("suspected_groups"),
                       inverted_bodies=words("inverted_bodies"), body_heads=words("body_heads"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),

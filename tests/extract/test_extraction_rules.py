@@ -1874,3 +1874,14 @@ def test_being_in_contact_with_a_party_is_cooperating_with_it(tmp_path: Path) ->
                              "four suspects had contacts on the Ukrainian side.")
     assert ("gunmen", "COOPERATED_WITH", "Ukrainian intelligence", "claimed", "FSB") in found, found
     assert ("four suspects", "COOPERATED_WITH", "Ukraine", "claimed", "FSB") in found, found
+
+
+def test_a_counted_group_with_the_is_the_group_named_before_with_as_many_of_the_same_side(tmp_path: Path) -> None:
+    """"four suspects … the four men" are one group; "four civilians … the four victims" another."""
+    text = ("Police detained four suspects on Saturday. The four men had contacts with Ukrainian intelligence, the "
+            "FSB said. The attack killed four civilians. The four victims were buried on Monday.")
+    entities = _entities(tmp_path, text)
+    assert "four suspects" in entities and "four civilians" in entities, entities
+    assert "four men" not in entities and "four victims" not in entities, entities
+    found = _triples(_draft(tmp_path, text))
+    assert ("four suspects", "COOPERATED_WITH", "Ukrainian intelligence") in found, found
