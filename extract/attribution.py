@@ -55,6 +55,7 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     out: list[Candidate] = []
     speakers: list[tuple[int, str]] = []  # (sentence, proposal) of each party that spoke
     unanswered: list[Candidate] = []  # denials whose claim is not found yet
+    unclaimed: set[int] = set()  # hedged candidates that no speaker before asserts
     for candidate in candidates:
         sentence = doc.sentences[candidate.sentence]
         speaker = _frame(sentence, recognition, predicates, candidate)
@@ -90,6 +91,7 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
                                        f"{recognition.proposals[recent[-1]].name}")
             else:
                 candidate.notes.append("hedged, but nobody in the sentences before says it")
+                unclaimed.add(id(candidate))
         for party in _speakers(sentence, recognition, predicates):
             speakers.append((candidate.sentence, party))
         if candidate.status == "denied":
@@ -107,7 +109,10 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
     out.extend(_owned_deeds(out, recognition, predicates))
-    return out
+    # a hedged relation that an accusation in its sentence asserts is that claim, not the text's own
+    # ("unsealed charges against X over his alleged role in a plot")
+    claimed = {(c.sentence, c.triple) for c in out if c.status == "claimed"}
+    return [c for c in out if id(c) not in unclaimed or (c.sentence, c.triple) not in claimed]
 
 
 def _owned_deeds(candidates: list[Candidate], recognition: Recognition, predicates: Predicates) -> list[Candidate]:

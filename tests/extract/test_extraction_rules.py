@@ -1885,3 +1885,12 @@ def test_a_counted_group_with_the_is_the_group_named_before_with_as_many_of_the_
     assert "four men" not in entities and "four victims" not in entities, entities
     found = _triples(_draft(tmp_path, text))
     assert ("four suspects", "COOPERATED_WITH", "Ukrainian intelligence") in found, found
+
+
+def test_a_hedged_relation_an_accusation_asserts_is_only_that_claim(tmp_path: Path) -> None:
+    """"unsealed charges against X over his alleged role in a plot": the Justice Department's claim,
+    not also the text's own word."""
+    found = _draft(tmp_path, "The Justice Department unsealed charges against Nikhil Gupta, an Indian national, "
+                             "over his alleged role in a plot to assassinate a Sikh separatist leader in New York.")
+    plot = {r for r in found if r[0] == "Nikhil Gupta" and r[2] == "plot"}
+    assert plot and all(r[3:] == ("claimed", "Justice Department") for r in plot), found
