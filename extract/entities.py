@@ -1229,6 +1229,9 @@ class _Reader:
             if target is None:
                 continue
             span = sentence.subtree(target)
+            # up to a comma after the head: "struck Hamas, not Lebanon" struck Hamas
+            span = range(span.start, next((k for k in range(target + 1, span.stop) if sentence.tokens[k].pos == ","),
+                                          span.stop))
             if len(span) > _EVENT_COMPLEMENT_WORDS:
                 span = range(span.start, target + 1)
             noun = min(nouns, key=lambda n: (len(n), n))  # "strike" of strike/airstrike

@@ -86,6 +86,7 @@ class _FileModel(BaseModel):
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
     titled_leader: str
+    subordinates: list[str]
     courts: list[str]
     agents: list[str]
     speaking_for: list[str]
@@ -164,6 +165,8 @@ class Predicates:
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     titled_leader: str = ""
+    #: modifiers of a leader noun that make the holder one of the party's, not its head ("deputy leader")
+    subordinates: frozenset[str] = frozenset()
     courts: frozenset[str] = frozenset()
     agents: frozenset[str] = frozenset()
     speaking_for: frozenset[str] = frozenset()
@@ -225,7 +228,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
-        titled_leader=model.titled_leader,
+        titled_leader=model.titled_leader, subordinates=frozenset(model.subordinates),
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
         intentions=frozenset(model.intentions), intended=dict(model.intended),

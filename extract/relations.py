@@ -408,7 +408,9 @@ class _Finder:
             event = self.rec.event_named_before(sentence.index, nouns)
             objects, implied = ([event], True) if event is not None else ([], False)
         type_name = entry.type
-        if entry.indefinite and any(a.label == "det" and sentence.tokens[a.dep].lemma in ("a", "an") for a in children):
+        if entry.indefinite and any(a.label == "det" and sentence.tokens[a.dep].lemma in ("a", "an")
+                                    or a.label in ("amod", "compound")
+                                    and sentence.tokens[a.dep].lemma in self.predicates.subordinates for a in children):
             type_name = entry.indefinite  # "a Hamas commander" is one of its commanders, not its leader
         if not entry.verb and not entry.kinds:  # "the Kabul attack" was in Kabul, not by Afghanistan
             places = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
@@ -608,6 +610,8 @@ class _Finder:
             conjoined = route != (".",)
             for token in follow(sentence, start, route):
                 for t in (token, *(sentence.children(token, "conj") if conjoined else ())):
+                    if self._set_aside(sentence, t):
+                        continue
                     key = self.rec.at(sentence.index, t)
                     found = [key] if key is not None else []
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
@@ -615,12 +619,17 @@ class _Finder:
                         # co-conspirators, Carlos Ruiz and Ivan Lenz": both
                         named = sentence.appositives(t)
                         named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
-                        found = list(dict.fromkeys(k for d in named
-                                                   if (k := self.rec.at(sentence.index, d)) is not None))
+                        found = list(dict.fromkeys(k for d in named if not self._set_aside(sentence, d)
+                                                   and (k := self.rec.at(sentence.index, d)) is not None))
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
                     keys.extend(k for k in found if k not in keys)
         return keys
+
+    def _set_aside(self, sentence: Sentence, i: int) -> bool:
+        """Whether a negation sets the word aside: "struck the Hamas leadership, not Lebanon"."""
+        return any(a.label in ("advmod", "cc") and sentence.tokens[a.dep].lemma in self.predicates.negations
+                   for a in sentence.child_arcs(i))
 
     def _allowed(self, type_name: str, subject: str, obj: str) -> _Allowed | None:
         """The pair with a capital read as its state where the type needs it, or with a guessed kind

@@ -1894,3 +1894,13 @@ def test_a_hedged_relation_an_accusation_asserts_is_only_that_claim(tmp_path: Pa
                              "over his alleged role in a plot to assassinate a Sikh separatist leader in New York.")
     plot = {r for r in found if r[0] == "Nikhil Gupta" and r[2] == "plot"}
     assert plot and all(r[3:] == ("claimed", "Justice Department") for r in plot), found
+
+
+def test_a_deputy_leader_is_a_member_and_a_party_set_aside_by_not_is_no_end(tmp_path: Path) -> None:
+    """"the deputy head of Hamas's political bureau" is one of Hamas's; "struck the Hamas leadership,
+    not Lebanon" struck no Lebanon, and the event is not named "strike on Hamas, not Lebanon"."""
+    found = _triples(_draft(tmp_path, "Saleh al-Arouri, the deputy head of Hamas's political bureau, was killed. "
+                                      "Israel struck Hamas, not Lebanon."))
+    assert ("Saleh al-Arouri", "MEMBER_OF", "Hamas") in found, found
+    assert ("Saleh al-Arouri", "LEADS", "Hamas") not in found, found
+    assert not any("Lebanon" in r[0] or r[2] == "Lebanon" for r in found), found
