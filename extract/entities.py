@@ -50,6 +50,8 @@ _TIME_NER = ("DATE", "TIME", "DURATION", "SET")
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
                 "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+#: Determiners that count people: "all Americans" are some of its nationals, not the state
+_COUNTING = {"all", "some", "many", "several", "both", "most", "few"}
 #: Determiners of an event noun that name no event that happened: "any attack would meet a response"
 _NO_ONE_EVENT = {"any", "no"}
 #: Words that make an event noun other events than the one in view: "dozens of similar plots",
@@ -470,8 +472,10 @@ class _Reader:
                          external_ids=external, state=entry)
 
     def _known_state(self, hit: Known, entry: StateEntry) -> str:
-        """The graph's node ``hit`` of the lexicon's state ``entry``."""
-        return self._known(hit, f"the {entry.kind.lower()} {entry.name}, which the graph has", 0.9)
+        """The graph's node ``hit`` of the lexicon's state ``entry`` (which it is, as a new one would be)."""
+        key = self._known(hit, f"the {entry.kind.lower()} {entry.name}, which the graph has", 0.9)
+        self.proposals[key].state = entry
+        return key
 
     def _mention(self, sentence: Sentence, first: int, end: int, key: str, how: str) -> None:
         self.mentions.append(Mention(sentence.index, first, end, key, how))
@@ -801,6 +805,28 @@ class _Reader:
             return None  # "Molenbeek, the Brussels district": a description of the place before
         return self._nouns_naming(sentence, end)
 
+    def _nationals(self, sentence: Sentence, entity: NamedEntity, entry: StateEntry) -> str | None:
+        """A plural demonym that counts people ("two Kazakhs", "all Americans") or is a bare object
+        ("urged Americans to avoid crowds") is a group of the state's nationals, not the state ("the
+        Russians would never share it" is)."""
+        i = entity.end - 1
+        token = sentence.tokens[i]
+        if entity.end - entity.first != 1 or token.pos not in ("NNPS", "NNS") \
+                or name_key(token.text) not in {name_key(d) for d in entry.demonyms}:
+            return None
+        counted = [a.dep for a in sentence.child_arcs(i) if a.label == "nummod"
+                   or a.label == "det" and sentence.tokens[a.dep].lemma in _COUNTING]
+        bare = not sentence.children(i, "det") and any(a.label in ("obj", "iobj", "nsubj:pass")
+                                                        and a.head >= 0 and sentence.tokens[a.head].verb
+                                                        for a in sentence.head_arcs(i))
+        if not counted and not bare:
+            return None
+        name = self._surface(sentence, min([i, *counted]), i + 1)
+        key = self._new(name, "PersonGroup", f"people of a nationality (“{name}”)", 0.5, head=token.lemma,
+                        state=entry)
+        self._state(entry)  # the state they are nationals of, for the relation their name tells
+        return key
+
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
         entry = self.lexicon.states.get(name_key(surface))
         city = entity.ner == "CITY" or self._called_city(sentence, entity.first, entity.end)  # "the capital Sanaa"
@@ -817,7 +843,7 @@ class _Reader:
             key = self._state(entry)
             if name_key(surface) not in {name_key(n) for n in (entry.name, *entry.demonyms)}:
                 self.proposals[key].add_alias(surface)
-            return key
+            return self._nationals(sentence, entity, entry) or key
         if entity.ner in ("PERSON", "ORGANIZATION", "MISC") and entity.end - entity.first == 1 \
                 and (short := self._short_name(sentence, entity.first)) is not None:
             return short

@@ -87,6 +87,7 @@ class _FileModel(BaseModel):
     titled_offices: list[_OfficeModel]
     titled_leader: str
     subordinates: list[str]
+    named_nationality: str
     courts: list[str]
     agents: list[str]
     speaking_for: list[str]
@@ -165,6 +166,7 @@ class Predicates:
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     titled_leader: str = ""
+    named_nationality: str = ""
     #: modifiers of a leader noun that make the holder one of the party's, not its head ("deputy leader")
     subordinates: frozenset[str] = frozenset()
     courts: frozenset[str] = frozenset()
@@ -229,6 +231,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         titled_leader=model.titled_leader, subordinates=frozenset(model.subordinates),
+        named_nationality=model.named_nationality,
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
         intentions=frozenset(model.intentions), intended=dict(model.intended),
@@ -247,6 +250,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         (("owned_deed_claim",), model.owned_deed_claim),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         (("titled_leader",), model.titled_leader),
+                        (("named_nationality",), model.named_nationality),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices)),
                         *((("intended", done), done) for done in model.intended),
                         *((("intended", done), meant) for done, meant in model.intended.items())]:

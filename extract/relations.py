@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from extract.entities import NOT_ORGANISATIONS, Proposal, Recognition, acted_for
-from extract.lexicon import Leader, Lexicon, get_lexicon
+from extract.lexicon import Leader, Lexicon, StateEntry, get_lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
 from graph.names import name_key
@@ -240,6 +240,23 @@ class _Finder:
         yield from (c for c in _most_specific(sentence, found) if (c.subject, c.object) not in held)
         yield from offices
         yield from self._set_off_places(sentence)
+        yield from self._named_nationals(sentence)
+
+    def _named_nationals(self, sentence: Sentence) -> Iterable[Candidate]:
+        """"two Kazakhs", "all Americans": people named by their nationality are the state's
+        nationals, by their name (``named_nationality``)."""
+        type_name = self.predicates.named_nationality
+        for mention in self.rec.mentions:
+            group = self.rec.proposals[mention.proposal]
+            last = sentence.tokens[mention.end - 1] if mention.sentence == sentence.index else None
+            if last is None or group.kind != "PersonGroup" or group.state is None \
+                    or name_key(last.text) not in {name_key(d) for d in group.state.demonyms}:
+                continue
+            state = self._state_proposal(group.state)
+            if state is not None and self.ontology.allows(type_name, group.kind, "State"):
+                yield Candidate(mention.proposal, type_name, state, sentence.index, sentence.start, sentence.end,
+                                mention.end - 1, f"people named “{last.text}” in sentence {sentence.index + 1}",
+                                0.6, by_name=True)
 
     def _set_off_places(self, sentence: Sentence) -> Iterable[Candidate]:
         """"Kaluga, in western Russia", "struck the Stade de France in Saint-Denis": a place that
@@ -314,9 +331,14 @@ class _Finder:
         leader = self.lexicon.leader([proposal.name, *proposal.aliases], title)
         if leader is None:
             return None
+        state = self._state_proposal(leader.state)
+        return (leader, state) if state is not None else None
+
+    def _state_proposal(self, entry: StateEntry) -> str | None:
+        """The proposal of the lexicon's state ``entry`` (new, or the graph's node), if the draft has one."""
         states = [key for key, p in self.rec.proposals.items()
-                  if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == leader.state]
-        return (leader, states[0]) if len(states) == 1 else None
+                  if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == entry]
+        return states[0] if len(states) == 1 else None
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
         lemma = token.lemma
@@ -369,7 +391,9 @@ class _Finder:
                   if a.label.startswith(("obl:", "nmod:")) and a.label.partition(":")[2] in self.predicates.whereabouts
                   for k in [self.rec.at(sentence.index, a.dep)]
                   if k is not None and (self.rec.proposals[k].kind in ("Place", "State") or k in self.capitals)}
-        subjects = [s for s in subjects if s not in placed]
+        # (unless its subject names it too: "authorities killed two men in Kaluga, in western Russia")
+        direct = set(self._ends(sentence, token.i, (("nsubj",),))) if placed and token.verb else set()
+        subjects = [s for s in subjects if s not in placed or s in direct]
         if token.verb and (agents := self._ends(sentence, token.i, (("obl:agent",),))):
             # a passive's doer is its agent: "nsubj" also reaches "nsubj:pass", who was done to
             # ("Berlin had been warned by Washington about an attack" is no warning of Berlin's)
@@ -390,9 +414,12 @@ class _Finder:
         implied = False
         # (not when a party's own do it: "its air defences destroyed 18 Ukrainian drones")
         # (nor in a sentence dated a year or more back: "X was killed in January 2020" is another event;
-        # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board")
+        # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board";
+        # nor where its subject is a pronoun left unresolved: "they foiled an attack and killed two
+        # Kazakhs" is theirs, whoever they are)
         if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
                 and sentence.index not in self.rec.recalled and token.pos != "VBG" \
+                and not any(sentence.tokens[d].pos == "PRP" for d in sentence.children(token.i, "nsubj")) \
                 and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
             event = self.rec.event_before(sentence.index)
             if event is not None:

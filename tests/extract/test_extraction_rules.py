@@ -1904,3 +1904,19 @@ def test_a_deputy_leader_is_a_member_and_a_party_set_aside_by_not_is_no_end(tmp_
     assert ("Saleh al-Arouri", "MEMBER_OF", "Hamas") in found, found
     assert ("Saleh al-Arouri", "LEADS", "Hamas") not in found, found
     assert not any("Lebanon" in r[0] or r[2] == "Lebanon" for r in found), found
+
+
+def test_people_counted_or_acted_on_by_their_nationality_are_a_group_of_its_nationals(tmp_path: Path) -> None:
+    """"killed two Kazakhs", "urged all Americans": people, not the state; "the Russians would never
+    share it" is the state. A subject the text names is kept though the place is the same state."""
+    found = _triples(_draft(tmp_path, "Russian authorities said they had foiled an attack and killed two Kazakhs "
+                                      "in Kaluga, in western Russia. The US embassy urged all Americans in Moscow "
+                                      "to avoid crowds. The Russians would never share intelligence, he said."))
+    assert ("Russia", "KILLED", "two Kazakhs") in found, found
+    assert ("two Kazakhs", "NATIONAL_OF", "Kazakhstan") in found, found
+    assert ("US embassy", "WARNED", "all Americans") in found, found
+    assert ("all Americans", "NATIONAL_OF", "United States") in found, found
+    assert ("US embassy", "WARNED", "United States") not in found, found
+    gazetteer = FactsGazetteer([Known("kazakhstan", "Kazakhstan", "State")])  # the graph's node: the same
+    assert ("two Kazakhs", "NATIONAL_OF", "Kazakhstan") in _triples(
+        _draft(tmp_path, "Russian forces killed two Kazakhs in Kaluga.", gazetteer))
