@@ -1920,3 +1920,11 @@ def test_people_counted_or_acted_on_by_their_nationality_are_a_group_of_its_nati
     gazetteer = FactsGazetteer([Known("kazakhstan", "Kazakhstan", "State")])  # the graph's node: the same
     assert ("two Kazakhs", "NATIONAL_OF", "Kazakhstan") in _triples(
         _draft(tmp_path, "Russian forces killed two Kazakhs in Kaluga.", gazetteer))
+
+
+def test_who_serves_a_partys_officer_works_for_the_party(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Iran vowed revenge. Mohammad Karimi, a political deputy to President Ebrahim "
+                                      "Raisi's chief of staff, wrote online. Oleh Marchenko, an adviser to the head of "
+                                      "the Ukrainian presidential office, said Kyiv was not involved."))
+    assert ("Mohammad Karimi", "WORKS_FOR", "Iran") in found, found
+    assert ("Oleh Marchenko", "WORKS_FOR", "Ukrainian presidential office") in found, found
