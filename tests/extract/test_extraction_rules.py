@@ -1928,3 +1928,8 @@ def test_who_serves_a_partys_officer_works_for_the_party(tmp_path: Path) -> None
                                       "the Ukrainian presidential office, said Kyiv was not involved."))
     assert ("Mohammad Karimi", "WORKS_FOR", "Iran") in found, found
     assert ("Oleh Marchenko", "WORKS_FOR", "Ukrainian presidential office") in found, found
+
+
+def test_an_attack_on_a_partys_possessions_targets_the_party(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Wagner Group blamed the army for a missile strike on Wagner's rear camps."))
+    assert any(r[1:] == ("TARGETED", "Wagner Group") and "strike" in r[0] for r in found), found
