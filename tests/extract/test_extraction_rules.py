@@ -1933,3 +1933,10 @@ def test_who_serves_a_partys_officer_works_for_the_party(tmp_path: Path) -> None
 def test_an_attack_on_a_partys_possessions_targets_the_party(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "The Wagner Group blamed the army for a missile strike on Wagner's rear camps."))
     assert any(r[1:] == ("TARGETED", "Wagner Group") and "strike" in r[0] for r in found), found
+
+
+def test_capturing_or_taking_over_a_place_targets_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Taliban fighters captured Kabul in August 2021. Hamas fighters took over "
+                                      "Gaza in June 2007."))
+    assert ("Taliban", "TARGETED", "Kabul") in found, found
+    assert ("Hamas", "TARGETED", "Gaza") in found, found
