@@ -1203,7 +1203,10 @@ class _Reader:
             another = bool(dets & {"a", "an"}) and not [k for k in recent if self.proposals[k].head == token.lemma] \
                 and any(self._kind_at(sentence, m) == "State" for m in modifiers) \
                 and not any(a.label == "cop" for a in children)
-            if not (proper or places or complement is not None or another or other) \
+            # "the deadliest attack in Russia for two decades": a superlative ranks the event in view
+            ranked = definite and bool(recent) and not proper \
+                and any(sentence.tokens[m].pos == "JJS" for m in modifiers)
+            if (ranked or not (proper or places or complement is not None or another or other)) \
                     and (recent or definite and self.event_mentions):
                 # "two explosions" just after the bombings: that event; "the attack": the one in view;
                 # "the strikes" after the strikes and an attack on ships: the strikes

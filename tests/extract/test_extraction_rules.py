@@ -1940,3 +1940,13 @@ def test_capturing_or_taking_over_a_place_targets_it(tmp_path: Path) -> None:
                                       "Gaza in June 2007."))
     assert ("Taliban", "TARGETED", "Kabul") in found, found
     assert ("Hamas", "TARGETED", "Gaza") in found, found
+
+
+def test_a_superlative_ranks_the_event_in_view_rather_than_naming_another(tmp_path: Path) -> None:
+    """"the deadliest attack in Russia for two decades" is the attack told before, which then took
+    place in Russia; before, it was a new event that "the attack" of the next sentence took for its own."""
+    found = _triples(_draft(tmp_path, "Gunmen attacked Crocus City Hall near Moscow on March 22. At least 144 people "
+                                      "were killed in the deadliest attack in Russia for two decades. Islamic State "
+                                      "claimed responsibility for the attack."))
+    assert ("attack on Crocus City Hall", "OCCURRED_IN", "Russia") in found, found
+    assert ("Islamic State", "CLAIMED_RESPONSIBILITY", "attack on Crocus City Hall") in found, found
