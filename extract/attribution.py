@@ -33,6 +33,7 @@ from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
 from extract.nlp.document import Annotated, Sentence
 from extract.predicates import Predicates
 from extract.relations import Candidate, accusing_verbs, sides_of
+from graph.ontology import get_ontology
 
 __all__ = ["attribute"]
 
@@ -417,10 +418,14 @@ def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates:
                 continue
             if any(c.sentence == sentence.index and c.status == "denied" and c.asserted_by == denier for c in done):
                 continue
+            # about the denier: its subject, or either end of what two do together ("X had contacts
+            # with Russia. Russia denied it.")
             claims = [c for c in reversed(done) if c.status == "claimed" and c.asserted_by != denier
                       and sentence.index - 4 <= c.sentence <= sentence.index
-                      and (c.subject == denier or recognition.proposals[c.subject].state is not None
-                           and recognition.proposals[c.subject].state == recognition.proposals[denier].state)]
+                      and any(end == denier or recognition.proposals[end].state is not None
+                              and recognition.proposals[end].state == recognition.proposals[denier].state
+                              for end in ((c.subject, c.object) if get_ontology().relations[c.type].symmetric
+                                          else (c.subject,)))]
             if not claims:
                 continue
             claim = claims[0]

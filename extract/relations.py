@@ -422,7 +422,8 @@ class _Finder:
                 and not any(sentence.tokens[d].pos == "PRP" for d in sentence.children(token.i, "nsubj")) \
                 and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
             event = self.rec.event_before(sentence.index)
-            if event is not None:
+            if event is not None and (not entry.implied_for or all(self.rec.proposals[o].kind in entry.implied_for
+                                                                  for o in objects)):
                 subjects, implied = [event], True
         if not objects and entry.implied_object == "event" and not self._told(sentence, token.i, entry):
             event = self.rec.event_before(sentence.index)

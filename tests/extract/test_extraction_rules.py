@@ -1950,3 +1950,15 @@ def test_a_superlative_ranks_the_event_in_view_rather_than_naming_another(tmp_pa
                                       "claimed responsibility for the attack."))
     assert ("attack on Crocus City Hall", "OCCURRED_IN", "Russia") in found, found
     assert ("Islamic State", "CLAIMED_RESPONSIBILITY", "attack on Crocus City Hall") in found, found
+
+
+def test_a_person_who_died_years_later_was_not_killed_by_the_event_in_view(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Soldiers staged a coup in Ankara. Fethullah Gulen condemned the coup. Gulen "
+                                      "died in the United States in 2024."))
+    assert not any(r[1] == "KILLED" for r in found), found
+
+
+def test_either_party_to_what_two_do_together_may_deny_it(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Germany's federal prosecutor said Heinrich Reuss had contacts with Russia. Russia "
+                             "denied it.")
+    assert ("Heinrich Reuss", "COOPERATED_WITH", "Russia", "denied", "Russia") in found, found
