@@ -904,8 +904,8 @@ class _Reader:
     def _surname_of(self, surface: str) -> str | None:
         """The person named before whose surname this one word is, who then has it as an alias."""
         for proposal in self.proposals.values():
-            if proposal.kind == "Person" and name_key(proposal.name.split()[-1]) == name_key(surface) \
-                    and proposal.name != surface:  # "Al-Arouri" after "Saleh al-Arouri"
+            if proposal.kind == "Person" and name_key(surface) in self.lexicon.surnames(proposal.name) \
+                    and proposal.name != surface:  # "Al-Arouri", "Arouri" after "Saleh al-Arouri"
                 proposal.add_alias(surface)
                 return proposal.key
         return None

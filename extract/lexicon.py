@@ -111,6 +111,8 @@ class Lexicon:
     #: groups of those harmed and of those suspected: a counted group is not one named before of the other
     harmed_groups: frozenset[str] = frozenset()
     suspected_groups: frozenset[str] = frozenset()
+    #: articles a surname may drop ("al" of "al-Zawahiri")
+    surname_articles: frozenset[str] = frozenset()
     #: a leader's name, alias or surname, as a key, to every leader it may name
     leaders: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
 
@@ -130,6 +132,16 @@ class Lexicon:
         found = {leader for name in names for leader in self.leaders.get(name_key(name), ())
                  if title is None or leader.titled(title)}
         return found.pop() if len(found) == 1 else None
+
+    def surnames(self, name: str) -> set[str]:
+        """The keys a person's surname alone may be written as.
+
+        >>> sorted(get_lexicon().surnames("Ayman al-Zawahiri"))
+        ['al-zawahiri', 'zawahiri']
+        """
+        last = name_key(name.split()[-1]) if name.split() else ""
+        article, dash, rest = last.partition("-")
+        return {last, rest} if dash and rest and article in self.surname_articles else {last}
 
     def same_people(self, one: str, other: str) -> bool:
         """Whether two plural nouns of groups may name the same people: not those harmed and those
@@ -260,6 +272,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
+                      surname_articles=words("surname_articles"),
                       harmed_groups=words("harmed_groups"), suspected_groups=words("suspected_groups"),
                       inverted_bodies=words("inverted_bodies"), body_heads=words("body_heads"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
@@ -360,9 +373,8 @@ def _read_leaders(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None
             continue
         leader = Leader(entry["name"], state, tuple(frozenset(t.casefold().split()) for t in titles))
         keys = {name_key(n) for n in (leader.name, *aliases)}
-        surname = leader.name.split()[-1]
-        if len(leader.name.split()) > 1 and surname.casefold() not in _NOT_SURNAMES:
-            keys.add(name_key(surname))
+        if len(leader.name.split()) > 1 and leader.name.split()[-1].casefold() not in _NOT_SURNAMES:
+            keys |= lexicon.surnames(leader.name)  # "Assad" of "Bashar al-Assad"
         for key in keys:
             by_key.setdefault(key, []).append(leader)
     lexicon.leaders = {key: tuple(found) for key, found in by_key.items()}

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from extract.entities import NOT_ORGANISATIONS, Proposal, Recognition, acted_for
+from extract.entities import NOT_ORGANISATIONS, Mention, Proposal, Recognition, acted_for
 from extract.lexicon import Leader, Lexicon, StateEntry, get_lexicon
 from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Entry, Predicates, Route
@@ -290,6 +290,10 @@ class _Finder:
         for mention in self.rec.mentions:
             if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
                 continue
+            appositive = list(self._leader_in_apposition(sentence, mention))
+            if appositive:
+                yield from appositive
+                continue
             # on the head, or on a word of the name ("Supreme Leader" on "Ayatollah Ali Khamenei")
             titles = [d for i in range(mention.first, mention.end) for d in sentence.children(i, "compound")
                       if d < mention.first]
@@ -321,6 +325,26 @@ class _Finder:
                     yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
                                     sentence.end, mention.first, f"the title “{title}” in sentence "
                                     f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
+
+    def _leader_in_apposition(self, sentence: Sentence, mention: Mention) -> Iterable[Candidate]:
+        """"The Prime Minister, Theresa May, told Parliament", "Binali Yildirim, the prime minister at
+        the time": a leader's title in apposition, as before the name (``leaders.yaml``)."""
+        head = sentence.head_of(mention.first, mention.end)
+        for d in [*sentence.children(head, "appos"), *sentence.heads(head, "appos")]:
+            if self.rec.at(sentence.index, d) not in (None, mention.proposal):
+                continue  # another name, not a title
+            words = {sentence.tokens[t].text.casefold()
+                     for t in [d, *sentence.children(d, "compound"), *sentence.children(d, "amod")]}
+            if words & _NOT_HEAD or (led := self._state_led(mention.proposal, words)) is None \
+                    or not self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
+                continue
+            leader, state = led
+            self.led[mention.proposal] = state
+            yield Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index, sentence.start,
+                            sentence.end, d, f"the title “{sentence.tokens[d].text}” in apposition in sentence "
+                            f"{sentence.index + 1}, which {leader.name} held in {leader.state.name} (leaders.yaml)",
+                            0.6)
+            return
 
     def _state_led(self, person: str, title: set[str] | None = None) -> tuple[Leader, str] | None:
         """The leader (``leaders.yaml``) a person's proposal is, with a title they held if given, and

@@ -1962,3 +1962,16 @@ def test_either_party_to_what_two_do_together_may_deny_it(tmp_path: Path) -> Non
     found = _draft(tmp_path, "Germany's federal prosecutor said Heinrich Reuss had contacts with Russia. Russia "
                              "denied it.")
     assert ("Heinrich Reuss", "COOPERATED_WITH", "Russia", "denied", "Russia") in found, found
+
+
+def test_a_surname_without_its_article_is_the_person_named_before(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "Ayman al-Zawahiri was killed in Kabul. Zawahiri had led al-Qaeda since 2011.")
+    assert "Zawahiri" not in entities and "Zawahiri" in entities["Ayman al-Zawahiri"][1], entities
+
+
+def test_a_leaders_title_in_apposition_before_or_after_the_name(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Britain mourned. The Prime Minister, Theresa May, told Parliament that the "
+                                      "attacker had acted alone. Recep Tayyip Erdogan, the president at the time, "
+                                      "said the plotters in Turkey would pay."))
+    assert ("Theresa May", "LEADS", "United Kingdom") in found, found
+    assert any(r[0].endswith("Erdogan") and r[1:] == ("LEADS", "Turkey") for r in found), found
