@@ -1936,7 +1936,7 @@ def test_an_attack_on_a_partys_possessions_targets_the_party(tmp_path: Path) -> 
 
 
 def test_capturing_or_taking_over_a_place_targets_it(tmp_path: Path) -> None:
-    found = _triples(_draft(tmp_path, "Taliban fighters captured Kabul in August 2021. Hamas fighters took over "
+    found = _triples(_draft(tmp_path, "Taliban fighters overran Kabul in August 2021. Hamas fighters took over "
                                       "Gaza in June 2007."))
     assert ("Taliban", "TARGETED", "Kabul") in found, found
     assert ("Hamas", "TARGETED", "Gaza") in found, found
@@ -1975,3 +1975,11 @@ def test_a_leaders_title_in_apposition_before_or_after_the_name(tmp_path: Path) 
                                       "said the plotters in Turkey would pay."))
     assert ("Theresa May", "LEADS", "United Kingdom") in found, found
     assert any(r[0].endswith("Erdogan") and r[1:] == ("LEADS", "Turkey") for r in found), found
+
+
+def test_one_of_a_partys_commanders_is_a_member_and_a_classification_as_extremist_lists(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Nasr al-Ansi, one of AQAP's senior commanders, appeared in the video. "
+                                      "Germany's domestic intelligence agency has classified Hezbollah as extremist."))
+    assert ("Nasr al-Ansi", "MEMBER_OF", "AQAP") in found, found
+    assert ("Nasr al-Ansi", "LEADS", "AQAP") not in found, found
+    assert any(r[1:] == ("DESIGNATED_EXTREMIST", "Hezbollah") for r in found), found
