@@ -1164,10 +1164,20 @@ class _Reader:
             if not token.pos.startswith("NN") or token.lemma not in self.predicates.event_nouns \
                     or not self._free(sentence, token.i, token.i + 1) or self._timely(token):
                 continue  # (not "on 1 March")
-            if any(a.label == "compound" and sentence.tokens[a.head].noun for a in sentence.head_arcs(token.i)
-                   if a.head >= 0):
+            if any(a.label == "compound" and sentence.tokens[a.head].noun
+                   and sentence.tokens[a.head].lemma not in self.predicates.intentions
+                   for a in sentence.head_arcs(token.i) if a.head >= 0):
                 continue  # "a CIA operations officer", "war crimes": the noun it modifies is what is named
+                # (not "the coup attempt", "an assassination attempt": the event, attempted)
             children = sentence.child_arcs(token.i)
+            # "the coup attempt in Ankara": what the attempt has, the attempted event has, and the
+            # mention takes in the attempt (what is done to it is done to the event)
+            attempt = next((h.head for h in sentence.head_arcs(token.i) if h.label == "compound"
+                            and h.head == token.i + 1 and sentence.tokens[h.head].lemma in self.predicates.intentions),
+                           None)
+            if attempt is not None:
+                children += [a for a in sentence.child_arcs(attempt) if a.dep != token.i]
+            end = token.i + 1 if attempt is None else attempt + 1
             if any(a.label == "cop" for a in children):
                 # "The Manchester Arena bombing was a suicide attack on …": the event its subject names
                 subject = next((k for d in sentence.children(token.i, "nsubj") if (k := self._proposal_at(sentence, d))
@@ -1212,7 +1222,7 @@ class _Reader:
                 # "the strikes" after the strikes and an attack on ships: the strikes
                 same = [k for k in recent if _one_noun(self.proposals[k].head, token.lemma)]
                 key = (same or recent)[-1] if recent else self._salient_event()
-                self._mention(sentence, token.i, token.i + 1, key, "reference")
+                self._mention(sentence, token.i, end, key, "reference")
                 continue
             if not (proper or places or dets or modifiers) or dets & _NO_ONE_EVENT:
                 continue  # "attacks" in general, "any attack": not one event
@@ -1237,7 +1247,7 @@ class _Reader:
                                         head=token.lemma, recalled=other or self._dated_long_before(sentence))
             if alias is not None:
                 self.proposals[key].add_alias(alias)
-            self._mention(sentence, token.i, token.i + 1, key, "event")
+            self._mention(sentence, token.i, end, key, "event")
 
     def _told_events(self, sentence: Sentence) -> None:
         """"US and British forces struck Houthi radar sites": a party's act of attack told by its verb,

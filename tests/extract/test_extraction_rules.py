@@ -1983,3 +1983,14 @@ def test_one_of_a_partys_commanders_is_a_member_and_a_classification_as_extremis
     assert ("Nasr al-Ansi", "MEMBER_OF", "AQAP") in found, found
     assert ("Nasr al-Ansi", "LEADS", "AQAP") not in found, found
     assert any(r[1:] == ("DESIGNATED_EXTREMIST", "Hezbollah") for r in found), found
+
+
+def test_an_attempted_event_named_with_attempt_is_the_event(tmp_path: Path) -> None:
+    """"the coup attempt in Ankara": an event (the noun it modifies had been taken for what is named),
+    with what the attempt has: its place, what is done to it."""
+    found = _draft(tmp_path, "The coup attempt in Ankara killed 250 people. President Recep Tayyip Erdogan blamed "
+                             "Fethullah Gulen for organising the coup attempt. Gulen denied any involvement.")
+    assert ("Ankara coup", "OCCURRED_IN", "Ankara", "reported", "") in found, found
+    assert ("Ankara coup", "KILLED", "250 people", "reported", "") in found, found
+    assert ("Fethullah Gulen", "PREPARED", "Ankara coup", "claimed", "Recep Tayyip Erdogan") in found, found
+    assert ("Fethullah Gulen", "PREPARED", "Ankara coup", "denied", "Fethullah Gulen") in found, found
