@@ -1994,3 +1994,10 @@ def test_an_attempted_event_named_with_attempt_is_the_event(tmp_path: Path) -> N
     assert ("Ankara coup", "KILLED", "250 people", "reported", "") in found, found
     assert ("Fethullah Gulen", "PREPARED", "Ankara coup", "claimed", "Recep Tayyip Erdogan") in found, found
     assert ("Fethullah Gulen", "PREPARED", "Ankara coup", "denied", "Fethullah Gulen") in found, found
+
+
+def test_an_untagged_name_before_a_noun_of_an_organisations_kind_names_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Fethullah Gulen leads the Hizmet movement. Germany banned the Reichsburger "
+                                      "movement as extremist."))
+    assert ("Fethullah Gulen", "LEADS", "Hizmet movement") in found, found
+    assert ("Germany", "DESIGNATED_EXTREMIST", "Reichsburger movement") in found, found
