@@ -42,7 +42,7 @@ class _EntryModel(BaseModel):
     with_: list[str] = Field(default_factory=list, alias="with")
     particle: str | None = None
     implied_object: Literal["event", "event of the verb", "offer"] | None = None
-    implied_subject: Literal["court", "event"] | None = None
+    implied_subject: Literal["court", "event", "last"] | None = None
     implied_for: list[str] = Field(default_factory=list)
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)

@@ -218,6 +218,7 @@ class _Finder:
         self.ontology = ontology
         self.capitals = recognition.capitals
         self.led: dict[str, str] = {}  # a person's proposal key -> the state a leader's title says they lead
+        self.last: dict[str, Candidate] = {}  # the last candidate of each type, as found
         self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
         self.owned: list[Candidate] = []  # who is part of, works for, leads … whom (own_parties), as found
 
@@ -233,6 +234,8 @@ class _Finder:
             for entry, how in self._entries(sentence, token, kinds_at):
                 for candidate in self._match(sentence, token, entry, how):
                     found.append((token.i, entry, candidate))
+                    if not candidate.negated:
+                        self.last[candidate.type] = candidate
                     if candidate.type in self.predicates.offering_types:
                         self.offers.append(candidate)
                     if candidate.type in self.predicates.own_parties:
@@ -436,6 +439,11 @@ class _Finder:
             court = self.rec.named_before(sentence.index, self.predicates.courts)
             subjects = [court] if court is not None else []
         implied = False
+        # "Police arrested 25 people. X was also arrested.": who did it last
+        if entry.implied_subject == "last" and objects and set(subjects) <= set(objects) \
+                and (last := self.last.get(entry.type)) is not None and sentence.index - 2 <= last.sentence \
+                and last.subject not in objects:
+            subjects, implied = [last.subject], True
         # (not when a party's own do it: "its air defences destroyed 18 Ukrainian drones")
         # (nor in a sentence dated a year or more back: "X was killed in January 2020" is another event;
         # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board";
@@ -500,7 +508,8 @@ class _Finder:
             confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
             reason = f"{how} in sentence {sentence.index + 1}"
             if implied:
-                reason += "; its object is the event the text last spoke of"
+                reason += ("; its subject is who did it last" if entry.implied_subject == "last"
+                           else "; its object is the event the text last spoke of")
             # a predicate that is a word of an end's own name ("two Estonian citizens") states it by the name;
             # not an event's ("Ukraine's attack" is what a party may claim)
             inside = self.rec.at(sentence.index, token.i)

@@ -2001,3 +2001,11 @@ def test_an_untagged_name_before_a_noun_of_an_organisations_kind_names_it(tmp_pa
                                       "movement as extremist."))
     assert ("Fethullah Gulen", "LEADS", "Hizmet movement") in found, found
     assert ("Germany", "DESIGNATED_EXTREMIST", "Reichsburger movement") in found, found
+
+
+def test_an_arrest_in_the_passive_with_no_agent_is_by_who_arrested_last(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "German police arrested 25 people on Wednesday. Birgit Malsack-Winkemann was "
+                                      "also arrested. The court later met in Karlsruhe. Prince Reuss spoke. Omar "
+                                      "Nasser was detained in Frankfurt in May."))
+    assert ("German police", "ARRESTED", "Birgit Malsack-Winkemann") in found, found
+    assert not any(r[1] == "ARRESTED" and r[2] == "Omar Nasser" for r in found), found  # three sentences on
