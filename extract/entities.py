@@ -330,8 +330,12 @@ def _ideologies_named(sentence: Sentence, entities: list[NamedEntity]) -> list[N
         tokens = sentence.tokens[entity.first:entity.end]
         if entity.ner == "IDEOLOGY" and all(t.pos.startswith("NNP") or t.pos == "HYPH" for t in tokens):
             head = sentence.head_of(entity.first, entity.end)
-            label = next((a.label for a in sentence.basic if a.dep == head), "")
-            if label.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root"):
+            arc = next((a for a in sentence.basic if a.dep == head), None)
+            label = arc.label if arc is not None else ""
+            # (or the modifier of a title: "Al-Qaeda leader Ayman al-Zawahiri")
+            titled = label == "compound" and arc is not None and arc.head >= 0 \
+                and sentence.tokens[arc.head].ner == "TITLE"
+            if titled or label.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root"):
                 entity = NamedEntity(entity.first, entity.end, "ORGANIZATION", entity.text, entity.normalized)
         out.append(entity)
     return out

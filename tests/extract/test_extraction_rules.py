@@ -2009,3 +2009,17 @@ def test_an_arrest_in_the_passive_with_no_agent_is_by_who_arrested_last(tmp_path
                                       "Nasser was detained in Frankfurt in May."))
     assert ("German police", "ARRESTED", "Birgit Malsack-Winkemann") in found, found
     assert not any(r[1] == "ARRESTED" and r[2] == "Omar Nasser" for r in found), found  # three sentences on
+
+
+def test_a_name_the_ner_calls_an_ideology_before_a_title_is_the_organisation(tmp_path: Path) -> None:
+    """"Al-Qaeda leader Ayman al-Zawahiri": CoreNLP tags "Al-Qaeda" an ideology; "Islamist groups" is none."""
+    text = "Al-Qaeda leader Ayman al-Zawahiri was killed. Islamist groups mourned him."
+    assert ("Ayman al-Zawahiri", "LEADS", "Al-Qaeda") in _triples(_draft(tmp_path, text))
+    entities = _entities(tmp_path, text)
+    assert entities["Al-Qaeda"][0] == "ArmedGroup" and "Islamist" not in entities, entities
+
+
+def test_a_lawmaker_for_a_party_is_its_member(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Birgit Malsack-Winkemann, a former lawmaker for the Labour Party, was "
+                                      "arrested."))
+    assert ("Birgit Malsack-Winkemann", "MEMBER_OF", "Labour Party") in found, found
