@@ -261,6 +261,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
         if party is None and lemma in predicates.accusing_verbs and (held := _suspected_by(
                 sentence, recognition, predicates, head)) is not None:
             return held  # "the FSB detained two men suspected of spying": the FSB suspects them
+        if party is None and lemma in predicates.denial_verbs and sentence.tokens[head].verb:
+            return _UNASSERTED  # "His lawyers denied that X was a member": denied by no one named, asserted by none
         if party is None:
             if (lemma in predicates.reporting_verbs or lemma in predicates.accusing_verbs) and _passive(sentence, head):
                 # "Israel is widely believed to have …", "X was accused of …": by nobody named; "X has

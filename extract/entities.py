@@ -491,6 +491,14 @@ class _Reader:
         if proposal.first < 0 or start < proposal.first:
             proposal.first = start
 
+    def _category_names(self, sentence: Sentence) -> None:
+        """"a Foreign Terrorist Organization" (``category_names``): words no entity is named by."""
+        tokens = sentence.tokens
+        for first in range(len(tokens)):
+            for end in range(first + 2, min(len(tokens), first + 6) + 1):
+                if name_key(self._surface(sentence, first, end)) in self.lexicon.category_names:
+                    self.taken.setdefault(sentence.index, set()).update(range(first, end))
+
     def _free(self, sentence: Sentence, first: int, end: int) -> bool:
         return not (self.taken.get(sentence.index, set()) & set(range(first, end)))
 
@@ -499,6 +507,7 @@ class _Reader:
 
     # --- one sentence ----------------------------------------------------------------------------
     def read(self, sentence: Sentence) -> None:
+        self._category_names(sentence)
         self._gazetteer_names(sentence)
         self._acronymed_phrases(sentence)
         self._named_entities(sentence)

@@ -111,6 +111,8 @@ class Lexicon:
     #: groups of those harmed and of those suspected: a counted group is not one named before of the other
     harmed_groups: frozenset[str] = frozenset()
     suspected_groups: frozenset[str] = frozenset()
+    #: names of lists and legal categories, as keys ("foreign terrorist organization"): no party's
+    category_names: frozenset[str] = frozenset()
     #: articles a surname may drop ("al" of "al-Zawahiri")
     surname_articles: frozenset[str] = frozenset()
     #: a leader's name, alias or surname, as a key, to every leader it may name
@@ -273,6 +275,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
                       surname_articles=words("surname_articles"),
+                      category_names=frozenset(name_key(w) for w in words("category_names")),
                       harmed_groups=words("harmed_groups"), suspected_groups=words("suspected_groups"),
                       inverted_bodies=words("inverted_bodies"), body_heads=words("body_heads"),
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),

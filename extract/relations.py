@@ -219,6 +219,9 @@ class _Finder:
         self.capitals = recognition.capitals
         self.led: dict[str, str] = {}  # a person's proposal key -> the state a leader's title says they lead
         self.last: dict[str, Candidate] = {}  # the last candidate of each type, as found
+        self.mentions_in: dict[int, list[Mention]] = {}  # each sentence's mentions
+        for mention in recognition.mentions:
+            self.mentions_in.setdefault(mention.sentence, []).append(mention)
         self.offers: list[Candidate] = []  # what the text told offered or passed on, in text order
         self.owned: list[Candidate] = []  # who is part of, works for, leads … whom (own_parties), as found
 
@@ -249,7 +252,7 @@ class _Finder:
         """"two Kazakhs", "all Americans": people named by their nationality are the state's
         nationals, by their name (``named_nationality``)."""
         type_name = self.predicates.named_nationality
-        for mention in self.rec.mentions:
+        for mention in self.mentions_in.get(sentence.index, ()):
             group = self.rec.proposals[mention.proposal]
             last = sentence.tokens[mention.end - 1] if mention.sentence == sentence.index else None
             if last is None or group.kind != "PersonGroup" or group.state is None \
@@ -266,7 +269,7 @@ class _Finder:
         "in" another place follows, with or without a comma, lies in it, wherever the parser hangs
         the "in" (``set_off_place``)."""
         tokens = sentence.tokens
-        for mention in self.rec.mentions:
+        for mention in self.mentions_in.get(sentence.index, ()):
             end = mention.end
             comma = end < len(tokens) and tokens[end].text == ","
             if mention.sentence != sentence.index or end + comma + 1 >= len(tokens) \
@@ -290,7 +293,7 @@ class _Finder:
         words name the body whose office the person holds (``titled_offices``). "President Joe
         Biden" where the text names the United States: a leader's title before the name of someone
         who held it there (``leaders.yaml``) says they lead it."""
-        for mention in self.rec.mentions:
+        for mention in self.mentions_in.get(sentence.index, ()):
             if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
                 continue
             appositive = list(self._leader_in_apposition(sentence, mention))
@@ -439,8 +442,10 @@ class _Finder:
             court = self.rec.named_before(sentence.index, self.predicates.courts)
             subjects = [court] if court is not None else []
         implied = False
-        # "Police arrested 25 people. X was also arrested.": who did it last
+        # "Police arrested 25 people. X was also arrested.": who did it last (in the passive only:
+        # "Police officers detained X" is the officers', whoever they are)
         if entry.implied_subject == "last" and objects and set(subjects) <= set(objects) \
+                and sentence.children(token.i, "aux:pass") \
                 and (last := self.last.get(entry.type)) is not None and sentence.index - 2 <= last.sentence \
                 and last.subject not in objects:
             subjects, implied = [last.subject], True
@@ -448,9 +453,10 @@ class _Finder:
         # (nor in a sentence dated a year or more back: "X was killed in January 2020" is another event;
         # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board";
         # nor where its subject is a pronoun left unresolved: "they foiled an attack and killed two
-        # Kazakhs" is theirs, whoever they are)
+        # Kazakhs" is theirs, whoever they are; nor for an infinitive: "called for X to be eliminated")
         if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
                 and sentence.index not in self.rec.recalled and token.pos != "VBG" \
+                and not any(sentence.tokens[d].lemma == "to" for d in sentence.children(token.i, "mark")) \
                 and not any(sentence.tokens[d].pos == "PRP" for d in sentence.children(token.i, "nsubj")) \
                 and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
             event = self.rec.event_before(sentence.index)

@@ -2023,3 +2023,27 @@ def test_a_lawmaker_for_a_party_is_its_member(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Birgit Malsack-Winkemann, a former lawmaker for the Labour Party, was "
                                       "arrested."))
     assert ("Birgit Malsack-Winkemann", "MEMBER_OF", "Labour Party") in found, found
+
+
+def test_what_someone_unnamed_denies_is_asserted_by_no_one(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "His lawyers denied that El Shafee Elsheikh was a member of Islamic State."))
+    assert ("El Shafee Elsheikh", "MEMBER_OF", "Islamic State") not in found, found
+
+
+def test_an_infinitive_with_no_doer_is_not_the_event_in_views(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Two drones struck the Kremlin. Dmitry Medvedev called for Volodymyr Zelensky "
+                                      "to be physically eliminated after the attack."))
+    assert not any(r[1] == "KILLED" for r in found), found
+
+
+def test_listings_declared_or_extended_and_acts_criticised(tmp_path: Path) -> None:
+    """"declared US Central Command a terrorist organization", "extended the ban to Hamas",
+    "condemned the British ban"; "a Foreign Terrorist Organization" is a category, no entity."""
+    text = ("Iran declared US Central Command a terrorist organization. Britain banned the Qassam Brigades in 2001. "
+            "In 2021 Britain extended the ban to Hamas. Hamas condemned the British ban. The United States "
+            "designated the IRGC as a Foreign Terrorist Organization.")
+    found = _triples(_draft(tmp_path, text))
+    assert ("Iran", "DESIGNATED_EXTREMIST", "US Central Command") in found, found
+    assert ("United Kingdom", "DESIGNATED_EXTREMIST", "Hamas") in found, found
+    assert ("Hamas", "CRITICISED", "United Kingdom") in found, found
+    assert "Foreign Terrorist Organization" not in _entities(tmp_path, text)
