@@ -27,10 +27,11 @@ Read from the dependency parse, in this order:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from extract.entities import NOT_ORGANISATIONS, Recognition, acted_for
-from extract.nlp.document import Annotated, Sentence
+from extract.nlp.document import Annotated, Sentence, Token
 from extract.predicates import Predicates
 from extract.relations import Candidate, accusing_verbs, sides_of
 from graph.ontology import get_ontology
@@ -56,7 +57,6 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     out: list[Candidate] = []
     speakers: list[tuple[int, str]] = []  # (sentence, proposal) of each party that spoke
     unanswered: list[Candidate] = []  # denials whose claim is not found yet
-    unclaimed: set[int] = set()  # hedged candidates that no speaker before asserts
     for candidate in candidates:
         sentence = doc.sentences[candidate.sentence]
         speaker = _frame(sentence, recognition, predicates, candidate)
@@ -92,7 +92,6 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
                                        f"{recognition.proposals[recent[-1]].name}")
             else:
                 candidate.notes.append("hedged, but nobody in the sentences before says it")
-                unclaimed.add(id(candidate))
         for party in _speakers(sentence, recognition, predicates):
             speakers.append((candidate.sentence, party))
         if candidate.status == "denied":
@@ -110,10 +109,11 @@ def attribute(doc: Annotated, recognition: Recognition, candidates: list[Candida
     out.extend(_denials_of_statements(doc, recognition, predicates, out))
     out.extend(_blame(out, predicates))
     out.extend(_owned_deeds(out, recognition, predicates))
-    # a hedged relation that an accusation in its sentence asserts is that claim, not the text's own
-    # ("unsealed charges against X over his alleged role in a plot")
+    # a relation that a party in its sentence claims is that claim, not also the text's own ("unsealed
+    # charges against X over his alleged role in a plot", "the government of Prime Minister Aznar
+    # blamed ETA for the bombings", whose accuser only the accusation found)
     claimed = {(c.sentence, c.triple) for c in out if c.status == "claimed"}
-    return [c for c in out if id(c) not in unclaimed or (c.sentence, c.triple) not in claimed]
+    return [c for c in out if c.status != "reported" or (c.sentence, c.triple) not in claimed]
 
 
 def _owned_deeds(candidates: list[Candidate], recognition: Recognition, predicates: Predicates) -> list[Candidate]:
@@ -184,6 +184,12 @@ def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predic
     and one unnamed who speaks for a party is that party ("Britain's foreign secretary said",
     ``speaking_for``). Never the subject of a passive: in "Ukraine was accused by Russia" Russia
     accuses, and in "Israel is believed to have …" nobody is named."""
+    return next(_subjects_of(sentence, recognition, predicates, i), None)
+
+
+def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predicates, i: int) -> Iterator[str]:
+    """Each party that says, claims or denies, as :func:`_subject_of` finds the first ("Ukraine and
+    the United States denied it": both)."""
     for label in ("nsubj", "obl:agent", "nsubj:xsubj"):
         for arc in sentence.child_arcs(i):
             if arc.label != label:
@@ -201,8 +207,7 @@ def _subject_of(sentence: Sentence, recognition: Recognition, predicates: Predic
             if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:
                 key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:
-                return recognition.capitals.get(key, key)
-    return None
+                yield recognition.capitals.get(key, key)
 
 
 def _passive(sentence: Sentence, i: int) -> bool:
@@ -412,30 +417,35 @@ def _denials_of_statements(doc: Annotated, recognition: Recognition, predicates:
         for token in sentence.tokens:
             if token.lemma not in predicates.denial_verbs or not token.verb:
                 continue
-            denier = _subject_of(sentence, recognition, predicates, token.i)
-            if denier is None:
-                continue
             objects = [sentence.tokens[d].lemma for d in sentence.children(token.i, "obj")]
             if not any(o in predicates.denial_objects for o in objects):
                 continue
-            if any(c.sentence == sentence.index and c.status == "denied" and c.asserted_by == denier for c in done):
-                continue
-            # about the denier: its subject, or either end of what two do together ("X had contacts
-            # with Russia. Russia denied it.")
-            claims = [c for c in reversed(done) if c.status == "claimed" and c.asserted_by != denier
-                      and sentence.index - 4 <= c.sentence <= sentence.index
-                      and any(end == denier or recognition.proposals[end].state is not None
-                              and recognition.proposals[end].state == recognition.proposals[denier].state
-                              for end in ((c.subject, c.object) if get_ontology().relations[c.type].symmetric
-                                          else (c.subject,)))]
-            if not claims:
-                continue
-            claim = claims[0]
-            out.append(replace(claim, status="denied", asserted_by=denier, denies=claim, sentence=sentence.index,
-                               start=sentence.start, end=sentence.end, predicate=token.i, date=None,
-                               how=f"“{token.text}” in sentence {sentence.index + 1} answers a claim",
-                               confidence=0.5, notes=[f"denied by {recognition.proposals[denier].name}"]))
+            for denier in dict.fromkeys(_subjects_of(sentence, recognition, predicates, token.i)):
+                out.extend(_denial_of_claim(sentence, token, denier, recognition, done))
     return out
+
+
+def _denial_of_claim(sentence: Sentence, token: Token, denier: str, recognition: Recognition,
+                     done: list[Candidate]) -> list[Candidate]:
+    """The denier's denial of the latest claim about it, in this sentence or the four before (none
+    if it denied something in this sentence already)."""
+    if any(c.sentence == sentence.index and c.status == "denied" and c.asserted_by == denier for c in done):
+        return []
+    # about the denier: its subject, or either end of what two do together ("X had contacts with
+    # Russia. Russia denied it.")
+    claims = [c for c in reversed(done) if c.status == "claimed" and c.asserted_by != denier
+              and sentence.index - 4 <= c.sentence <= sentence.index
+              and any(end == denier or recognition.proposals[end].state is not None
+                      and recognition.proposals[end].state == recognition.proposals[denier].state
+                      for end in ((c.subject, c.object) if get_ontology().relations[c.type].symmetric
+                                  else (c.subject,)))]
+    if not claims:
+        return []
+    claim = claims[0]
+    return [replace(claim, status="denied", asserted_by=denier, denies=claim, sentence=sentence.index,
+                    start=sentence.start, end=sentence.end, predicate=token.i, date=None,
+                    how=f"“{token.text}” in sentence {sentence.index + 1} answers a claim",
+                    confidence=0.5, notes=[f"denied by {recognition.proposals[denier].name}"])]
 
 
 def _blame(candidates: list[Candidate], predicates: Predicates) -> list[Candidate]:

@@ -111,6 +111,8 @@ class Lexicon:
     #: groups of those harmed and of those suspected: a counted group is not one named before of the other
     harmed_groups: frozenset[str] = frozenset()
     suspected_groups: frozenset[str] = frozenset()
+    #: nouns that name a state by its leader ("the Biden administration")
+    leader_governments: frozenset[str] = frozenset()
     #: names of lists and legal categories, as keys ("foreign terrorist organization"): no party's
     category_names: frozenset[str] = frozenset()
     #: articles a surname may drop ("al" of "al-Zawahiri")
@@ -274,7 +276,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
             problems.append(doc.problem(("state_bodies", phrase), f"unknown kind {kind!r}"))
         bodies[tuple(str(phrase).casefold().split())] = kind
     lexicon = Lexicon(kind_words=kind_words, titles=words("titles"), group_nouns=words("group_nouns"),
-                      surname_articles=words("surname_articles"),
+                      surname_articles=words("surname_articles"), leader_governments=words("leader_governments"),
                       category_names=frozenset(name_key(w) for w in words("category_names")),
                       harmed_groups=words("harmed_groups"), suspected_groups=words("suspected_groups"),
                       inverted_bodies=words("inverted_bodies"), body_heads=words("body_heads"),

@@ -690,8 +690,18 @@ class _Finder:
                                                    and (k := self.rec.at(sentence.index, d)) is not None))
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
+                    if not found and t != start and sentence.tokens[t].lemma in self.lexicon.leader_governments:
+                        found = self._governed(sentence, t)
                     keys.extend(k for k in found if k not in keys)
         return keys
+
+    def _governed(self, sentence: Sentence, i: int) -> list[str]:
+        """"the government of Prime Minister Jose Maria Aznar", "the Biden administration": the state
+        its leader leads (``leader_governments``, ``leaders.yaml``)."""
+        people = [k for d in [*sentence.children(i, "nmod:of"), *sentence.children(i, "nmod:poss"),
+                              *sentence.children(i, "compound")]
+                  if (k := self.rec.at(sentence.index, d)) is not None]
+        return [led[1] for k in people if (led := self._state_led(k)) is not None][:1]
 
     def _set_aside(self, sentence: Sentence, i: int) -> bool:
         """Whether a negation sets the word aside: "struck the Hamas leadership, not Lebanon"."""

@@ -2047,3 +2047,18 @@ def test_listings_declared_or_extended_and_acts_criticised(tmp_path: Path) -> No
     assert ("United Kingdom", "DESIGNATED_EXTREMIST", "Hamas") in found, found
     assert ("Hamas", "CRITICISED", "United Kingdom") in found, found
     assert "Foreign Terrorist Organization" not in _entities(tmp_path, text)
+
+
+def test_a_government_named_by_its_leader_is_the_state_and_its_accusation_a_claim_once(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Spain mourned. The government of Prime Minister Jose Maria Aznar blamed ETA for the "
+                             "bombings in Madrid.")
+    assert ("Spain", "ACCUSED", "ETA", "reported", "") in found, found
+    carried = {r for r in found if r[:2] == ("ETA", "CARRIED_OUT")}
+    assert carried and all(r[3:] == ("claimed", "Spain") for r in carried), found
+
+
+def test_each_of_two_parties_that_deny_an_accusation_denies_its_own(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Russia blamed Ukraine and the United States for the attack on the Kremlin. Ukraine "
+                             "and the United States denied it.")
+    assert ("Ukraine", "CARRIED_OUT", "attack on the Kremlin", "denied", "Ukraine") in found, found
+    assert ("United States", "CARRIED_OUT", "attack on the Kremlin", "denied", "United States") in found, found
