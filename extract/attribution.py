@@ -208,6 +208,13 @@ def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predi
                 key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:
                 yield recognition.capitals.get(key, key)
+    if sentence.tokens[i].pos == "VBG" and not sentence.children(i, "nsubj"):
+        # "Peskov went further, alleging that …", "…, saying that": the clause's own subject
+        for arc in sentence.head_arcs(i):
+            if arc.head >= 0 and arc.label.split(":")[0] in ("advcl", "xcomp", "conj", "dep") \
+                    and sentence.tokens[arc.head].verb:
+                yield from _subjects_of(sentence, recognition, predicates, arc.head)
+                return
 
 
 def _passive(sentence: Sentence, i: int) -> bool:

@@ -2062,3 +2062,10 @@ def test_each_of_two_parties_that_deny_an_accusation_denies_its_own(tmp_path: Pa
                              "and the United States denied it.")
     assert ("Ukraine", "CARRIED_OUT", "attack on the Kremlin", "denied", "Ukraine") in found, found
     assert ("United States", "CARRIED_OUT", "attack on the Kremlin", "denied", "United States") in found, found
+
+
+def test_a_participle_of_saying_speaks_for_its_clauses_subject(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Dmitry Peskov went further, alleging that the United States was behind the attack "
+                             "on the Kremlin.")
+    assert ("United States", "PREPARED", "attack on the Kremlin", "claimed", "Dmitry Peskov") in found, found
+    assert ("Dmitry Peskov", "ACCUSED", "United States", "reported", "") in found, found
