@@ -2069,3 +2069,11 @@ def test_a_participle_of_saying_speaks_for_its_clauses_subject(tmp_path: Path) -
                              "on the Kremlin.")
     assert ("United States", "PREPARED", "attack on the Kremlin", "claimed", "Dmitry Peskov") in found, found
     assert ("Dmitry Peskov", "ACCUSED", "United States", "reported", "") in found, found
+
+
+def test_well_known_armed_groups_by_their_names_and_fingerprints_shared(tmp_path: Path) -> None:
+    text = ("The Houthis fired missiles at ships. Turkey blamed the PKK for the bombing in Istanbul. Spanish "
+            "investigators shared fingerprints with the FBI.")
+    entities = _entities(tmp_path, text)
+    assert entities["Houthis"][0] == "ArmedGroup" and entities["PKK"][0] == "ArmedGroup", entities
+    assert ("Spain", "SHARED_INTELLIGENCE", "FBI") in _triples(_draft(tmp_path, text))
