@@ -254,8 +254,8 @@ class _Finder:
         type_name = self.predicates.named_nationality
         for mention in self.mentions_in.get(sentence.index, ()):
             group = self.rec.proposals[mention.proposal]
-            last = sentence.tokens[mention.end - 1] if mention.sentence == sentence.index else None
-            if last is None or group.kind != "PersonGroup" or group.state is None \
+            last = sentence.tokens[mention.end - 1]
+            if group.kind != "PersonGroup" or group.state is None \
                     or name_key(last.text) not in {name_key(d) for d in group.state.demonyms}:
                 continue
             state = self._state_proposal(group.state)
@@ -272,7 +272,7 @@ class _Finder:
         for mention in self.mentions_in.get(sentence.index, ()):
             end = mention.end
             comma = end < len(tokens) and tokens[end].text == ","
-            if mention.sentence != sentence.index or end + comma + 1 >= len(tokens) \
+            if end + comma + 1 >= len(tokens) \
                     or tokens[end + comma].lemma != "in":
                 continue
             after = end + comma + 1
@@ -294,7 +294,7 @@ class _Finder:
         Biden" where the text names the United States: a leader's title before the name of someone
         who held it there (``leaders.yaml``) says they lead it."""
         for mention in self.mentions_in.get(sentence.index, ()):
-            if mention.sentence != sentence.index or self.rec.proposals[mention.proposal].kind != "Person":
+            if self.rec.proposals[mention.proposal].kind != "Person":
                 continue
             appositive = list(self._leader_in_apposition(sentence, mention))
             if appositive:
@@ -351,6 +351,19 @@ class _Finder:
                             f"{sentence.index + 1}, which {leader.name} held in {leader.state.name} (leaders.yaml)",
                             0.6)
             return
+
+    def _done_by_event_in_view(self, sentence: Sentence, token: Token) -> bool:
+        """Whether a verb whose doer the text does not name may be the event's in view ("three teams
+        struck the stadium", "About 95 people were killed"). Not when a party's own do it ("its air
+        defences destroyed 18 drones"), in a sentence dated a year or more back ("X was killed in
+        January 2020" is another event), for an -ing form, whose doer is its clause's ("a jet
+        crashed, killing all ten on board"), for an infinitive ("called for X to be eliminated"),
+        nor where its subject is a pronoun left unresolved ("they killed two Kazakhs": theirs)."""
+        subjects = sentence.children(token.i, "nsubj")
+        return sentence.index not in self.rec.recalled and token.pos != "VBG" \
+            and not any(sentence.tokens[d].lemma == "to" for d in sentence.children(token.i, "mark")) \
+            and not any(sentence.tokens[d].pos == "PRP" for d in subjects) \
+            and not any(sentence.children(d, "nmod:poss") for d in subjects)
 
     def _state_led(self, person: str, title: set[str] | None = None) -> tuple[Leader, str] | None:
         """The leader (``leaders.yaml``) a person's proposal is, with a title they held if given, and
@@ -449,16 +462,8 @@ class _Finder:
                 and (last := self.last.get(entry.type)) is not None and sentence.index - 2 <= last.sentence \
                 and last.subject not in objects:
             subjects, implied = [last.subject], True
-        # (not when a party's own do it: "its air defences destroyed 18 Ukrainian drones")
-        # (nor in a sentence dated a year or more back: "X was killed in January 2020" is another event;
-        # nor for an -ing form, whose doer is its clause's: "a jet crashed, killing all ten on board";
-        # nor where its subject is a pronoun left unresolved: "they foiled an attack and killed two
-        # Kazakhs" is theirs, whoever they are; nor for an infinitive: "called for X to be eliminated")
         if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
-                and sentence.index not in self.rec.recalled and token.pos != "VBG" \
-                and not any(sentence.tokens[d].lemma == "to" for d in sentence.children(token.i, "mark")) \
-                and not any(sentence.tokens[d].pos == "PRP" for d in sentence.children(token.i, "nsubj")) \
-                and not any(sentence.children(d, "nmod:poss") for d in sentence.children(token.i, "nsubj")):
+                and self._done_by_event_in_view(sentence, token):
             event = self.rec.event_before(sentence.index)
             if event is not None and (not entry.implied_for or all(self.rec.proposals[o].kind in entry.implied_for
                                                                   for o in objects)):
