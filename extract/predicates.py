@@ -43,7 +43,6 @@ class _EntryModel(BaseModel):
     particle: str | None = None
     implied_object: Literal["event", "event of the verb", "offer"] | None = None
     implied_subject: Literal["court", "event", "last"] | None = None
-    implied_for: list[str] = Field(default_factory=list)
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
     unless_modified_by: list[str] = Field(default_factory=list)
@@ -127,7 +126,6 @@ class Entry:
     # noun names (always); with no subject found: "court", the court last named; "event", the event in view
     implied_object: str | None = None
     implied_subject: str | None = None
-    implied_for: frozenset[str] = frozenset()  # the kinds of object an implied subject is for (all if empty)
     kinds: frozenset[str] = frozenset()  # a kind entry: any entity of these kinds is the predicate
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
@@ -271,9 +269,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                 continue
             if raw.indefinite is not None and raw.indefinite not in ontology.relations:
                 problems.append(doc.problem((*where, "indefinite"), f"unknown relation type {raw.indefinite!r}"))
-            for field_name, listed in (("kinds", raw.kinds), ("implied_for", raw.implied_for)):
-                problems += [doc.problem((*where, field_name), f"unknown kind {kind!r}")
-                             for kind in listed if kind not in ontology.kinds]
+            problems += [doc.problem((*where, "kinds"), f"unknown kind {kind!r}")
+                         for kind in raw.kinds if kind not in ontology.kinds]
             verb = bool(raw.verbs)
             subject = raw.subject or (model.subject_default_verb if verb else
                                       ["."] if raw.kinds else model.subject_default_noun)
@@ -285,7 +282,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
             entry = Entry(type=type_name, verb=verb, subject=tuple(_route(r) for r in subject),
                           object=tuple(_route(r) for r in obj), with_=frozenset(raw.with_), particle=raw.particle,
                           implied_object=raw.implied_object, implied_subject=raw.implied_subject,
-                          implied_for=frozenset(raw.implied_for), kinds=frozenset(raw.kinds),
+                          kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless),
                           unless_modified_by=frozenset(raw.unless_modified_by))
             problems += [doc.problem((*where, "nouns"), message) for message in _dead_event_nouns(entry, raw.nouns,

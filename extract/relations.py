@@ -354,11 +354,11 @@ class _Finder:
 
     def _done_by_event_in_view(self, sentence: Sentence, token: Token) -> bool:
         """Whether a verb whose doer the text does not name may be the event's in view ("three teams
-        struck the stadium", "About 95 people were killed"). Not when a party's own do it ("its air
-        defences destroyed 18 drones"), in a sentence dated a year or more back ("X was killed in
+        struck the stadium", "the pipelines were ruptured"). Not when a party's own do it ("its air
+        defences destroyed 18 drones"), in a sentence dated a year or more back ("X was hit in
         January 2020" is another event), for an -ing form, whose doer is its clause's ("a jet
-        crashed, killing all ten on board"), for an infinitive ("called for X to be eliminated"),
-        nor where its subject is a pronoun left unresolved ("they killed two Kazakhs": theirs)."""
+        crashed, damaging houses"), for an infinitive ("called for X to be destroyed"), nor where
+        its subject is a pronoun left unresolved ("they struck two villages": theirs)."""
         subjects = sentence.children(token.i, "nsubj")
         return sentence.index not in self.rec.recalled and token.pos != "VBG" \
             and not any(sentence.tokens[d].lemma == "to" for d in sentence.children(token.i, "mark")) \
@@ -465,8 +465,7 @@ class _Finder:
         if entry.implied_subject == "event" and objects and set(subjects) <= set(objects) \
                 and self._done_by_event_in_view(sentence, token):
             event = self.rec.event_before(sentence.index)
-            if event is not None and (not entry.implied_for or all(self.rec.proposals[o].kind in entry.implied_for
-                                                                  for o in objects)):
+            if event is not None:
                 subjects, implied = [event], True
         if not objects and entry.implied_object == "event" and not self._told(sentence, token.i, entry):
             event = self.rec.event_before(sentence.index)
