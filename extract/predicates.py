@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -24,7 +24,7 @@ from graph import yamlsource
 from graph.errors import InvalidInput, Problem
 from graph.ontology import Ontology, get_ontology
 
-__all__ = ["PATH", "Entry", "Office", "Predicates", "load_predicates", "get_predicates"]
+__all__ = ["PATH", "Entry", "Office", "Predicates", "load_predicates", "get_predicates", "parse_step"]
 
 PATH = Path(__file__).with_name("predicates.yaml")
 
@@ -191,17 +191,31 @@ def _route(text: str) -> Route:
     return tuple(text.split("/"))
 
 
+@cache
+def parse_step(step: str) -> tuple[str, frozenset[str] | None]:
+    """A path's step: its label, up ("^") or down, and the lemmas it must reach if it names any
+    ("obj(offer|help)"); an unclosed bracket reaches the empty lemma only, which no check lets load.
+
+    >>> label, lemmas = parse_step("xcomp(accept|take)")
+    >>> label, sorted(lemmas), parse_step("nmod:of"), parse_step("obj(offer")
+    ('xcomp', ['accept', 'take'], ('nmod:of', None), ('obj', frozenset({''})))
+    """
+    label, bracket, rest = step.partition("(")
+    if not bracket:
+        return label, None
+    return label, frozenset(rest[:-1].split("|")) if rest.endswith(")") else frozenset({""})
+
+
 def _check_route(text: str) -> str | None:
-    """A step is "." or a label, up ("^") or down, with the lemmas it must reach if any: "obj(offer|help)".
+    """A step is "." or a label with the lemmas it must reach if any (:func:`parse_step`).
 
     >>> _check_route("xcomp(accept|take)/obj/nmod:of"), _check_route("obj(offer")
     (None, "bad step 'obj(offer' in path 'obj(offer'")
     """
     for step in text.split("/"):
-        label, bracket, lemmas = step.partition("(")
-        words = lemmas[:-1].split("|") if lemmas.endswith(")") else [""]
+        label, lemmas = parse_step(step)
         if step != "." and (not label.lstrip("^").replace(":", "").replace("_", "").isalpha()
-                            or bracket and not all(w.replace("-", "").isalpha() for w in words)):
+                            or lemmas is not None and not all(w.replace("-", "").isalpha() for w in lemmas)):
             return f"bad step {step!r} in path {text!r}"
     return None
 

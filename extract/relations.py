@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from extract.entities import NOT_ORGANISATIONS, Mention, Proposal, Recognition, acted_for
 from extract.lexicon import Leader, Lexicon, StateEntry, get_lexicon
 from extract.nlp.document import Annotated, Sentence, Token
-from extract.predicates import Entry, Predicates, Route
+from extract.predicates import Entry, Predicates, Route, parse_step
 from graph.names import name_key
 from graph.ontology import Ontology
 
@@ -118,7 +117,7 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
     for step in route:
         if step == ".":
             continue
-        step, lemmas = _step(step)
+        step, lemmas = parse_step(step)
         if step.startswith("^"):
             here = [_appos_head(sentence, h, t) if step == "^appos" else h
                     for t in here for h in sentence.heads(t, step[1:])]
@@ -127,18 +126,6 @@ def follow(sentence: Sentence, start: int, route: Route) -> list[int]:
         if lemmas is not None:
             here = [t for t in here if sentence.tokens[t].lemma in lemmas]
     return here
-
-
-@cache
-def _step(step: str) -> tuple[str, frozenset[str] | None]:
-    """A path's step and the lemmas it must reach, if it names any: "obj(offer|help)".
-
-    >>> label, lemmas = _step("xcomp(accept|take)")
-    >>> label, sorted(lemmas), _step("nmod:of")
-    ('xcomp', ['accept', 'take'], ('nmod:of', None))
-    """
-    label, _, lemmas = step.partition("(")
-    return (label, frozenset(lemmas.rstrip(")").split("|"))) if lemmas else (label, None)
 
 
 def accusing_verbs(sentence: Sentence, predicates: Predicates, deed: int) -> list[int]:
