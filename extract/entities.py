@@ -825,7 +825,7 @@ class _Reader:
         i = entity.end - 1
         token = sentence.tokens[i]
         if entity.end - entity.first != 1 or token.pos not in ("NNPS", "NNS") \
-                or name_key(token.text) not in {name_key(d) for d in entry.demonyms}:
+                or not entry.is_demonym(token.text):
             return None
         counted = [a.dep for a in sentence.child_arcs(i) if a.label == "nummod"
                    or a.label == "det" and sentence.tokens[a.dep].lemma in _COUNTING]

@@ -49,6 +49,10 @@ class StateEntry:
     wikidata: str | None
     capital: str | None = None     # the city "the Russian capital" means
 
+    def is_demonym(self, word: str) -> bool:
+        """Whether a word is one of this state's demonyms ("Kazakhs" of Kazakhstan), as names compare."""
+        return name_key(word) in {name_key(d) for d in self.demonyms}
+
 
 @dataclass(frozen=True)
 class Leader:

@@ -206,6 +206,12 @@ class _Finder:
         self.capitals = recognition.capitals
         self.led: dict[str, str] = {}  # a person's proposal key -> the state a leader's title says they lead
         self.last: dict[str, Candidate] = {}  # the last candidate of each type, as found
+        # the lexicon's state each State proposal is (new, or the graph's node by its name)
+        self.states_by_entry: dict[StateEntry, list[str]] = {}
+        for key, proposal in recognition.proposals.items():
+            if proposal.kind == "State" and (
+                    state := proposal.state or lexicon.states.get(name_key(proposal.name))) is not None:
+                self.states_by_entry.setdefault(state, []).append(key)
         self.mentions_in: dict[int, list[Mention]] = {}  # each sentence's mentions
         for mention in recognition.mentions:
             self.mentions_in.setdefault(mention.sentence, []).append(mention)
@@ -243,7 +249,7 @@ class _Finder:
             group = self.rec.proposals[mention.proposal]
             last = sentence.tokens[mention.end - 1]
             if group.kind != "PersonGroup" or group.state is None \
-                    or name_key(last.text) not in {name_key(d) for d in group.state.demonyms}:
+                    or not group.state.is_demonym(last.text):
                 continue
             state = self._state_proposal(group.state)
             if state is not None and self.ontology.allows(type_name, group.kind, "State"):
@@ -297,14 +303,8 @@ class _Finder:
             if words & _NOT_HEAD:
                 continue
             title = self.doc.text[sentence.tokens[first].start:sentence.tokens[mention.first - 1].end]
-            led = self._state_led(mention.proposal, words)
-            if led is not None and self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
-                leader, state = led
-                self.led[mention.proposal] = state
-                yield Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index,
-                                sentence.start, sentence.end, mention.first,
-                                f"the title “{title}” in sentence {sentence.index + 1}, which {leader.name} "
-                                f"held in {leader.state.name} (leaders.yaml)", 0.6)
+            if (led := self._titled_leader(sentence, mention, words, f"the title “{title}”", mention.first)):
+                yield led
                 continue
             for office in self.predicates.titled_offices:
                 rest = words - office.roles
@@ -328,16 +328,23 @@ class _Finder:
                 continue  # another name, not a title
             words = {sentence.tokens[t].text.casefold()
                      for t in [d, *sentence.children(d, "compound"), *sentence.children(d, "amod")]}
-            if words & _NOT_HEAD or (led := self._state_led(mention.proposal, words)) is None \
-                    or not self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
-                continue
-            leader, state = led
-            self.led[mention.proposal] = state
-            yield Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index, sentence.start,
-                            sentence.end, d, f"the title “{sentence.tokens[d].text}” in apposition in sentence "
-                            f"{sentence.index + 1}, which {leader.name} held in {leader.state.name} (leaders.yaml)",
-                            0.6)
-            return
+            if not words & _NOT_HEAD and (led := self._titled_leader(
+                    sentence, mention, words, f"the title “{sentence.tokens[d].text}” in apposition", d)):
+                yield led
+                return
+
+    def _titled_leader(self, sentence: Sentence, mention: Mention, title: set[str], said: str,
+                       predicate: int) -> Candidate | None:
+        """The person of ``mention`` leads the state the text names, if a title with these words is
+        one they held there (``leaders.yaml``); they then stand for it (``led``)."""
+        led = self._state_led(mention.proposal, title)
+        if led is None or not self.ontology.allows(self.predicates.titled_leader, "Person", "State"):
+            return None
+        leader, state = led
+        self.led[mention.proposal] = state
+        return Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index, sentence.start,
+                         sentence.end, predicate, f"{said} in sentence {sentence.index + 1}, which {leader.name} "
+                         f"held in {leader.state.name} (leaders.yaml)", 0.6)
 
     def _done_by_event_in_view(self, sentence: Sentence, token: Token) -> bool:
         """Whether a verb whose doer the text does not name may be the event's in view ("three teams
@@ -366,8 +373,7 @@ class _Finder:
 
     def _state_proposal(self, entry: StateEntry) -> str | None:
         """The proposal of the lexicon's state ``entry`` (new, or the graph's node), if the draft has one."""
-        states = [key for key, p in self.rec.proposals.items()
-                  if p.kind == "State" and (p.state or self.lexicon.states.get(name_key(p.name))) == entry]
+        states = self.states_by_entry.get(entry, [])
         return states[0] if len(states) == 1 else None
 
     def _entries(self, sentence: Sentence, token: Token, kinds_at: dict[int, str]) -> Iterable[tuple[Entry, str]]:
