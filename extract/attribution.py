@@ -208,6 +208,9 @@ def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predi
                 key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:
                 yield recognition.capitals.get(key, key)
+    if (inverted := _inverted_speaker(sentence, i)) is not None \
+            and (key := recognition.at(sentence.index, inverted)) is not None:
+        yield recognition.capitals.get(key, key)
     if sentence.tokens[i].pos == "VBG" and not sentence.children(i, "nsubj"):
         # "Peskov went further, alleging that …", "…, saying that": the clause's own subject
         for arc in sentence.head_arcs(i):
@@ -217,10 +220,31 @@ def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predi
                 return
 
 
+def _inverted_speaker(sentence: Sentence, i: int) -> int | None:
+    """The speaker after the verb in '"…," said Garland', which the parser takes for the verb's
+    complement: a name right after a verb with no subject, which follows the quote's end.
+
+    >>> from extract.nlp.document import Arc, Token
+    >>> words = ['"', "Police", "came", ",", '"', "said", "Garland", "."]
+    >>> tokens = [Token(k, w, w.lower(), "VBD" if w in ("came", "said") else "NNP", "O", 0, 0)
+    ...           for k, w in enumerate(words)]
+    >>> arcs = [Arc(2, 1, "nsubj"), Arc(5, 2, "dep"), Arc(-1, 5, "root"), Arc(5, 6, "xcomp")]
+    >>> _inverted_speaker(Sentence(0, tokens, arcs, arcs, []), 5)
+    6
+    """
+    if i == 0 or sentence.tokens[i - 1].text not in _QUOTE_ENDS or sentence.children(i, "nsubj"):
+        return None
+    return next((a.dep for a in sentence.child_arcs(i) if a.label in ("xcomp", "obj", "dep") and a.dep == i + 1
+                 and sentence.tokens[a.dep].pos.startswith("NNP")), None)
+
+
 def _passive(sentence: Sentence, i: int) -> bool:
     """Whether the verb is in the passive ("is believed", "was reported")."""
     return any(a.label in ("nsubj:pass", "aux:pass") for a in sentence.child_arcs(i))
 
+
+#: What ends a quotation before its speaker: '"…," said X', "'…,' X said".
+_QUOTE_ENDS = frozenset({'"', "''", "'", "”", "’", ","})
 
 #: What :func:`_frame` answers for a statement nobody asserts, and for one said by nobody named.
 _UNASSERTED = ("unasserted", "", None)
@@ -347,7 +371,10 @@ def _parenthetical(sentence: Sentence, recognition: Recognition, predicates: Pre
     for word in (head, *(a.dep for a in sentence.child_arcs(head))):
         for arc in sentence.child_arcs(word):
             verb = sentence.tokens[arc.dep]
-            if arc.label == "parataxis" and verb.verb and verb.lemma in predicates.reporting_verbs \
+            # (or its complement, after the quote: '"Today, police arrested him," Garland said')
+            if (arc.label == "parataxis" or arc.label == "ccomp" and arc.dep > word
+                and sentence.tokens[sentence.subtree(arc.dep).start - 1].text in _QUOTE_ENDS) \
+                    and verb.verb and verb.lemma in predicates.reporting_verbs \
                     and not sentence.children(arc.dep, "ccomp"):
                 party = _subject_of(sentence, recognition, predicates, arc.dep)
                 if party is not None:

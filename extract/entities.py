@@ -204,6 +204,7 @@ def recognise(doc: Annotated, gazetteer: Gazetteer, lexicon: Lexicon, predicates
     state.descriptions()
     state.titles()
     state.seats()
+    state.merge_other_names()
     state.resolve_new()
     state.merge_same_ids()
     mentions = sorted(state.mentions, key=lambda m: (m.sentence, m.first))
@@ -383,13 +384,13 @@ def _name_word(tokens: list[Token], k: int, start: int) -> bool:
 
 
 def _acronym(word: str) -> bool:
-    """Whether a word is written as an acronym is: capitals only, two to six ("DGSI", which the
-    tagger may take for a common noun).
+    """Whether a word is written as an acronym is: capitals only (and digits after the first),
+    two to six ("DGSI", "MI5", which the tagger may take for common nouns).
 
-    >>> _acronym("DGSI"), _acronym("Dgsi"), _acronym("A")
-    (True, False, False)
+    >>> _acronym("DGSI"), _acronym("MI5"), _acronym("Dgsi"), _acronym("A"), _acronym("5G")
+    (True, True, False, False, False)
     """
-    return word.isalpha() and word.isupper() and 2 <= len(word) <= 6
+    return word[:1].isalpha() and word.isalnum() and word.isupper() and 2 <= len(word) <= 6
 
 
 def _initials(name: str) -> str:
@@ -638,7 +639,7 @@ class _Reader:
                 self._mention(sentence, joined, end, across, "name")
                 self._bracketed_acronym(sentence, end, across)
                 continue
-            if any(a <= tokens[first].start < b for a, b in self.datelines):
+            if self._in_dateline(tokens[first]):
                 continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
             if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
                     and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
@@ -669,6 +670,9 @@ class _Reader:
                 and tokens[end + 2].text in (")", "-RRB-") and tokens[end + 1].text.isupper():
             self.proposals[key].add_alias(tokens[end + 1].text)
             self._mention(sentence, end + 1, end + 2, key, "name")
+
+    def _in_dateline(self, token: Token) -> bool:
+        return any(a <= token.start < b for a, b in self.datelines)
 
     def _over_a_dash(self, sentence: Sentence, first: int, end: int) -> int:
         """Where a name begins that a spaced dash splits ("Islamic State – Khorasan Province", of which
@@ -725,9 +729,11 @@ class _Reader:
                 i -= 1  # "the Higher Regional Court": a capitalised adjective, not first in the sentence
             words = [t.text for t in tokens[i:j]]
             before = tokens[i - 1].text if i > 0 else ""
-            if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") or i > 1 and before[:1].isupper():
+            if words[-1].casefold() in self.lexicon.titles or before in ("-", "–") \
+                    or i > 1 and before[:1].isupper() and tokens[i - 1].pos != "DT":
                 i = j
                 continue  # "President", "Defence Minister": a title; "ISIS-K", "Foreign Terrorist …": part of a name
+                # (not after "The": "a correspondent for The Wall Street Journal")
             named_by_nouns = self._nouns_naming(sentence, j)
             if named_by_nouns is not None and self.lexicon.kind_of_name(words) is None:
                 j, noun_kind = named_by_nouns  # "its Amaq news agency": the name and its nouns
@@ -899,6 +905,9 @@ class _Reader:
             return key
         words = surface.split()
         kind = self.lexicon.kind_of_name(words)
+        if described is not None and described[0] in self.lexicon.described_over_named \
+                and self._described_after(sentence, entity.end):
+            kind = described[0]  # "the Special Deterrence Force, a militia": what the text calls it
         if kind is None and described is not None and entity.ner == "ORGANIZATION":
             return self._new(surface, described[0], f"an organisation the NLP server named, of kind {described[0]} "
                                                     "by the words that describe it", 0.6)
@@ -1415,8 +1424,10 @@ class _Reader:
                 if (link.sentence, link.head) in by_head or link.type not in ("PRONOMINAL", "NOMINAL", "PROPER"):
                     last, previous = link.sentence, (link.sentence, link.head)
                     continue
-                if link.sentence >= len(self.doc.sentences) or self.doc.sentences[link.sentence].index != link.sentence:
-                    continue
+                sentences = self.doc.sentences
+                if link.sentence >= len(sentences) or sentences[link.sentence].index != link.sentence \
+                        or self._in_dateline(sentences[link.sentence].tokens[link.head]):
+                    continue  # (not "PARIS, 30 June –", linked to "the Paris court": where it was filed)
                 if link.type == "NOMINAL" and self._named_between(owner, link, previous):
                     continue  # "the Wagner Group … JNIM stepped up attacks. The group claimed": JNIM (descriptions)
                 if link.type == "NOMINAL" and self._named_in_apposition(by_head, owner, link):
@@ -1581,6 +1592,25 @@ class _Reader:
             first = owner.setdefault(proposal.id, key)
             if first != key:
                 self._merge(key, into=first)
+
+    def merge_other_names(self) -> None:
+        """Two new proposals of one kind that are one name in two forms are one: a spelling of the
+        variant table ("Federal Security Service" and "FSB"), or an acronym of the other's initials
+        told before it ("The FBI sent agents … the Federal Bureau of Investigation"). People and
+        events are left apart: a surname or a head noun says more of them than a spelling can."""
+        seen: dict[tuple[str, str], str] = {}  # (kind, name key) -> the proposal first mentioned with it
+        for key, proposal in sorted(self.proposals.items(), key=lambda item: item[1].first):
+            if proposal.first < 0 or proposal.known is not None or proposal.kind in ("Person", "Event"):
+                continue
+            # (by its name alone: an alias may be a guess, as "Isis" for "Isis-Khorasan" is)
+            keys = self.lexicon.variant_keys(name_key(proposal.name))
+            if len(proposal.name.split()) > 1 and _acronym(initials := _initials(proposal.name)):
+                keys.add(name_key(initials))
+            into = next((seen[(proposal.kind, k)] for k in sorted(keys) if (proposal.kind, k) in seen), None)
+            if into is not None and into in self.proposals:
+                self._merge(key, into=into)
+                continue
+            seen.update({(proposal.kind, k): key for k in keys})
 
     def _merge(self, key: str, *, into: str) -> None:
         """The proposal ``key`` is ``into``: its names become aliases, its mentions ``into``'s."""

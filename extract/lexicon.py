@@ -93,6 +93,9 @@ class Lexicon:
     demonym_kinds: frozenset[str] = frozenset()
     #: kinds that a name and nouns of the kind after it name ("the Basmanny district court")
     noun_named_kinds: frozenset[str] = frozenset()
+    #: kinds a description in apposition gives a name over the kind its words give ("the Special
+    #: Deterrence Force, a militia")
+    described_over_named: frozenset[str] = frozenset()
     fallback_kind: str = ""
     #: every name, alias and demonym of a state or bloc, as a key, to its entry
     states: dict[str, StateEntry] = field(default_factory=dict)
@@ -308,8 +311,10 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
         lexicon.descriptions[str(noun).casefold()] = frozenset(allowed)
     lexicon.noun_named_kinds = frozenset(data.get("noun_named_kinds") or [])
     lexicon.demonym_kinds = frozenset(data.get("demonym_kinds") or [])
+    lexicon.described_over_named = frozenset(data.get("described_over_named") or [])
     for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds),
-                            ("demonym_kinds", lexicon.demonym_kinds)):
+                            ("demonym_kinds", lexicon.demonym_kinds),
+                            ("described_over_named", lexicon.described_over_named)):
         for index, kind in enumerate(sorted(listed)):
             if kind not in kinds:
                 problems.append(doc.problem((section, index), f"unknown kind {kind!r}"))

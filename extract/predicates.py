@@ -46,6 +46,7 @@ class _EntryModel(BaseModel):
     indefinite: str | None = None
     unless: list[str] = Field(default_factory=list)
     unless_modified_by: list[str] = Field(default_factory=list)
+    object_kinds: list[str] = Field(default_factory=list)
 
 
 class _OfficeModel(BaseModel):
@@ -130,6 +131,8 @@ class Entry:
     indefinite: str | None = None   # the type instead when the noun has "a"/"an": "a Hamas commander"
     unless: frozenset[str] = frozenset()  # dependency labels that make the word mean something else
     unless_modified_by: frozenset[str] = frozenset()  # modifiers that do ("opposition leader")
+    #: the kinds the object may be, of those the type allows (none: all of them)
+    object_kinds: frozenset[str] = frozenset()
 
     def describe(self, lemma: str) -> str:
         extra = f" {self.particle}" if self.particle else ""
@@ -285,6 +288,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                 problems.append(doc.problem((*where, "indefinite"), f"unknown relation type {raw.indefinite!r}"))
             problems += [doc.problem((*where, "kinds"), f"unknown kind {kind!r}")
                          for kind in raw.kinds if kind not in ontology.kinds]
+            problems += [doc.problem((*where, "object_kinds"), f"{kind!r} is no kind {type_name} takes as its object")
+                         for kind in raw.object_kinds if kind not in ontology.relations[type_name].object_kinds]
             verb = bool(raw.verbs)
             subject = raw.subject or (model.subject_default_verb if verb else
                                       ["."] if raw.kinds else model.subject_default_noun)
@@ -298,7 +303,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
                           implied_object=raw.implied_object, implied_subject=raw.implied_subject,
                           kinds=frozenset(raw.kinds),
                           indefinite=raw.indefinite, unless=frozenset(raw.unless),
-                          unless_modified_by=frozenset(raw.unless_modified_by))
+                          unless_modified_by=frozenset(raw.unless_modified_by),
+                          object_kinds=frozenset(raw.object_kinds))
             problems += [doc.problem((*where, "nouns"), message) for message in _dead_event_nouns(entry, raw.nouns,
                                                                                              out, ontology)]
             if raw.implied_object == "event of the verb":

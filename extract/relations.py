@@ -430,6 +430,11 @@ class _Finder:
         # (unless its subject names it too: "authorities killed two men in Kaluga, in western Russia")
         direct = set(self._ends(sentence, token.i, (("nsubj",),))) if placed and token.verb else set()
         subjects = [s for s in subjects if s not in placed or s in direct]
+        if token.pos == "VBG" and any(a.label.split(":")[0] in ("advcl", "dep") for a in sentence.head_arcs(token.i)) \
+                and any(self.rec.proposals[s].kind == "Event" for s in subjects):
+            # "A suicide attack destroyed the embassy, killing 29 people": the attack the clause tells
+            # did it, not what it destroyed (nor who launched it: "launched an attack, killing seven")
+            subjects = [s for s in subjects if self.rec.proposals[s].kind == "Event"]
         if token.verb and (agents := self._ends(sentence, token.i, (("obl:agent",),))):
             # a passive's doer is its agent: "nsubj" also reaches "nsubj:pass", who was done to
             # ("Berlin had been warned by Washington about an attack" is no warning of Berlin's)
@@ -508,6 +513,9 @@ class _Finder:
                                     through_event=obj)
                 continue
             s, o, retype, aliases = allowed
+            if entry.object_kinds and (retype[1] if retype and retype[0] == o
+                                       else self.rec.proposals[o].kind) not in entry.object_kinds:
+                continue  # "a Moscow correspondent", "an American reporter": no outlet
             confidence = (0.7 if entry.verb else 0.6) - (0.15 if implied else 0.0)
             reason = f"{how} in sentence {sentence.index + 1}"
             if implied:

@@ -47,6 +47,10 @@ that the extractor's rules can be written for the right parse:
   of the name and the name the verb's ``obl:in``, so the verb has no subject. A name so governed
   by a verb that has none, right after a preposition and a date, is that verb's subject, and the
   date the verb's.
+- **a participle at the end, taken for the object's.** "A suicide attack destroyed the embassy,
+  killing 29 people" comes back with "killing" an ``acl`` of "embassy", so the embassy killed
+  them. A participle in -ing after a comma that ends its verb's object, its clause running to the
+  end of the sentence, says what the verb's clause did: it is the verb's ``advcl``.
 - **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
   said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
@@ -86,7 +90,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
-        _people_after_a_role, _predicative_adjectives, _dated_subjects)
+        _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -286,6 +290,16 @@ def _dated(arcs: list[Arc], found: dict[int, tuple[int, int, int, str]], tokens:
         else:
             out.append(arc)
     return out
+
+
+def _final_participles(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    verbs = {a.dep: a.head for a in basic if a.label == "obj" and a.head >= 0 and tokens[a.head].verb}  # object -> verb
+    last = len(tokens) - 1 if tokens and tokens[-1].pos == "." else len(tokens)
+    changed = {a: Arc(verbs[a.head], a.dep, "advcl") for a in basic
+               if a.label == "acl" and a.head in verbs and tokens[a.dep].pos == "VBG" and a.dep > a.head
+               and tokens[tree.subtree(a.dep).start - 1].text == "," and tree.subtree(a.dep).stop == last}
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -186,6 +186,20 @@ def test_the_leaders_file_names_its_line_and_field_on_error(tmp_path: Path) -> N
     assert "Joe Biden" in bad.read_text().splitlines()[problem.line - 1]
 
 
+def test_an_entrys_object_kinds_must_be_kinds_its_type_takes(tmp_path: Path) -> None:
+    text = (ROOT / "extract" / "predicates.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "predicates.yaml"
+    assert "object_kinds: [MediaOutlet, Company, Organisation]" in text
+    bad.write_text(text.replace("object_kinds: [MediaOutlet, Company, Organisation]",
+                                "object_kinds: [MediaOutlet, Event, Organisation]", 1), encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_predicates(bad)
+    [problem] = caught.value.problems
+    assert problem.field.startswith("relations.WORKS_FOR[") and problem.field.endswith(".object_kinds")
+    assert "'Event' is no kind WORKS_FOR takes" in problem.message
+    assert "object_kinds" in bad.read_text(encoding="utf-8").splitlines()[problem.line - 1]
+
+
 def test_the_event_lists_cannot_drift_apart(tmp_path: Path) -> None:
     """An event noun taken out of ``event_nouns`` but left in a relation's nouns or in ``verb_events``
     would never be an event, and its entries would never fire: the predicates refuse to load."""

@@ -68,7 +68,7 @@ def test_an_addition_takes_its_quote_from_the_span(drafts: DraftStore) -> None:
                                          "name": "Crocus City Hall attack"}),
         Action("add", "relation", changes={"subject": ids["Ukraine"], "type": "PREPARED",
                                            "object": "crocus-city-hall-attack", "status": "claimed",
-                                           "asserted_by": ids["Federal Security Service"],
+                                           "asserted_by": ids["FSB"],
                                            "start": start, "end": start + len(quote)})],
         version=1, via="x")
     added = next(r for r in after["relations"] if r["object"] == "crocus-city-hall-attack")
