@@ -102,12 +102,25 @@ def draft_facts(text: str, *, text_name: str, sha256: str, info: DocumentInfo, g
         for key in (candidate.subject, candidate.object, candidate.asserted_by):
             if key is not None and proposals[key].first < 0:
                 proposals[key].first = candidate.start
-    entities = [p for p in sorted(proposals.values(), key=lambda p: (p.first, p.id)) if p.first >= 0]
+    entities = [p for p in sorted(proposals.values(), key=lambda p: (p.first, p.id))
+                if p.first >= 0 and not _only_its_state(p, recognition.capitals, proposals, candidates)]
     return {
         "document": _document(text, text_name, sha256, info),
         "entities": _entities(entities),
         "relations": _relations(text, candidates, proposals),
     }
+
+
+def _only_its_state(place: Proposal, capitals: dict[str, str], proposals: dict[str, Proposal],
+                    candidates: list[Candidate]) -> bool:
+    """Whether a capital stood only for its state: its name became the state's alias ("New Delhi
+    accused Ottawa"), no relation is the city's own, and it is never where something is ("the
+    men were arrested in Moscow"). It is then no entity of its own: a second
+    "Ottawa (Place)" beside Canada, alias "Ottawa", would be one more thing to reject."""
+    state = capitals.get(place.key)
+    if state is None or place.placed or name_key(place.name) not in {name_key(a) for a in proposals[state].aliases}:
+        return False
+    return not any(place.key in (c.subject, c.object, c.asserted_by) for c in candidates)
 
 
 def write_draft(text_path: Path, output: Path, *, info: DocumentInfo, gazetteer: Gazetteer,

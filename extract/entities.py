@@ -122,6 +122,7 @@ class Proposal:
     head: str = ""                  # for events and groups: the head noun's lemma
     recalled: bool = False          # an event its sentence dates a year or more before publication
     guessed: bool = False           # its kind is the lexicon's fallback: a relation may tell it better
+    placed: bool = False            # a capital named once at least as where something is ("in Moscow")
 
     def add_alias(self, surface: str) -> None:
         surface = surface.strip()
@@ -491,6 +492,8 @@ class _Reader:
         start = sentence.tokens[first].start
         if proposal.first < 0 or start < proposal.first:
             proposal.first = start
+        if key in self.capitals and self._where(sentence, first, end):
+            proposal.placed = True
 
     def _category_names(self, sentence: Sentence) -> None:
         """"a Foreign Terrorist Organization" (``category_names``): words no entity is named by."""
@@ -886,6 +889,9 @@ class _Reader:
             words = surface.split()
             while len(words) > 2 and words[0].casefold().rstrip(".") in self.lexicon.titles:
                 words = words[1:]  # "Ayatollah Ali Khamenei": the title is not the name
+            if (fuller := self._with_middle_names(words)) is not None:
+                self.proposals[fuller].add_alias(surface)
+                return fuller  # "Jack Douglas Teixeira" after "Jack Teixeira", or the other way round
             key = self._new(" ".join(words), "Person", "a person the NLP server named", 0.75)
             if len(words) < len(surface.split()):
                 self.proposals[key].add_alias(surface)
@@ -922,6 +928,22 @@ class _Reader:
             how = f"a name the NLP server found, of kind {kind} by its words"
             confidence = 0.7
         return self._new(surface, kind, how, confidence, guessed=guessed)
+
+    def _with_middle_names(self, words: list[str]) -> str | None:
+        """The person named before with the same first and last names, one name holding the
+        other's words and more in between ("Jack Teixeira", "Jack Douglas Teixeira")."""
+        keys = [name_key(w) for w in words]
+        for proposal in self.proposals.values():
+            if proposal.kind != "Person" or proposal.first < 0:
+                continue
+            other = [name_key(w) for w in proposal.name.split()]
+            if len(keys) < 2 or len(other) < 2 or keys == other or (keys[0], keys[-1]) != (other[0], other[-1]):
+                continue
+            shorter, longer = sorted((keys, other), key=len)
+            rest = iter(longer)
+            if all(word in rest for word in shorter):  # (in order)
+                return proposal.key
+        return None
 
     def _surname_of(self, surface: str) -> str | None:
         """The person named before whose surname this one word is, who then has it as an alias."""

@@ -2145,3 +2145,34 @@ def test_a_participle_closing_the_sentence_is_what_the_clause_did_not_what_it_hi
     found = _triples(_draft(tmp_path, "Russia launched a missile attack on Kharkiv, killing seven people."))
     assert ("missile attack on Kharkiv", "KILLED", "seven people") in found, found
     assert ("Russia", "KILLED", "seven people") not in found, found
+
+
+def test_a_capital_that_only_stood_for_its_state_is_no_entity_of_its_own(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "New Delhi accused Ottawa of sheltering extremists.")
+    assert entities == {"India": ("State", ["New Delhi"]), "Canada": ("State", ["Ottawa"])}, entities
+    assert ("India", "ACCUSED", "Canada") in _triples(_draft(tmp_path, "New Delhi accused Ottawa of sheltering "
+                                                                       "extremists."))
+    entities = _entities(tmp_path, "The Indian embassy in Ottawa closed. Ottawa accused New Delhi of spying.")
+    assert entities["Ottawa"][0] == "Place", entities  # where the embassy is: its own relation
+
+
+def test_a_relative_clause_whose_subject_is_both_denies_for_its_antecedents(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The sabotage of the pipelines in 2022 remains unsolved. Moscow has blamed the United "
+                             "States and Britain, which both deny involvement.")
+    assert ("United States", "CARRIED_OUT", "sabotage", "denied", "United States") in found, found
+    assert ("United Kingdom", "CARRIED_OUT", "sabotage", "denied", "United Kingdom") in found, found
+
+
+def test_a_name_with_a_middle_name_is_the_person_named_without_it_and_custody_is_an_arrest(tmp_path: Path) -> None:
+    text = ('Jack Teixeira was taken into custody by FBI agents. "Today, the Justice Department arrested Jack '
+            'Douglas Teixeira," Garland said.')
+    entities = _entities(tmp_path, text)
+    assert entities["Jack Teixeira"] == ("Person", ["Jack Douglas Teixeira"]), entities
+    found = _draft(tmp_path, text)
+    assert ("FBI", "ARRESTED", "Jack Teixeira", "reported", "") in found, found
+    assert ("Justice Department", "ARRESTED", "Jack Teixeira", "claimed", "Garland") in found, found
+
+
+def test_an_and_before_wing_joins_two_words_of_one_bodys_name(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Pavan Kumar Rai headed the Research and Analysis Wing in Canada."))
+    assert ("Pavan Kumar Rai", "LEADS", "Research and Analysis Wing") in found, found
