@@ -204,15 +204,6 @@ def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predi
                 key = key or next((k for d in sentence.children(arc.dep, "nmod:in")
                                    if (k := recognition.at(sentence.index, d)) is not None
                                    and recognition.proposals[k].kind not in NOT_ORGANISATIONS), None)
-            if key is None and sentence.tokens[arc.dep].lemma in _FLOATING_QUANTIFIERS:
-                # "the United States and Britain, which both deny involvement": the relative
-                # clause's antecedents (the parser makes "both" the subject)
-                for relcl in sentence.head_arcs(i):
-                    if relcl.label == "acl:relcl" and relcl.head >= 0:
-                        for word in (relcl.head, *sentence.children(relcl.head, "conj")):
-                            if (k := recognition.at(sentence.index, word)) is not None:
-                                yield recognition.capitals.get(k, k)
-                continue
             if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:
                 key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
             if key is not None:
@@ -251,9 +242,6 @@ def _passive(sentence: Sentence, i: int) -> bool:
     """Whether the verb is in the passive ("is believed", "was reported")."""
     return any(a.label in ("nsubj:pass", "aux:pass") for a in sentence.child_arcs(i))
 
-
-#: Quantifiers that stand for the subject they count: "which both deny it", "who all denied it".
-_FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
 
 #: What ends a quotation before its speaker: '"…," said X', "'…,' X said".
 _QUOTE_ENDS = frozenset({'"', "''", "'", "”", "’", ","})
@@ -318,7 +306,10 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
                 return _UNASSERTED if doubted else _HEDGED
             continue
         if lemma in predicates.denial_verbs:
-            return "denied", party, None
+            # of several who deny ("the United States and Britain, which both deny involvement"),
+            # each denies its own part
+            deniers = list(_subjects_of(sentence, recognition, predicates, head))
+            return "denied", candidate.subject if candidate.subject in deniers else party, None
         if lemma in predicates.accusing_verbs and label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
             accused = next((recognition.at(sentence.index, d) for d in sentence.children(head, "obj")
                             if recognition.at(sentence.index, d)), None)

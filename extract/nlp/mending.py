@@ -51,6 +51,11 @@ that the extractor's rules can be written for the right parse:
   killing 29 people" comes back with "killing" an ``acl`` of "embassy", so the embassy killed
   them. A participle in -ing after a comma that ends its verb's object, its clause running to the
   end of the sentence, says what the verb's clause did: it is the verb's ``advcl``.
+- **a quantifier taken for a relative clause's subject.** "the United States and Britain, which
+  both deny involvement" comes back with "both" the subject of "deny" and the antecedents its
+  objects (enhanced++ gives the relative pronoun's role to them). "both", "all" or "each" as the
+  subject of a relative clause only counts the antecedents: they are the subject (the pronoun in
+  the tree), and the quantifier an ``advmod``.
 - **a speaker at the end, taken for an apposition.** "Petrov is an officer of the GRU, the FSB
   said" comes back with "the FSB" in apposition to "the GRU" and the whole clause the subject of
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
@@ -90,7 +95,8 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     mends: tuple[Callable[[list[Token], list[Arc], list[Arc]], Arcs], ...] = (
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
-        _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles)
+        _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
+        _floating_quantifiers)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return arcs, basic
@@ -300,6 +306,29 @@ def _final_participles(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -
                if a.label == "acl" and a.head in verbs and tokens[a.dep].pos == "VBG" and a.dep > a.head
                and tokens[tree.subtree(a.dep).start - 1].text == "," and tree.subtree(a.dep).stop == last}
     return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+#: Quantifiers that float after the subject they count: "which both deny it", "who all denied it".
+_FLOATING_QUANTIFIERS = frozenset({"both", "all", "each"})
+
+
+def _floating_quantifiers(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    changed_enhanced: dict[Arc, Arc] = {}
+    changed_basic: dict[Arc, Arc] = {}
+    for arc in arcs:
+        if arc.label != "nsubj" or tokens[arc.dep].lemma not in _FLOATING_QUANTIFIERS:
+            continue
+        verb = arc.head
+        antecedent = next((a.head for a in arcs if a.label == "acl:relcl" and a.dep == verb and a.head >= 0), None)
+        pronoun = next((a.dep for a in arcs if a.label == "ref" and a.head == antecedent), None)
+        if antecedent is None or pronoun is None:
+            continue
+        changed_enhanced[arc] = Arc(verb, arc.dep, "advmod")
+        changed_enhanced.update({a: Arc(verb, a.dep, "nsubj") for a in arcs if a.head == verb and a.label == "obj"
+                                 and a.dep < pronoun})  # the antecedents given the pronoun's role
+        changed_basic.update({a: Arc(verb, a.dep, "advmod" if a.dep == arc.dep else "nsubj") for a in basic
+                              if a.head == verb and (a.dep == arc.dep or a.dep == pronoun)})
+    return _relabelled(arcs, changed_enhanced), _relabelled(basic, changed_basic)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -2156,11 +2156,16 @@ def test_a_capital_that_only_stood_for_its_state_is_no_entity_of_its_own(tmp_pat
     assert entities["Ottawa"][0] == "Place", entities  # where the embassy is: its own relation
 
 
-def test_a_relative_clause_whose_subject_is_both_denies_for_its_antecedents(tmp_path: Path) -> None:
+def test_both_as_a_relative_clauses_subject_is_its_antecedents(tmp_path: Path) -> None:
     found = _draft(tmp_path, "The sabotage of the pipelines in 2022 remains unsolved. Moscow has blamed the United "
                              "States and Britain, which both deny involvement.")
     assert ("United States", "CARRIED_OUT", "sabotage", "denied", "United States") in found, found
     assert ("United Kingdom", "CARRIED_OUT", "sabotage", "denied", "United Kingdom") in found, found
+    assert ("United Kingdom", "CARRIED_OUT", "sabotage", "denied", "United States") not in found, found
+    found = _triples(_draft(tmp_path, "A special court in Paris sentenced Salah Abdeslam. He fled, driven by two "
+                                      "friends, Mohammed Amri and Hamza Attou, who both received shorter prison "
+                                      "terms."))
+    assert {("special court", "ARRESTED", "Mohammed Amri"), ("special court", "ARRESTED", "Hamza Attou")} <= found
 
 
 def test_a_name_with_a_middle_name_is_the_person_named_without_it_and_custody_is_an_arrest(tmp_path: Path) -> None:
