@@ -204,8 +204,8 @@ def _subjects_of(sentence: Sentence, recognition: Recognition, predicates: Predi
                 key = key or next((k for d in sentence.children(arc.dep, "nmod:in")
                                    if (k := recognition.at(sentence.index, d)) is not None
                                    and recognition.proposals[k].kind not in NOT_ORGANISATIONS), None)
-            if key is None and sentence.tokens[arc.dep].lemma in predicates.court_voices:
-                key = recognition.named_before(sentence.index, predicates.courts)  # "the judges found": the court
+            if key is None and (bodies := predicates.voices.get(sentence.tokens[arc.dep].lemma)) is not None:
+                key = recognition.named_before(sentence.index, bodies)  # "the judges found": the court
             if key is not None:
                 yield recognition.capitals.get(key, key)
     if (inverted := _inverted_speaker(sentence, i)) is not None \
@@ -435,11 +435,15 @@ def _link_denial(denial: Candidate, claim: Candidate) -> None:
 
 def _answered(done: list[Candidate], denial: Candidate) -> Candidate | None:
     """The statement a denial answers: the same fact (claimed, or reported by the text), else the
-    latest claim about the denier."""
+    latest claim of another type between the same two ("was behind" denied by "had nothing to do
+    with"), else the latest claim about the denier."""
     for earlier in reversed(done):
         if earlier.status != "denied" and earlier.triple == denial.triple:
             return earlier
     claims = [c for c in reversed(done) if c.status == "claimed" and c.sentence >= denial.sentence - 4]
+    for claim in claims:  # "X was behind the attack … Y said X had nothing to do with the attack"
+        if (claim.subject, claim.object) == (denial.subject, denial.object) and claim.asserted_by != denial.asserted_by:
+            return claim
     for claim in claims:
         if claim.subject == denial.asserted_by and claim.asserted_by != denial.asserted_by:
             return claim

@@ -61,6 +61,8 @@ _OTHER_EVENTS = {"similar", "other", "another", "previous", "earlier", "past", "
 #: Nouns of the people of a body, which the body's noun modifies: "service members", "army personnel"
 _BODY_PEOPLE = {"member", "personnel"}
 _DESCRIPTION_REACH = 2  # sentences before over which "the group" still means the organisation named
+#: Pronouns that name their own clause's subject, whatever coreference links them to.
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 _EVENT_REACH = 4  # sentences over which "the attack" still means the event last told of
 _RECALLED_DAYS = 365  # an event dated this long before publication is recalled, not reported
 _EVENT_COMPLEMENTS = ("nmod:of", "nmod:for", "nmod:on", "nmod:against")
@@ -281,7 +283,8 @@ def _join_places(sentence: Sentence, entities: list[NamedEntity]) -> list[NamedE
         tokens = sentence.tokens
         if last is not None and last.ner in _PLACE_NER and entity.ner in _PLACE_NER and last.end == entity.first \
                 and all(t.pos.startswith("NNP") or t.text == "of" or t.lemma == "the" and tokens[t.i - 1].text == "of"
-                        for t in tokens[last.first:entity.end]):  # "District Court of The Hague"
+                        or t.pos == "POS" for t in tokens[last.first:entity.end]):
+            # ("District Court of The Hague", "Donetsk People's Republic")
             runs[-1].append(entity)
         else:
             runs.append([entity])
@@ -1318,7 +1321,9 @@ class _Reader:
             if len(span) > _EVENT_COMPLEMENT_WORDS:
                 span = range(span.start, target + 1)
             noun = min(nouns, key=lambda n: (len(n), n))  # "strike" of strike/airstrike
-            name = f"{noun} on {self._surface(sentence, span.start, span.stop)}"
+            # "strike on Houthi radar sites", "poisoning of Sergei Skripal"
+            of = "of" if self._kind_at(sentence, target) in ("Person", "PersonGroup") else "on"
+            name = f"{noun} {of} {self._surface(sentence, span.start, span.stop)}"
             key = self._new(name, "Event", f"an attack the text tells with “{token.text}” (“{name}”)", 0.45,
                             head=noun, recalled=self._dated_long_before(sentence))
             self._mention(sentence, token.i, token.i + 1, key, "event")
@@ -1450,6 +1455,8 @@ class _Reader:
                 if link.sentence >= len(sentences) or sentences[link.sentence].index != link.sentence \
                         or self._in_dateline(sentences[link.sentence].tokens[link.head]):
                     continue  # (not "PARIS, 30 June –", linked to "the Paris court": where it was filed)
+                if link.type == "PRONOMINAL" and link.text.casefold() in _REFLEXIVES:
+                    continue  # its own clause's subject ("Brahim blew himself up", linked to his brother)
                 if link.type == "NOMINAL" and self._named_between(owner, link, previous):
                     continue  # "the Wagner Group … JNIM stepped up attacks. The group claimed": JNIM (descriptions)
                 if link.type == "NOMINAL" and self._named_in_apposition(by_head, owner, link):

@@ -49,6 +49,12 @@ class _EntryModel(BaseModel):
     object_kinds: list[str] = Field(default_factory=list)
 
 
+class _VoiceModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    nouns: list[str]
+    bodies: list[str]
+
+
 class _OfficeModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
     roles: list[str]
@@ -95,7 +101,7 @@ class _FileModel(BaseModel):
     intentions: list[str]
     intended: dict[str, str]
     reciprocal: list[str]
-    court_voices: list[str]
+    voices: list[_VoiceModel]
     state_words: list[str]
     verb_events: dict[str, list[str]]
     event_actors: list[str]
@@ -178,7 +184,9 @@ class Predicates:
     intentions: frozenset[str] = frozenset()
     intended: dict[str, str] = field(default_factory=dict)
     reciprocal: frozenset[str] = frozenset()
-    court_voices: frozenset[str] = frozenset()
+    #: who, unnamed, speaks for the body the text last named with one of these words ("the judges
+    #: found": the court's; "prosecutors said": the prosecutor's office's)
+    voices: dict[str, frozenset[str]] = field(default_factory=dict)
     state_words: frozenset[str] = frozenset()
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
@@ -252,7 +260,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
         intentions=frozenset(model.intentions), intended=dict(model.intended),
-        reciprocal=frozenset(model.reciprocal), court_voices=frozenset(model.court_voices),
+        reciprocal=frozenset(model.reciprocal),
+        voices={noun: frozenset(v.bodies) for v in model.voices for noun in v.nouns},
         state_words=frozenset(model.state_words),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,

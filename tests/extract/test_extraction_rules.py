@@ -2181,3 +2181,59 @@ def test_a_name_with_a_middle_name_is_the_person_named_without_it_and_custody_is
 def test_an_and_before_wing_joins_two_words_of_one_bodys_name(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Pavan Kumar Rai headed the Research and Analysis Wing in Canada."))
     assert ("Pavan Kumar Rai", "LEADS", "Research and Analysis Wing") in found, found
+
+
+def test_a_poisoning_told_by_its_verb_is_an_event_of_its_victim_and_an_incident_is_an_event(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Two Russian officers poisoned Sergei Skripal in Salisbury in March. Its spokesman, "
+                             "Dmitry Peskov, said Russia had nothing to do with the poisoning.")
+    assert ("Russia", "CARRIED_OUT", "poisoning of Sergei Skripal", "reported", "") in found, found
+    assert ("Russia", "CARRIED_OUT", "poisoning of Sergei Skripal", "denied", "Dmitry Peskov") in found, found
+    entities = _entities(tmp_path, "Russia had nothing to do with the Salisbury incident, Peskov said.")
+    assert entities["Salisbury incident"][0] == "Event", entities
+
+
+def test_what_a_party_failed_to_do_it_did_not_do(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Belgian services failed to share intelligence with France. Turkey failed "
+                                      "to warn France about the attack."))
+    assert not [r for r in found if r[1] in ("SHARED_INTELLIGENCE", "WARNED")], found
+
+
+def test_nothing_to_do_with_denies_what_the_claim_said_in_another_type(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Germany said Russia was behind the attack on Alexei Navalny. Dmitry Peskov said Russia "
+                             "had nothing to do with the attack.")
+    assert ("Russia", "PREPARED", "attack on Alexei Navalny", "claimed", "Germany") in found, found
+    assert ("Russia", "PREPARED", "attack on Alexei Navalny", "denied", "Dmitry Peskov") in found, found
+
+
+def test_a_bomber_who_blew_himself_up_carried_out_the_event_in_view(tmp_path: Path) -> None:
+    """CoreNLP links "himself" to "Abdeslam": a reflexive is its own clause's subject."""
+    found = _triples(_draft(tmp_path, "Gunmen attacked Paris in November 2015. Abdeslam's older brother, Brahim, "
+                                      "blew himself up at the Comptoir Voltaire café."))
+    assert ("Brahim", "CARRIED_OUT", "attack on Paris") in found, found
+
+
+def test_listings_worded_as_branding_or_classifying_and_intelligence_received(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Iran branded U.S. Central Command a terrorist group. Germany classified "
+                                      "Hezbollah as a terrorist organisation."))
+    assert ("Iran", "DESIGNATED_EXTREMIST", "U.S. Central Command") in found, found
+    assert ("Germany", "DESIGNATED_EXTREMIST", "Hezbollah") in found, found
+    found = _triples(_draft(tmp_path, "Canada received intelligence from the United States. Iraq received a warning "
+                                      "from Iran. Dieter S. passed photographs of the base to a Russian intelligence "
+                                      "service."))
+    assert ("United States", "SHARED_INTELLIGENCE", "Canada") in found, found
+    assert ("Iran", "WARNED", "Iraq") in found, found
+    assert ("Dieter S.", "SHARED_INTELLIGENCE", "Russian intelligence service") in found, found
+
+
+def test_a_place_name_with_a_possessive_inside_is_one_place(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "Igor Girkin served as defence minister of the self-declared Donetsk People's "
+                                   "Republic.")
+    assert "Donetsk People's Republic" in entities and "Donetsk" not in entities, entities
+
+
+def test_prosecutors_unnamed_speak_for_the_prosecutors_office_named_before(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Gunmen attacked Paris in 2015. The national anti-terrorism prosecutor's office (PNAT) "
+                             "opened an inquiry. Prosecutors said Salah Abdeslam had carried out the attacks.")
+    office = "national anti-terrorism prosecutor's office"
+    assert ("Salah Abdeslam", "CARRIED_OUT", "attack on Paris", "claimed", office) in found, found
+    assert (office, "ACCUSED", "Salah Abdeslam", "reported", "") in found, found
