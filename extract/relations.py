@@ -676,7 +676,11 @@ class _Finder:
 
     def _ends(self, sentence: Sentence, start: int, routes: tuple[Route, ...]) -> list[str]:
         keys: list[str] = []
+        reached: set[Route] = set()  # routes that found an end
         for route in routes:
+            if any(route[:k] in reached for k in range(1, len(route))):
+                continue  # "the commander of the Guards' Quds Force": the Quds Force, not on to the Guards
+            before = len(keys)
             # (the word itself, "." , is not also its conjuncts: "Britain's MI5 and the FBI" are each
             # the predicate of their own kind entry, with their own possessor or none)
             conjoined = route != (".",)
@@ -698,6 +702,8 @@ class _Finder:
                     if not found and t != start and sentence.tokens[t].lemma in self.lexicon.leader_governments:
                         found = self._governed(sentence, t)
                     keys.extend(k for k in found if k not in keys)
+            if len(keys) > before:
+                reached.add(route)
         return keys
 
     def _governed(self, sentence: Sentence, i: int) -> list[str]:

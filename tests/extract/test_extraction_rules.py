@@ -2237,3 +2237,10 @@ def test_prosecutors_unnamed_speak_for_the_prosecutors_office_named_before(tmp_p
     office = "national anti-terrorism prosecutor's office"
     assert ("Salah Abdeslam", "CARRIED_OUT", "attack on Paris", "claimed", office) in found, found
     assert (office, "ACCUSED", "Salah Abdeslam", "reported", "") in found, found
+
+
+def test_a_longer_route_past_an_end_found_names_what_that_end_belongs_to(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Qassem Soleimani, the commander of the Revolutionary Guards' Quds Force, was "
+                                      "killed."))
+    assert ("Qassem Soleimani", "LEADS", "Quds Force") in found, found
+    assert ("Qassem Soleimani", "LEADS", "Revolutionary Guards") not in found, found
