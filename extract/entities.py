@@ -1624,8 +1624,9 @@ class _Reader:
 
     def merge_other_names(self) -> None:
         """Two new proposals of one kind that are one name in two forms are one: a spelling of the
-        variant table ("Federal Security Service" and "FSB"), or an acronym of the other's initials
-        told before it ("The FBI sent agents … the Federal Bureau of Investigation"). People and
+        variant table ("Federal Security Service" and "FSB"), or an acronym of the other's initials,
+        whichever the text tells first ("The FBI sent agents … the Federal Bureau of Investigation";
+        an acronym after its name in brackets is read as it comes, by ``_named_before``). People and
         events are left apart: a surname or a head noun says more of them than a spelling can."""
         seen: dict[tuple[str, str], str] = {}  # (kind, name key) -> the proposal first mentioned with it
         for key, proposal in sorted(self.proposals.items(), key=lambda item: item[1].first):
