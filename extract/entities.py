@@ -1637,7 +1637,7 @@ class _Reader:
             if len(proposal.name.split()) > 1 and _acronym(initials := _initials(proposal.name)):
                 keys.add(name_key(initials))
             into = next((seen[(proposal.kind, k)] for k in sorted(keys) if (proposal.kind, k) in seen), None)
-            if into is not None and into in self.proposals:
+            if into is not None:  # (never one merged away: those are not kept in `seen`)
                 self._merge(key, into=into)
                 continue
             seen.update({(proposal.kind, k): key for k in keys})
