@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 WEB    := api/static/app.js
 
-.PHONY: run test setup browser neo4j nlp load serve stop bench clean
+.PHONY: run test setup browser neo4j nlp load serve stop bench bench-draft clean
 
 run: load nlp serve
 
@@ -69,6 +69,10 @@ test: setup browser
 
 bench: setup
 	$(BIN)/python bench/run.py --size S
+
+# drafting speed and memory against the NLP server's own reading (docs/extraction.md)
+bench-draft: setup
+	$(BIN)/python bench/drafting.py
 
 clean: stop
 	rm -rf $(VENV) .neo4j .corenlp build *.egg-info api/static web/node_modules
