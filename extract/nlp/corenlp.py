@@ -133,7 +133,7 @@ def read_json(text: str, data: dict[str, Any]) -> Annotated:
         basic = [Arc(a["governor"] - 1, a["dependent"] - 1, a["dep"]) for a in s.get("basicDependencies", [])]
         entities = [NamedEntity(m["tokenBegin"], m["tokenEnd"], m["ner"], m["text"], m.get("normalizedNER"))
                     for m in s.get("entitymentions", [])]
-        arcs, basic = mend(tokens, arcs, basic)
+        tokens, arcs, basic = mend(tokens, arcs, basic)
         sentences.append(Sentence(index=s["index"], tokens=tokens, arcs=arcs, basic=basic, entities=entities))
     chains = []
     for chain in data.get("corefs", {}).values():

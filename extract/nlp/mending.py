@@ -61,9 +61,18 @@ that the extractor's rules can be written for the right parse:
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
   right before that verb after a comma, is what the verb's subject says: the apposition is the
   subject, the clause its complement.
+- **a noun taken for a verb before the noun it modifies.** "killed in a US drone strike" and "A
+  US drone strike killed him" come back with "drone" a verb (VB), "US" its subject and "strike"
+  its object, the phrase torn apart. A base-form verb with no auxiliary, hanging unlabelled
+  (``dep``) or as the root, whose object is the very next word and whose subject (if any) the
+  word before it, is a noun inside one noun phrase: the last noun is its head, in the place the
+  first had (or, at the root, the subject of the verb that the parser made its ``acl``); the
+  others are its compounds. Its tag is mended too (``NN``; ``VBD`` for that verb), as it is
+  where the parser made the word an adjective of the next ("a drone strike").
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from extract.nlp.document import Arc, Sentence, Token
@@ -78,9 +87,9 @@ _NAME_PARTS = ("compound", "flat", "flat:name")
 Arcs = tuple[list[Arc], list[Arc]]  # (enhanced++, basic)
 
 
-def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
-    """The enhanced and basic arcs with the parser's known errors mended (see the module), each
-    mend in turn on what the one before left.
+def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[Token], list[Arc], list[Arc]]:
+    """The tokens, enhanced and basic arcs with the parser's known errors mended (see the module),
+    each mend in turn on what the one before left.
 
     >>> words = "Police searched a flat in Molenbeek , the Brussels district".split()
     >>> tokens = [Token(i, w, w.lower(), "NNP" if w[0].isupper() else "NN", "O", 0, 0)
@@ -88,7 +97,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     >>> basic = [Arc(1, 0, "nsubj"), Arc(-1, 1, "root"), Arc(3, 2, "det"), Arc(1, 3, "obj"),
     ...          Arc(5, 4, "case"), Arc(1, 5, "obl:in"), Arc(1, 6, "punct"), Arc(9, 7, "det"),
     ...          Arc(9, 8, "compound"), Arc(1, 9, "obj")]
-    >>> enhanced, tree = mend(tokens, basic, basic)
+    >>> tokens, enhanced, tree = mend(tokens, basic, basic)
     >>> [a for a in tree if a.dep == 9]
     [Arc(head=5, dep=9, label='appos')]
     """
@@ -97,9 +106,82 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
         _floating_quantifiers)
+    tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
-    return arcs, basic
+    return tokens, arcs, basic
+
+
+#: Dependents of a verb that only a verb has: it really is one ("will drone on", "to drone").
+_VERBAL = ("aux", "aux:pass", "mark", "cop", "expl")
+#: Dependents of the first noun that go with the phrase to its new head ("a", "in", "deadly").
+_PHRASE_PARTS = ("det", "case", "amod", "nummod", "nmod:poss")
+
+
+def _nouns_taken_for_verbs(tokens: list[Token], arcs: list[Arc],
+                           basic: list[Arc]) -> tuple[list[Token], list[Arc], list[Arc]]:
+    for verb, token in enumerate(tokens):
+        noun = verb + 1
+        if token.pos != "VB" or noun >= len(tokens) or tokens[noun].pos not in ("NN", "NNS"):
+            continue
+        head = next((a for a in basic if a.dep == verb), None)
+        if head is not None and head.label == "amod" and head.head == noun:  # "a drone strike": only the tag
+            arcs, basic = (_relabelled(graph, {head: Arc(noun, verb, "compound")}) for graph in (arcs, basic))
+            tokens = [dataclasses.replace(t, pos="NN") if t.i == verb else t for t in tokens]
+            continue
+        deps = [a for a in basic if a.head == verb]
+        subjects = [a.dep for a in deps if a.label.startswith("nsubj")]
+        if (head is None or head.label not in ("dep", "root", "ROOT") or any(a.label in _VERBAL for a in deps)
+                or Arc(verb, noun, "obj") not in basic or any(s != verb - 1 for s in subjects)):
+            continue
+        first = verb - 1 if verb and tokens[verb - 1].pos.startswith(("NN", "JJ")) else None
+        if head.label == "dep":
+            first_head = next((a for a in basic if a.dep == first), None) if first is not None else None
+            if first is None or first_head is None or first_head.head != head.head or first in subjects:
+                continue
+            place = {first: noun}  # the last noun hangs where the first did
+            clause = None
+        else:
+            clause = next((a.dep for a in basic if a.head == noun and a.label == "acl" and tokens[a.dep].verb
+                           and a.dep > noun), None)
+            if clause is None:
+                continue
+            place = {}
+        arcs = _noun_phrase(arcs, tokens, verb, noun, first, place, clause)
+        basic = _noun_phrase(basic, tokens, verb, noun, first, place, clause)
+        tokens = [dataclasses.replace(t, pos="NN") if t.i == verb else
+                  dataclasses.replace(t, pos="VBD") if t.i == clause and t.pos == "VBN" else t for t in tokens]
+    return tokens, arcs, basic
+
+
+def _noun_phrase(arcs: list[Arc], tokens: list[Token], verb: int, noun: int, first: int | None,
+                 place: dict[int, int], clause: int | None) -> list[Arc]:
+    """``arcs`` with the words ``first`` (if any), ``verb`` and ``noun`` made one noun phrase
+    headed by ``noun``: see :func:`_nouns_taken_for_verbs`."""
+    out = []
+    for arc in arcs:
+        if arc.dep == verb:  # its own arc: a compound of the head (the root arc goes to the clause)
+            out.append(Arc(noun, verb, "compound"))
+            if clause is not None:
+                out.append(Arc(arc.head, clause, arc.label))
+        elif arc.head == verb and arc.dep == noun:
+            if clause is not None:
+                out.append(Arc(clause, noun, "nsubj"))
+        elif arc.dep == first and arc.head == verb:  # the verb's subject
+            out.append(Arc(noun, first, "compound"))
+        elif arc.dep in place:  # the first noun's place, taken by the head; the first its compound
+            out.append(Arc(arc.head, place[arc.dep], arc.label))
+            out.append(Arc(noun, arc.dep, "compound"))
+        elif arc.head == first and arc.dep < first and arc.label.partition(":")[0] in _PHRASE_PARTS + ("nmod",):
+            out.append(Arc(noun, arc.dep, arc.label))
+        elif arc.head == verb:  # "in January 2020", a full stop: the noun's (at the root, the clause's)
+            label = arc.label.replace("obl", "nmod", 1) if clause is None else arc.label
+            out.append(Arc(clause if clause is not None else noun, arc.dep, label))
+        elif arc.head == noun and arc.dep == clause:
+            continue  # the acl that was the sentence's verb
+        else:
+            out.append(arc)
+    return list(dict.fromkeys(out))
 
 
 def _relabelled(arcs: list[Arc], changed: dict[Arc, Arc]) -> list[Arc]:

@@ -2244,3 +2244,13 @@ def test_a_longer_route_past_an_end_found_names_what_that_end_belongs_to(tmp_pat
                                       "killed."))
     assert ("Qassem Soleimani", "LEADS", "Quds Force") in found, found
     assert ("Qassem Soleimani", "LEADS", "Revolutionary Guards") not in found, found
+
+
+def test_a_drone_strike_is_one_noun_phrase_whoever_the_tagger_made_a_verb(tmp_path: Path) -> None:
+    """CoreNLP tags "drone" VB and tears "a US drone strike" apart (extract/nlp/mending.py)."""
+    found = _triples(_draft(tmp_path, "A US drone strike killed Zawahiri in Kabul. Soleimani was killed in a US "
+                                      "drone strike near Baghdad airport in January 2020."))
+    assert ("United States", "CARRIED_OUT", "US drone strike") in found, found
+    assert ("US drone strike", "KILLED", "Zawahiri") in found, found
+    assert ("Baghdad airport strike", "KILLED", "Soleimani") in found, found
+    assert ("United States", "CARRIED_OUT", "Baghdad airport strike") in found, found
