@@ -316,7 +316,9 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             return "said", party, accused
         if lemma in predicates.reporting_verbs and label.split(":")[0] in ("ccomp", "parataxis", "xcomp", "dep"):
             return ("denied" if doubted else "said"), party, None
-        if lemma in predicates.naming_verbs and label == "obl:as":  # "named Y as the organiser"
+        # "named Y as the organiser", "identified the killer as Y"
+        if lemma in predicates.naming_verbs and (label == "obl:as"
+                                                 or label == "obj" and sentence.children(head, "obl:as")):
             return ("denied" if doubted else "said"), party, None
     return _UNASSERTED if asked or guessed else None
 

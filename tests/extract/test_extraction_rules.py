@@ -2254,3 +2254,17 @@ def test_a_drone_strike_is_one_noun_phrase_whoever_the_tagger_made_a_verb(tmp_pa
     assert ("US drone strike", "KILLED", "Zawahiri") in found, found
     assert ("Baghdad airport strike", "KILLED", "Soleimani") in found, found
     assert ("United States", "CARRIED_OUT", "Baghdad airport strike") in found, found
+
+
+def test_who_is_named_the_killer_of_someone_killed_them_by_the_namers_word(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Darya Dugina was killed in a car bombing near Moscow. The FSB named Natalya Vovk as the "
+                             "killer of Darya Dugina.")
+    assert ("Natalya Vovk", "KILLED", "Darya Dugina", "claimed", "FSB") in found, found
+    assert ("FSB", "ACCUSED", "Natalya Vovk", "reported", "") in found, found
+
+
+def test_a_place_and_the_state_after_its_comma_and_sanctions_are_no_listing(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The attack on the USS Cole in Aden, Yemen, killed 17 sailors. Alexander Dugin "
+                                      "has been sanctioned by the United States."))
+    assert ("Aden", "LOCATED_IN", "Yemen") in found, found
+    assert not any(t[1] == "DESIGNATED_EXTREMIST" for t in found), found
