@@ -2268,3 +2268,16 @@ def test_a_place_and_the_state_after_its_comma_and_sanctions_are_no_listing(tmp_
                                       "has been sanctioned by the United States."))
     assert ("Aden", "LOCATED_IN", "Yemen") in found, found
     assert not any(t[1] == "DESIGNATED_EXTREMIST" for t in found), found
+
+
+def test_nationalities_set_off_after_a_name_or_before_a_persons_noun(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Anis Amri, a Tunisian, arrived in Germany in 2015. Saudi journalist Jamal "
+                                      "Khashoggi was killed in Istanbul. Abdul Aziz Wahabzadah, an Afghan refugee, "
+                                      "spoke yesterday."))
+    assert {("Anis Amri", "NATIONAL_OF", "Tunisia"), ("Jamal Khashoggi", "NATIONAL_OF", "Saudi Arabia"),
+            ("Abdul Aziz Wahabzadah", "NATIONAL_OF", "Afghanistan")} <= found, found
+
+
+def test_a_place_a_citys_possessive_names_lies_in_the_city(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Navalny was flown to Berlin's Charité hospital."))
+    assert ("Charité hospital", "LOCATED_IN", "Berlin") in found, found
