@@ -61,6 +61,18 @@ that the extractor's rules can be written for the right parse:
   "said". A clause (a word with a copula, or a verb) as the subject of a verb, with an apposition
   right before that verb after a comma, is what the verb's subject says: the apposition is the
   subject, the clause its complement.
+- **a clause's subject taken for the verb's object.** "Soylu said the Kurdistan Workers Party
+  (PKK) was responsible for the bombing" comes back with "Party" the object of "said" and
+  "responsible" its ``xcomp``, as if he had said the party. A complement with a finite copula
+  ("was", "is") is a clause of its own, never an ``xcomp``: the object before it is its subject,
+  and it is the verb's ``ccomp``.
+- **a result taken for the object's adjective.** "Coulibaly shot dead Clarissa Jean-Philippe"
+  comes back with "dead" an ``amod`` of the name. A resultative ("dead") right after its verb,
+  hung on the verb's object, says what the verb made of it: the verb's ``xcomp``.
+- **a participle after its noun taken for a clausal subject.** "A commission led by William Young
+  will report" comes back with "led" the ``csubj`` of "report" and "commission" its subject.
+  A past participle with no auxiliary so placed modifies the noun before it (``acl``), and that
+  noun is the subject of the verb.
 - **a noun taken for a verb before the noun it modifies.** "killed in a US drone strike" and "A
   US drone strike killed him" come back with "drone" a verb (VB), "US" its subject and "strike"
   its object, the phrase torn apart. A base-form verb with no auxiliary, hanging unlabelled
@@ -105,7 +117,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
-        _floating_quantifiers)
+        _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -411,6 +423,53 @@ def _floating_quantifiers(tokens: list[Token], arcs: list[Arc], basic: list[Arc]
         changed_basic.update({a: Arc(verb, a.dep, "advmod" if a.dep == arc.dep else "nsubj") for a in basic
                               if a.head == verb and (a.dep == arc.dep or a.dep == pronoun)})
     return _relabelled(arcs, changed_enhanced), _relabelled(basic, changed_basic)
+
+
+#: A copula's tags that make its clause finite ("was responsible", not "to be responsible").
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _finite_complements(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    changed: dict[Arc, Arc] = {}
+    dropped: set[Arc] = set()
+    for arc in basic:
+        if arc.label != "xcomp" or arc.head < 0 or not any(
+                a.head == arc.dep and a.label == "cop" and tokens[a.dep].pos in _FINITE for a in basic):
+            continue
+        subject = next((a for a in basic if a.head == arc.head and a.label == "obj" and a.dep < arc.dep), None)
+        if subject is None or any(a.head == arc.dep and a.label.startswith("nsubj") for a in basic):
+            continue
+        changed[arc] = Arc(arc.head, arc.dep, "ccomp")
+        changed[subject] = Arc(arc.dep, subject.dep, "nsubj")
+        dropped |= {a for a in arcs if a.head == arc.dep and a.dep == subject.dep and a.label == "nsubj:xsubj"}
+    return [a for a in _relabelled(arcs, changed) if a not in dropped], _relabelled(basic, changed)
+
+
+#: Adjectives that say what a verb made of its object ("shot dead X").
+_RESULTS = frozenset({"dead"})
+
+
+def _resultatives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    objects = {a.dep: a.head for a in basic if a.label == "obj" and a.head >= 0 and tokens[a.head].verb}
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed = {a: Arc(objects[a.head], a.dep, "xcomp") for a in basic
+               if a.label == "amod" and a.head in objects and tokens[a.dep].lemma in _RESULTS
+               and a.dep == objects[a.head] + 1 and tree.subtree(a.head).start == a.dep}
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _participial_subjects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    changed: dict[Arc, Arc] = {}
+    for arc in basic:
+        if arc.label != "csubj" or tokens[arc.dep].pos != "VBN" or any(
+                a.head == arc.dep and a.label.startswith("aux") for a in basic):
+            continue
+        noun = next((a for a in basic if a.head == arc.dep and a.label == "nsubj" and a.dep < arc.dep
+                     and tokens[a.dep].noun), None)
+        if noun is not None:
+            changed[arc] = Arc(noun.dep, arc.dep, "acl")
+            changed[noun] = Arc(arc.head, noun.dep, "nsubj")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

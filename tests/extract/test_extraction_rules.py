@@ -2281,3 +2281,25 @@ def test_nationalities_set_off_after_a_name_or_before_a_persons_noun(tmp_path: P
 def test_a_place_a_citys_possessive_names_lies_in_the_city(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Navalny was flown to Berlin's Charité hospital."))
     assert ("Charité hospital", "LOCATED_IN", "Berlin") in found, found
+
+
+def test_a_complement_with_a_finite_copula_is_a_clause_whose_subject_the_parser_took_for_an_object(
+        tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The Istanbul bombing killed six people. Suleyman Soylu said the Kurdistan Workers Party "
+                             "(PKK) was responsible for the Istanbul bombing.")
+    assert ("Kurdistan Workers Party", "CARRIED_OUT", "Istanbul bombing", "claimed", "Suleyman Soylu") in found, found
+
+
+def test_shot_dead_opened_fire_helped_carry_out_led_by_and_took_place(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Amedy Coulibaly shot dead Clarissa Jean-Philippe in Montrouge. Brenton Tarrant "
+                                      "opened fire on worshippers at the Al Noor Mosque. Osama Krayem helped Khalid El "
+                                      "Bakraoui carry out the Maelbeek bombing. A Royal Commission of Inquiry led by "
+                                      "William Young will report. The Maelbeek bombing took place in Brussels."))
+    assert {("Amedy Coulibaly", "KILLED", "Clarissa Jean-Philippe"), ("Brenton Tarrant", "TARGETED", "Al Noor Mosque"),
+            ("Osama Krayem", "ASSISTED", "Maelbeek bombing"), ("William Young", "LEADS", "Royal Commission of Inquiry"),
+            ("Maelbeek bombing", "OCCURRED_IN", "Brussels")} <= found, found
+
+
+def test_a_gerund_a_denial_governs_is_the_deniers(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The United States blamed Iran for the attack on Abqaiq. Iran denied carrying out the attack.")
+    assert ("Iran", "CARRIED_OUT", "attack on Abqaiq", "denied", "Iran") in found, found
