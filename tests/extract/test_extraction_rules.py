@@ -2303,3 +2303,18 @@ def test_shot_dead_opened_fire_helped_carry_out_led_by_and_took_place(tmp_path: 
 def test_a_gerund_a_denial_governs_is_the_deniers(tmp_path: Path) -> None:
     found = _draft(tmp_path, "The United States blamed Iran for the attack on Abqaiq. Iran denied carrying out the attack.")
     assert ("Iran", "CARRIED_OUT", "attack on Abqaiq", "denied", "Iran") in found, found
+
+
+def test_part_of_a_network_is_membership_not_a_part_in_the_event_in_view(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "A suicide bombing hit Paris in 2016. Chérif Kouachi had been convicted in 2008 "
+                                      "as part of the Buttes-Chaumont network."))
+    assert ("Chérif Kouachi", "MEMBER_OF", "Buttes-Chaumont network") in found, found
+    assert not any(t[1] == "CARRIED_OUT" for t in found), found
+
+
+def test_a_bodys_description_as_a_unit_or_agency_and_where_people_grew_up_and_places_lie(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The GIGN, the tactical unit of the French gendarmerie, stormed the building. "
+                                      "The CIA, the US spy agency, declined to comment. Chérif Kouachi had grown up "
+                                      "in Paris. Abqaiq lies in Saudi Arabia's Eastern Province."))
+    assert {("GIGN", "PART_OF", "French gendarmerie"), ("CIA", "PART_OF", "United States"),
+            ("Chérif Kouachi", "BASED_IN", "Paris"), ("Abqaiq", "LOCATED_IN", "Eastern Province")} <= found, found
