@@ -652,6 +652,12 @@ class _Reader:
                 # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with
                 self._mention(sentence, first, first + 1, self._state(entry), "name")
                 continue
+            if end < len(tokens) and tokens[end].text.casefold() in self.lexicon.kin_nouns \
+                    and tokens[end - 1].pos.startswith("NNP") and entity.ner not in ("COUNTRY", "NATIONALITY"):
+                surface = self._surface(sentence, first, end + 1)  # "the Kouachi brothers": a family, no place
+                kin = self._new(surface, "PersonGroup", f"a name and a noun of kin (“{surface}”)", 0.6)
+                self._mention(sentence, first, end + 1, kin, "name")
+                continue
             surface = self._surface(sentence, first, end)
             venue = self._venue_end(sentence, entity, end)
             key: str | None

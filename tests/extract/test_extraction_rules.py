@@ -2318,3 +2318,10 @@ def test_a_bodys_description_as_a_unit_or_agency_and_where_people_grew_up_and_pl
                                       "in Paris. Abqaiq lies in Saudi Arabia's Eastern Province."))
     assert {("GIGN", "PART_OF", "French gendarmerie"), ("CIA", "PART_OF", "United States"),
             ("Chérif Kouachi", "BASED_IN", "Paris"), ("Abqaiq", "LOCATED_IN", "Eastern Province")} <= found, found
+
+
+def test_a_name_and_a_noun_of_kin_are_a_group_of_people_whatever_the_name_was_taken_for(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "The Kouachi brothers were shot dead by the GIGN. The El Bakraoui brothers blew "
+                                   "themselves up at Zaventem airport.")
+    assert entities["Kouachi brothers"][0] == "PersonGroup" and entities["El Bakraoui brothers"][0] == "PersonGroup"
+    assert "Kouachi" not in entities and "El Bakraoui" not in entities, entities
