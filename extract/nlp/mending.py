@@ -73,6 +73,9 @@ that the extractor's rules can be written for the right parse:
   will report" comes back with "led" the ``csubj`` of "report" and "commission" its subject.
   A past participle with no auxiliary so placed modifies the noun before it (``acl``), and that
   noun is the subject of the verb.
+- **the one blamed taken for what the thing blamed is on.** "Russia blamed the attack on Ukraine"
+  comes back with "on Ukraine" hung on "attack", an attack on Ukraine. After "blame" (or "pin")
+  and its object, "on" names who is blamed: the verb's ``obl:on``.
 - **a noun taken for a verb before the noun it modifies.** "killed in a US drone strike" and "A
   US drone strike killed him" come back with "drone" a verb (VB), "US" its subject and "strike"
   its object, the phrase torn apart. A base-form verb with no auxiliary, hanging unlabelled
@@ -117,7 +120,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
-        _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects)
+        _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -470,6 +473,19 @@ def _participial_subjects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]
             changed[arc] = Arc(noun.dep, arc.dep, "acl")
             changed[noun] = Arc(arc.head, noun.dep, "nsubj")
     return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+#: Verbs whose object's "on" phrase is theirs: "blamed the attack on X", "pinned the bombing on X".
+_BLAMING = frozenset({"blame", "pin"})
+
+
+def _blamed_on(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    objects = {a.dep: a.head for a in basic if a.label == "obj" and a.head >= 0 and tokens[a.head].lemma in _BLAMING}
+    changed_enhanced = {a: Arc(objects[a.head], a.dep, "obl:on") for a in arcs
+                        if a.label == "nmod:on" and a.head in objects}
+    changed_basic = {a: Arc(objects[a.head], a.dep, "obl") for a in basic if a.label == "nmod" and a.head in objects
+                     and any(c.head == a.dep and c.label == "case" and tokens[c.dep].lemma == "on" for c in basic)}
+    return _relabelled(arcs, changed_enhanced), _relabelled(basic, changed_basic)
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

@@ -2301,7 +2301,8 @@ def test_shot_dead_opened_fire_helped_carry_out_led_by_and_took_place(tmp_path: 
 
 
 def test_a_gerund_a_denial_governs_is_the_deniers(tmp_path: Path) -> None:
-    found = _draft(tmp_path, "The United States blamed Iran for the attack on Abqaiq. Iran denied carrying out the attack.")
+    found = _draft(tmp_path, "The United States blamed Iran for the attack on Abqaiq. Iran denied carrying out the "
+                             "attack.")
     assert ("Iran", "CARRIED_OUT", "attack on Abqaiq", "denied", "Iran") in found, found
 
 
@@ -2325,3 +2326,11 @@ def test_a_name_and_a_noun_of_kin_are_a_group_of_people_whatever_the_name_was_ta
                                    "themselves up at Zaventem airport.")
     assert entities["Kouachi brothers"][0] == "PersonGroup" and entities["El Bakraoui brothers"][0] == "PersonGroup"
     assert "Kouachi" not in entities and "El Bakraoui" not in entities, entities
+
+
+def test_who_an_attack_is_blamed_on_is_blamed_not_attacked(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "The bombing killed six people. Suleyman Soylu blamed the attack on Kurdish militants. "
+                             "The hack of the Democratic National Committee was attributed to the GRU.")
+    assert ("Kurdish militants", "CARRIED_OUT", "bombing", "claimed", "Suleyman Soylu") in found, found
+    assert not any(r[1] == "TARGETED" and r[2] == "Kurdish militants" for r in found), found
+    assert ("GRU", "CARRIED_OUT", "hack of the Democratic National Committee", "reported", "") in found, found
