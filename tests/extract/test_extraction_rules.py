@@ -2334,3 +2334,11 @@ def test_who_an_attack_is_blamed_on_is_blamed_not_attacked(tmp_path: Path) -> No
     assert ("Kurdish militants", "CARRIED_OUT", "bombing", "claimed", "Suleyman Soylu") in found, found
     assert not any(r[1] == "TARGETED" and r[2] == "Kurdish militants" for r in found), found
     assert ("GRU", "CARRIED_OUT", "hack of the Democratic National Committee", "reported", "") in found, found
+
+
+def test_criticism_of_a_partys_words_admonishing_and_recordings_passed_from_a_place_to_a_party(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Turkish intelligence passed audio recordings from the consulate to the CIA. "
+                                      "Abbas Mousavi denounced the American allegations as meaningless. Washington had "
+                                      "admonished Ukrainian officials over the bombing."))
+    assert {("Turkish intelligence", "SHARED_INTELLIGENCE", "CIA"), ("Abbas Mousavi", "CRITICISED", "United States"),
+            ("United States", "CRITICISED", "Ukraine")} <= found, found
