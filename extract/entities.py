@@ -651,6 +651,12 @@ class _Reader:
                     and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
                 # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with
                 self._mention(sentence, first, first + 1, self._state(entry), "name")
+                if end < len(tokens) and tokens[end].lemma in self.lexicon.coalition_nouns \
+                        and tokens[first + 2].lemma == "lead" and self._free(sentence, end, end + 1):
+                    # "the Saudi-led coalition": a coalition of its own, which the state leads (by "led")
+                    surface = self._surface(sentence, first, end + 1)
+                    led = self._new(surface, "Coalition", f"a coalition a state leads (“{surface}”)", 0.6)
+                    self._mention(sentence, end, end + 1, led, "name")
                 continue
             if end < len(tokens) and tokens[end].text.casefold() in self.lexicon.kin_nouns \
                     and tokens[end - 1].pos.startswith("NNP") and entity.ner not in ("COUNTRY", "NATIONALITY"):

@@ -2342,3 +2342,11 @@ def test_criticism_of_a_partys_words_admonishing_and_recordings_passed_from_a_pl
                                       "admonished Ukrainian officials over the bombing."))
     assert {("Turkish intelligence", "SHARED_INTELLIGENCE", "CIA"), ("Abbas Mousavi", "CRITICISED", "United States"),
             ("United States", "CRITICISED", "Ukraine")} <= found, found
+
+
+def test_a_state_led_coalition_is_a_coalition_the_state_directs(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "The Saudi-led coalition has been battling the Houthis since 2015.")
+    assert {e.name: e.kind for e in facts.facts.entities}.get("Saudi-led coalition") == "Coalition"
+    found = _triples(_draft(tmp_path, "The Saudi-led coalition has been battling the Houthis since 2015."))
+    assert {("Saudi Arabia", "DIRECTS", "Saudi-led coalition"),
+            ("Saudi-led coalition", "AT_WAR_WITH", "Houthis")} <= found, found
