@@ -682,8 +682,14 @@ class _Reader:
             self._bracketed_acronym(sentence, end, key)
 
     def _bracketed_acronym(self, sentence: Sentence, end: int, key: str) -> None:
-        """"the Federal Security Service (FSB)": the acronym in brackets right after a name is its alias."""
+        """"the Federal Security Service (FSB)": the acronym in brackets right after a name is its
+        alias; after a state's name that ends a body's ("the Security Service of Ukraine (SBU)"), the
+        body's."""
         tokens = sentence.tokens
+        if self.proposals[key].kind == "State":
+            key = next((body for a in sentence.head_arcs(end - 1) if a.label == "nmod:of" and a.head >= 0
+                        for body in [self._proposal_at(sentence, a.head)]
+                        if body is not None and self.proposals[body].kind not in ("State", "Place", "Event")), key)
         if end + 2 < len(tokens) and tokens[end].text in ("(", "-LRB-") \
                 and tokens[end + 2].text in (")", "-RRB-") and tokens[end + 1].text.isupper():
             self.proposals[key].add_alias(tokens[end + 1].text)
@@ -836,11 +842,14 @@ class _Reader:
         "Basmanny district court", "Amaq news agency" (the nouns a body's or an outlet's); None if
         no such nouns follow. A state's name or demonym names no venue."""
         first = entity.first
-        if entity.ner not in _VENUE_NER or self.lexicon.kind_of_name(entity.text.split()) is not None:
+        if entity.ner not in (*_VENUE_NER, "PERSON") or self.lexicon.kind_of_name(entity.text.split()) is not None:
             return None  # "the Royal Albert Hall concert venue": the name says what it is already
         if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
             return None  # "Molenbeek, the Brussels district": a description of the place before
-        return self._nouns_naming(sentence, end)
+        named = self._nouns_naming(sentence, end)
+        if entity.ner == "PERSON" and (named is None or named[1] != "ArmedGroup"):
+            return None  # a person's name names only a group after it: "the Ripoll cell", "the Abaaoud cell"
+        return named
 
     def _nationals(self, sentence: Sentence, entity: NamedEntity, entry: StateEntry) -> str | None:
         """A plural demonym that counts people ("two Kazakhs", "all Americans") or is a bare object

@@ -2350,3 +2350,10 @@ def test_a_state_led_coalition_is_a_coalition_the_state_directs(tmp_path: Path) 
     found = _triples(_draft(tmp_path, "The Saudi-led coalition has been battling the Houthis since 2015."))
     assert {("Saudi Arabia", "DIRECTS", "Saudi-led coalition"),
             ("Saudi-led coalition", "AT_WAR_WITH", "Houthis")} <= found, found
+
+
+def test_an_acronym_after_a_states_name_that_ends_a_bodys_is_the_bodys(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "The Security Service of Ukraine (SBU) carried out the October attack. The Ripoll "
+                                   "cell was led by Abdelbaki Es Satty.")
+    assert "SBU" in entities["Security Service"][1] and "SBU" not in entities["Ukraine"][1], entities
+    assert entities["Ripoll cell"][0] == "ArmedGroup", entities
