@@ -701,10 +701,18 @@ class _Finder:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
                     if not found and t != start and sentence.tokens[t].lemma in self.lexicon.leader_governments:
                         found = self._governed(sentence, t)
+                    if not found and t != start and self.lexicon.kind_of_words([sentence.tokens[t].text]) == "Place":
+                        found = self._place_of(sentence, t)  # "the village of Koh-e-Sabz": Koh-e-Sabz
                     keys.extend(k for k in found if k not in keys)
             if len(keys) > before:
                 reached.add(route)
         return keys
+
+    def _place_of(self, sentence: Sentence, i: int) -> list[str]:
+        """"the village of Koh-e-Sabz", "the town of Levice": the place a noun for a place names by
+        its "of"."""
+        return [k for d in sentence.children(i, "nmod:of")
+                if (k := self.rec.at(sentence.index, d)) is not None and self.rec.proposals[k].kind == "Place"]
 
     def _governed(self, sentence: Sentence, i: int) -> list[str]:
         """"the government of Prime Minister Jose Maria Aznar", "the Biden administration": the state

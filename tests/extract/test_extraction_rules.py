@@ -2357,3 +2357,8 @@ def test_an_acronym_after_a_states_name_that_ends_a_bodys_is_the_bodys(tmp_path:
                                    "cell was led by Abdelbaki Es Satty.")
     assert "SBU" in entities["Security Service"][1] and "SBU" not in entities["Ukraine"][1], entities
     assert entities["Ripoll cell"][0] == "ArmedGroup", entities
+
+
+def test_a_noun_for_a_place_stands_for_the_place_its_of_names(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Iranian strikes hit the village of Koh-e-Sabz in Balochistan late on Tuesday."))
+    assert any(t[1] == "TARGETED" and t[2] == "Koh-e-Sabz" for t in found), found
