@@ -1320,19 +1320,21 @@ class _Reader:
     def _told_events(self, sentence: Sentence) -> None:
         """"US and British forces struck Houthi radar sites": a party's act of attack told by its verb,
         with no event of that kind in view, is an event, named by the verb's noun and what it struck
-        ("strike on Houthi radar sites"); the verb is its mention (``verb_events``)."""
+        ("strike on Houthi radar sites"); the verb is its mention (``verb_events``). In the passive,
+        by whom and on whom: "Fico was shot by Juraj Cintula" ("shooting of Fico")."""
         for token in sentence.tokens:
             nouns = self.predicates.verb_events.get(token.lemma)
-            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1) \
-                    or any(a.label == "aux:pass" for a in sentence.child_arcs(token.i)):
+            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1):
                 continue
-            if not any(self._actor_at(sentence, d) for d in sentence.children(token.i, "nsubj")):
+            passive = any(a.label == "aux:pass" for a in sentence.child_arcs(token.i))
+            actors = sentence.children(token.i, "obl:agent" if passive else "nsubj")
+            if not any(self._actor_at(sentence, d) for d in actors):
                 continue
             recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
                       and self.proposals[k].head in nouns]
             if recent:
                 continue  # "struck" after "the strikes": that event, which relations find
-            target = next((d for d in sentence.children(token.i, "obj")), None)
+            target = next((d for d in sentence.children(token.i, "nsubj:pass" if passive else "obj")), None)
             if target is None:
                 continue
             span = sentence.subtree(target)

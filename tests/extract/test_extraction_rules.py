@@ -2362,3 +2362,9 @@ def test_an_acronym_after_a_states_name_that_ends_a_bodys_is_the_bodys(tmp_path:
 def test_a_noun_for_a_place_stands_for_the_place_its_of_names(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Iranian strikes hit the village of Koh-e-Sabz in Balochistan late on Tuesday."))
     assert any(t[1] == "TARGETED" and t[2] == "Koh-e-Sabz" for t in found), found
+
+
+def test_an_attack_told_by_a_passive_verb_with_its_agent_is_an_event(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Slovak Prime Minister Robert Fico was shot by Juraj Cintula in Handlova."))
+    events = {t[2] for t in found if t[:2] == ("Juraj Cintula", "CARRIED_OUT")}
+    assert len(events) == 1 and {(e, "TARGETED", "Robert Fico") for e in events} <= found, found
