@@ -2368,3 +2368,12 @@ def test_an_attack_told_by_a_passive_verb_with_its_agent_is_an_event(tmp_path: P
     found = _triples(_draft(tmp_path, "Slovak Prime Minister Robert Fico was shot by Juraj Cintula in Handlova."))
     events = {t[2] for t in found if t[:2] == ("Juraj Cintula", "CARRIED_OUT")}
     assert len(events) == 1 and {(e, "TARGETED", "Robert Fico") for e in events} <= found, found
+
+
+def test_a_death_an_attack_resulted_in_a_decision_condemned_by_its_maker_and_lashkar(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Lashkar-e-Taiba carried out the 2008 Mumbai attacks."))
+    assert ("Lashkar-e-Taiba", "CARRIED_OUT", "2008 Mumbai attacks") in found, found
+    found = _triples(_draft(tmp_path, "Pakistan condemned the decision by Washington."))
+    assert ("Pakistan", "CRITICISED", "United States") in found, found
+    found = _triples(_draft(tmp_path, "An Iranian drone strike in Panjgur resulted in the death of two children."))
+    assert any(t[1:] == ("KILLED", "two children") for t in found), found
