@@ -27,6 +27,9 @@ _TITLE_FILLERS = frozenset({"of", "the", "for", "and", "'s"})
 _NOT_HEAD = frozenset({"deputy", "vice", "assistant", "under", "former", "acting", "junior", "shadow"})
 
 
+#: The NLP server's tags for a word that names a city or a region, not a state.
+_CITY_NER = frozenset({"CITY", "STATE_OR_PROVINCE", "LOCATION"})
+
 @dataclass
 class Candidate:
     """A relation the draft proposes."""
@@ -481,8 +484,12 @@ class _Finder:
                                     and sentence.tokens[a.dep].lemma in self.predicates.subordinates for a in children):
             type_name = entry.indefinite  # "a Hamas commander" is one of its commanders, not its leader
         if not entry.verb and not entry.kinds:  # "the Kabul attack" was in Kabul, not by Afghanistan
-            places = {self.rec.at(sentence.index, d) for d in sentence.children(token.i, "compound")}
-            subjects = [s for s in subjects if not (s in places and s in self.capitals)]
+            compounds = sentence.children(token.i, "compound")
+            places = {self.rec.at(sentence.index, d) for d in compounds}
+            # (also a word the NLP server tags a city, or a state's capital, read as the state itself)
+            cities = {self.rec.at(sentence.index, d) for d in compounds
+                      if sentence.tokens[d].ner in _CITY_NER or self._capital_word(sentence.tokens[d].text)}
+            subjects = [s for s in subjects if not (s in places and s in self.capitals) and s not in cities]
         objects = self._without_whereabouts(sentence, token, entry, objects)
         objects = self._without_actor_before_event(sentence, token, entry, objects)
         nationals = self._nationality_beside(entry, objects)
@@ -707,6 +714,11 @@ class _Finder:
             if len(keys) > before:
                 reached.add(route)
         return keys
+
+    def _capital_word(self, word: str) -> bool:
+        """Whether a word is a state's capital ("Stockholm"), which the lexicon reads as the state."""
+        entry = self.lexicon.states.get(name_key(word))
+        return entry is not None and entry.capital is not None and name_key(entry.capital) == name_key(word)
 
     def _place_of(self, sentence: Sentence, i: int) -> list[str]:
         """"the village of Koh-e-Sabz", "the town of Levice": the place a noun for a place names by

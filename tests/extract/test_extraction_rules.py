@@ -2377,3 +2377,11 @@ def test_a_death_an_attack_resulted_in_a_decision_condemned_by_its_maker_and_las
     assert ("Pakistan", "CRITICISED", "United States") in found, found
     found = _triples(_draft(tmp_path, "An Iranian drone strike in Panjgur resulted in the death of two children."))
     assert any(t[1:] == ("KILLED", "two children") for t in found), found
+
+
+def test_an_attack_named_after_a_city_or_a_capital_was_not_carried_out_by_its_state(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Chris Bevington was killed in the Stockholm attack."))
+    assert ("Stockholm attack", "KILLED", "Chris Bevington") in found, found
+    assert not any(t[1] == "CARRIED_OUT" for t in found), found
+    found = _triples(_draft(tmp_path, "Gunmen carried out the Tehran attacks."))
+    assert not any(t[:2] == ("Iran", "CARRIED_OUT") for t in found), found
