@@ -48,7 +48,7 @@ __all__ = ["NOT_ORGANISATIONS", "Proposal", "acted_for", "Mention", "Recognition
 _MAX_NGRAM = 7
 _TIME_NER = ("DATE", "TIME", "DURATION", "SET")
 _NAMED_KINDS = {"PERSON": "Person", "COUNTRY": "State", "CITY": "Place", "STATE_OR_PROVINCE": "Place",
-                "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None}
+                "LOCATION": "Place", "ORGANIZATION": None, "NATIONALITY": "State", "MISC": None, "RELIGION": None}
 _DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 #: Determiners that count people: "all Americans" are some of its nationals, not the state
 _COUNTING = {"all", "some", "many", "several", "both", "most", "few"}
@@ -941,8 +941,8 @@ class _Reader:
         if kind is None and described is not None and entity.ner == "ORGANIZATION":
             return self._new(surface, described[0], f"an organisation the NLP server named, of kind {described[0]} "
                                                     "by the words that describe it", 0.6)
-        if entity.ner == "MISC" and kind is None:
-            return None
+        if entity.ner in ("MISC", "RELIGION") and kind is None:
+            return None  # a religion ("Islam") is no organisation; "the Unification Church" is, by its words
         guessed = kind is None
         if kind is None:
             kind = self.lexicon.fallback_kind

@@ -2385,3 +2385,12 @@ def test_an_attack_named_after_a_city_or_a_capital_was_not_carried_out_by_its_st
     assert not any(t[1] == "CARRIED_OUT" for t in found), found
     found = _triples(_draft(tmp_path, "Gunmen carried out the Tehran attacks."))
     assert not any(t[:2] == ("Iran", "CARRIED_OUT") for t in found), found
+
+
+def test_a_church_a_founder_fighting_for_a_group_and_severed_ties(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Sun Myung Moon founded the Unification Church in South Korea. The five "
+                                      "attackers had fought for Islamic State. Iran and Saudi Arabia severed "
+                                      "diplomatic ties in 2016."))
+    assert {("Sun Myung Moon", "LEADS", "Unification Church"),
+            ("five attackers", "MEMBER_OF", "Islamic State")} <= found, found
+    assert {("Iran", "IN_CONFLICT_WITH", "Saudi Arabia"), ("Saudi Arabia", "IN_CONFLICT_WITH", "Iran")} & found, found
