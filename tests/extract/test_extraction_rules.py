@@ -2394,3 +2394,8 @@ def test_a_church_a_founder_fighting_for_a_group_and_severed_ties(tmp_path: Path
     assert {("Sun Myung Moon", "LEADS", "Unification Church"),
             ("five attackers", "MEMBER_OF", "Islamic State")} <= found, found
     assert {("Iran", "IN_CONFLICT_WITH", "Saudi Arabia"), ("Saudi Arabia", "IN_CONFLICT_WITH", "Iran")} & found, found
+
+
+def test_an_informant_of_a_service_works_for_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Abdelbaki Es Satty had been an informant of the CNI."))
+    assert ("Abdelbaki Es Satty", "WORKS_FOR", "CNI") in found, found
