@@ -380,11 +380,18 @@ def _title(tokens: list[Token]) -> str:
     return " ".join(t.lemma.casefold() for t in tokens)
 
 
+#: Arabic articles written small and hyphened to a name: "al-Shabaab", "ad-Dawla", "ash-Sham".
+_SMALL_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ul"})
+
+
 def _name_word(tokens: list[Token], k: int, start: int) -> bool:
     """Whether token ``k`` is a word of a proper name begun at ``start``: a proper noun with a
-    capital, or any after a hyphen within the name ("e-Mohammed" in "Jaish-e-Mohammed")."""
-    return tokens[k].pos.startswith("NNP") and (tokens[k].text[:1].isupper()
-                                                or k > start and tokens[k - 1].pos == "HYPH")
+    capital, or any after a hyphen within the name ("e-Mohammed" in "Jaish-e-Mohammed"), or a
+    small Arabic article hyphened to a capitalised word ("al-Shabaab")."""
+    return tokens[k].pos.startswith("NNP") and (
+        tokens[k].text[:1].isupper() or k > start and tokens[k - 1].pos == "HYPH"
+        or tokens[k].text in _SMALL_ARTICLES and k + 2 < len(tokens) and tokens[k + 1].pos == "HYPH"
+        and tokens[k + 2].text[:1].isupper())
 
 
 def _acronym(word: str) -> bool:
@@ -687,7 +694,7 @@ class _Reader:
         body's."""
         tokens = sentence.tokens
         if self.proposals[key].kind == "State":
-            key = next((body for a in sentence.head_arcs(end - 1) if a.label == "nmod:of" and a.head >= 0
+            key = next((body for a in sentence.head_arcs(end - 1) if a.label.startswith("nmod:") and a.head >= 0
                         for body in [self._proposal_at(sentence, a.head)]
                         if body is not None and self.proposals[body].kind not in ("State", "Place", "Event")), key)
         if end + 2 < len(tokens) and tokens[end].text in ("(", "-LRB-") \

@@ -2399,3 +2399,11 @@ def test_a_church_a_founder_fighting_for_a_group_and_severed_ties(tmp_path: Path
 def test_an_informant_of_a_service_works_for_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Abdelbaki Es Satty had been an informant of the CNI."))
     assert ("Abdelbaki Es Satty", "WORKS_FOR", "CNI") in found, found
+
+
+def test_a_small_arabic_article_begins_a_name_and_a_group_described_by_its_state_is_based_there(
+        tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Somali Islamist militant group al-Shabaab claimed responsibility for the "
+                                      "attack. Ankara mayor Melih Gökçek identified the gunman."))
+    assert {("al-Shabaab", "CLAIMED_RESPONSIBILITY", "attack"), ("al-Shabaab", "BASED_IN", "Somalia")} <= found, found
+    assert not any(t[:2] == ("Melih Gökçek", "LEADS") for t in found), found
