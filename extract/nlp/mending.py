@@ -76,6 +76,10 @@ that the extractor's rules can be written for the right parse:
 - **the one blamed taken for what the thing blamed is on.** "Russia blamed the attack on Ukraine"
   comes back with "on Ukraine" hung on "attack", an attack on Ukraine. After "blame" (or "pin")
   and its object, "on" names who is blamed: the verb's ``obl:on``.
+- **an object two verbs share, given to the first alone.** "Yamagami shot and killed Abe" comes
+  back with "Abe" the object of "shot" only, so nothing was killed. An object after two verbs
+  joined by "and", the second with none of its own, is the second's too (in enhanced++, which
+  shares a subject so already).
 - **a noun taken for a verb before the noun it modifies.** "killed in a US drone strike" and "A
   US drone strike killed him" come back with "drone" a verb (VB), "US" its subject and "strike"
   its object, the phrase torn apart. A base-form verb with no auxiliary, hanging unlabelled
@@ -120,7 +124,8 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _set_off_descriptions, _titled_names, _lone_indirect_objects, _possessives, _based_participles,
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
-        _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on)
+        _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on,
+        _shared_objects)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -486,6 +491,14 @@ def _blamed_on(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     changed_basic = {a: Arc(objects[a.head], a.dep, "obl") for a in basic if a.label == "nmod" and a.head in objects
                      and any(c.head == a.dep and c.label == "case" and tokens[c.dep].lemma == "on" for c in basic)}
     return _relabelled(arcs, changed_enhanced), _relabelled(basic, changed_basic)
+
+
+def _shared_objects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    added = [Arc(conj.dep, obj.dep, "obj") for conj in arcs if conj.label.startswith("conj") and conj.head >= 0
+             and tokens[conj.head].verb and tokens[conj.dep].verb and conj.head < conj.dep
+             for obj in arcs if obj.head == conj.head and obj.label == "obj" and obj.dep > conj.dep
+             if not any(a.head == conj.dep and a.label in ("obj", "ccomp", "xcomp") for a in arcs)]
+    return arcs + [a for a in added if a not in arcs], basic
 
 
 def _name_head(basic: list[Arc], word: int) -> int:

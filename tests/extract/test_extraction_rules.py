@@ -2407,3 +2407,8 @@ def test_a_small_arabic_article_begins_a_name_and_a_group_described_by_its_state
                                       "attack. Ankara mayor Melih Gökçek identified the gunman."))
     assert {("al-Shabaab", "CLAIMED_RESPONSIBILITY", "attack"), ("al-Shabaab", "BASED_IN", "Somalia")} <= found, found
     assert not any(t[:2] == ("Melih Gökçek", "LEADS") for t in found), found
+
+
+def test_an_object_two_verbs_share_is_the_seconds_too(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Tetsuya Yamagami shot and killed Shinzo Abe in Nara."))
+    assert ("Tetsuya Yamagami", "KILLED", "Shinzo Abe") in found, found
