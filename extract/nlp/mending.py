@@ -76,6 +76,11 @@ that the extractor's rules can be written for the right parse:
 - **the one blamed taken for what the thing blamed is on.** "Russia blamed the attack on Ukraine"
   comes back with "on Ukraine" hung on "attack", an attack on Ukraine. After "blame" (or "pin")
   and its object, "on" names who is blamed: the verb's ``obl:on``.
+- **a participle with its agent after a noun, taken for a clause of its own.** "the first
+  attacks in Iran claimed by the Islamic State group" comes back with "claimed" a ``parataxis``
+  whose subject is "attacks", as if the attacks had claimed something. A past participle with no
+  auxiliary, a "by" phrase and the noun right before it as its subject modifies that noun
+  (``acl``), which takes the participle's place.
 - **an object two verbs share, given to the first alone.** "Yamagami shot and killed Abe" comes
   back with "Abe" the object of "shot" only, so nothing was killed. An object after two verbs
   joined by "and", the second with none of its own, is the second's too (in enhanced++, which
@@ -125,7 +130,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
         _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on,
-        _shared_objects)
+        _shared_objects, _reduced_relatives)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -491,6 +496,24 @@ def _blamed_on(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
     changed_basic = {a: Arc(objects[a.head], a.dep, "obl") for a in basic if a.label == "nmod" and a.head in objects
                      and any(c.head == a.dep and c.label == "case" and tokens[c.dep].lemma == "on" for c in basic)}
     return _relabelled(arcs, changed_enhanced), _relabelled(basic, changed_basic)
+
+
+def _reduced_relatives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    tree = Sentence(0, tokens, basic, basic, [])
+    changed: dict[Arc, Arc] = {}
+    for arc in basic:
+        participle = arc.dep
+        if arc.label not in ("parataxis", "dep") or tokens[participle].pos != "VBN" or any(
+                a.head == participle and a.label.startswith(("aux", "cop")) for a in basic):
+            continue
+        noun = next((a for a in basic if a.head == participle and a.label == "nsubj" and tokens[a.dep].noun
+                     and tree.subtree(a.dep).stop == participle), None)
+        by = any(a.head == participle and a.label.startswith("obl") and any(
+            c.head == a.dep and c.label == "case" and tokens[c.dep].lemma == "by" for c in basic) for a in basic)
+        if noun is not None and by:
+            changed[arc] = Arc(arc.head, noun.dep, arc.label)
+            changed[noun] = Arc(noun.dep, participle, "acl")
+    return _relabelled(arcs, changed), _relabelled(basic, changed)
 
 
 def _shared_objects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:

@@ -2412,3 +2412,10 @@ def test_a_small_arabic_article_begins_a_name_and_a_group_described_by_its_state
 def test_an_object_two_verbs_share_is_the_seconds_too(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Tetsuya Yamagami shot and killed Shinzo Abe in Nara."))
     assert ("Tetsuya Yamagami", "KILLED", "Shinzo Abe") in found, found
+
+
+def test_a_participle_with_its_agent_after_a_noun_modifies_it(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "At least 17 people were killed in the near-simultaneous assaults, the first attacks in "
+                             "Iran claimed by the Islamic State group.")
+    assert any(r[:2] == ("Islamic State", "CLAIMED_RESPONSIBILITY") for r in found), found
+    assert all(r[3] != "claimed" for r in found), found  # nobody's claim: the attacks said nothing
