@@ -526,6 +526,7 @@ class _Reader:
         self._acronymed_phrases(sentence)
         self._named_entities(sentence)
         self._untagged_names(sentence)
+        self._state_epithets(sentence)
         self._described_capitals(sentence)
         self._bodies(sentence)
         self._events(sentence)
@@ -535,6 +536,14 @@ class _Reader:
         self._known_as(sentence)
         self._named_bodies(sentence)
         self._owned_names(sentence)
+
+    def _state_epithets(self, sentence: Sentence) -> None:
+        """A state's name of several words the lexicon knows and the NLP server did not tag as a
+        name: an epithet ("the Zionist regime" is Israel)."""
+        for i, j, surface in _ngrams(self.text, sentence):
+            if j - i > 1 and self._free(sentence, i, j) \
+                    and (entry := self.lexicon.states.get(name_key(surface))) is not None:
+                self._mention(sentence, i, j, self._state(entry), "name")
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []

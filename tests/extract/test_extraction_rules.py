@@ -2419,3 +2419,8 @@ def test_a_participle_with_its_agent_after_a_noun_modifies_it(tmp_path: Path) ->
                              "Iran claimed by the Islamic State group.")
     assert any(r[:2] == ("Islamic State", "CLAIMED_RESPONSIBILITY") for r in found), found
     assert all(r[3] != "claimed" for r in found), found  # nobody's claim: the attacks said nothing
+
+
+def test_a_states_epithet_the_lexicon_knows_is_the_state(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "President Hassan Rouhani blamed the Zionist regime for the assassination.")
+    assert ("Israel", "CARRIED_OUT", "assassination", "claimed", "Hassan Rouhani") in found, found
