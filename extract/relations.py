@@ -486,9 +486,12 @@ class _Finder:
         if not entry.verb and not entry.kinds:  # "the Kabul attack" was in Kabul, not by Afghanistan
             compounds = sentence.children(token.i, "compound")
             places = {self.rec.at(sentence.index, d) for d in compounds}
-            # (also a word the NLP server tags a city, or a state's capital, read as the state itself)
+            # (also a word the NLP server tags a city, a state's capital read as the state itself, or a
+            # state's own name: "the 2011 Norway attacks" were in Norway; "a US drone strike", an
+            # acronym, and "Russian strikes", a demonym, stay the doers)
             cities = {self.rec.at(sentence.index, d) for d in compounds
-                      if sentence.tokens[d].ner in _CITY_NER or self._capital_word(sentence.tokens[d].text)}
+                      if sentence.tokens[d].ner in _CITY_NER or self._capital_word(sentence.tokens[d].text)
+                      or self._state_name_word(sentence.tokens[d].text)}
             subjects = [s for s in subjects if not (s in places and s in self.capitals) and s not in cities]
         objects = self._without_whereabouts(sentence, token, entry, objects)
         objects = self._without_actor_before_event(sentence, token, entry, objects)
@@ -719,6 +722,11 @@ class _Finder:
         """Whether a word is a state's capital ("Stockholm"), which the lexicon reads as the state."""
         entry = self.lexicon.states.get(name_key(word))
         return entry is not None and entry.capital is not None and name_key(entry.capital) == name_key(word)
+
+    def _state_name_word(self, word: str) -> bool:
+        """Whether a word is a state's own name, written out ("Norway"; not "US", not "Russian")."""
+        entry = self.lexicon.states.get(name_key(word))
+        return entry is not None and not word.isupper() and name_key(entry.name) == name_key(word)
 
     def _place_of(self, sentence: Sentence, i: int) -> list[str]:
         """"the village of Koh-e-Sabz", "the town of Levice": the place a noun for a place names by

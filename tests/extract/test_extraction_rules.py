@@ -2424,3 +2424,10 @@ def test_a_participle_with_its_agent_after_a_noun_modifies_it(tmp_path: Path) ->
 def test_a_states_epithet_the_lexicon_knows_is_the_state(tmp_path: Path) -> None:
     found = _draft(tmp_path, "President Hassan Rouhani blamed the Zionist regime for the assassination.")
     assert ("Israel", "CARRIED_OUT", "assassination", "claimed", "Hassan Rouhani") in found, found
+
+
+def test_a_war_waged_and_an_attack_named_after_its_country(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Russia is waging a war of aggression against Ukraine."))
+    assert ("Russia", "AT_WAR_WITH", "Ukraine") in found, found
+    found = _triples(_draft(tmp_path, "The 2011 Norway attacks were carried out by Anders Behring Breivik."))
+    assert not any(t[:2] == ("Norway", "CARRIED_OUT") for t in found), found
