@@ -2431,3 +2431,15 @@ def test_a_war_waged_and_an_attack_named_after_its_country(tmp_path: Path) -> No
     assert ("Russia", "AT_WAR_WITH", "Ukraine") in found, found
     found = _triples(_draft(tmp_path, "The 2011 Norway attacks were carried out by Anders Behring Breivik."))
     assert not any(t[:2] == ("Norway", "CARRIED_OUT") for t in found), found
+
+
+def test_attackers_named_by_a_copula_beheading_and_group_acronyms(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Three men attacked pedestrians on London Bridge on 3 June 2017. The three "
+                                      "attackers were Khuram Butt, Rachid Redouane and Youssef Zaghba."))
+    assert {("Khuram Butt", "CARRIED_OUT", "attack on pedestrians"),
+            ("Youssef Zaghba", "CARRIED_OUT", "attack on pedestrians")} <= found, found
+    found = _triples(_draft(tmp_path, "Abdoullakh Anzorov beheaded Samuel Paty near Paris. ISKP, which has been at war "
+                                      "with the Taliban, has repeatedly attacked Shia mosques. Ignacio Echeverría, a "
+                                      "Spanish banker, was killed."))
+    assert {("Abdoullakh Anzorov", "KILLED", "Samuel Paty"), ("ISKP", "AT_WAR_WITH", "Taliban"),
+            ("Ignacio Echeverría", "NATIONAL_OF", "Spain")} <= found, found
