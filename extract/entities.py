@@ -20,7 +20,8 @@ one, and a span that is taken is not taken again):
    place ("the Kerman bombings", "a drone strike near the border"); "the attack" with nothing
    more is the event the article last spoke of;
 5. a group of people: a plural noun of ``group_nouns`` with a number, a modifier or "the" ("four
-   suspects", "the gunmen").
+   suspects", "the gunmen"), or a name and a noun of kin ("the Kouachi brothers");
+6. a place described: a building or a site a named place sets apart ("the synagogue in Halle").
 
 Then coreference: pronouns, surnames and descriptions ("he", "Bortnikov", "the group") that the
 NLP server links to an earlier mention are that mention's entity, so one group is one entity.
@@ -531,6 +532,7 @@ class _Reader:
         self._bodies(sentence)
         self._events(sentence)
         self._groups(sentence)
+        self._venues(sentence)
         self._told_events(sentence)
         self._states_in_bodies(sentence)
         self._known_as(sentence)
@@ -1461,6 +1463,33 @@ class _Reader:
                 if nationality is not None:
                     self.proposals[key].state = self.proposals[nationality].state
             self._mention(sentence, token.i, token.i + 1, key, "group")
+
+    def _venues(self, sentence: Sentence) -> None:
+        """"the synagogue in Halle", "a church in Nice": a building or a site (``venue_nouns``) that
+        "in" or "at" a named place sets apart is a place of its own, named by the noun and the place;
+        "the synagogue" later is the same."""
+        for token in sentence.tokens:
+            if token.pos != "NN" or token.lemma not in self.lexicon.venue_nouns \
+                    or not self._free(sentence, token.i, token.i + 1):
+                continue
+            # "in Halle" on the noun, or on its verb right after it ("stormed the synagogue in Halle")
+            verbs = [a.head for a in sentence.head_arcs(token.i) if a.label == "obj" and a.head >= 0]
+            places = [a.dep for a in sentence.child_arcs(token.i) if a.label in ("nmod:in", "nmod:at")]
+            places += [a.dep for v in verbs for a in sentence.child_arcs(v) if a.label in ("obl:in", "obl:at")
+                       and sentence.subtree(a.dep).start == token.i + 1]
+            where = next((k for d in places if (k := self._proposal_at(sentence, d)) is not None
+                          and self.proposals[k].kind in ("Place", "State")), None)
+            if where is None:
+                dets = {sentence.tokens[d].lemma for d in sentence.children(token.i, "det")}
+                before = next((m.proposal for m in reversed(self.mentions) if m.how == "venue"
+                               and self.proposals[m.proposal].head == token.lemma), None)
+                if dets == {"the"} and before is not None:  # "the synagogue", after "the synagogue in Halle"
+                    self._mention(sentence, token.i, token.i + 1, before, "venue")
+                continue
+            name = f"{token.text} in {self.proposals[where].name}"
+            key = self._new(name, "Place", f"a building or a site a named place sets apart (“{name}”)", 0.5,
+                            head=token.lemma)
+            self._mention(sentence, token.i, token.i + 1, key, "venue")
 
     @staticmethod
     def _did(sentence: Sentence, i: int) -> bool:

@@ -91,6 +91,8 @@ class Lexicon:
     kin_nouns: frozenset[str] = frozenset()
     #: nouns that a state's "-led" makes a coalition it leads ("the Saudi-led coalition")
     coalition_nouns: frozenset[str] = frozenset()
+    #: nouns of a building or a site that "in" a named place makes a place ("the synagogue in Halle")
+    venue_nouns: frozenset[str] = frozenset()
     #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
     located_bodies: frozenset[str] = frozenset()
     #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
@@ -294,6 +296,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
                       located_bodies=words("located_bodies"), place_prepositions=words("place_prepositions"),
                       city_nouns=words("city_nouns"), capital_nouns=words("capital_nouns"),
                       kin_nouns=words("kin_nouns"), coalition_nouns=words("coalition_nouns"),
+                      venue_nouns=words("venue_nouns"),
                       state_bodies=bodies, body_kinds=frozenset(data.get("body_kinds") or []),
                       fallback_kind=str(data.get("fallback_kind", "")), not_person_words=frozenset(not_person))
     for kind, adjectives in (data.get("describing_adjectives") or {}).items():

@@ -2443,3 +2443,10 @@ def test_attackers_named_by_a_copula_beheading_and_group_acronyms(tmp_path: Path
                                       "Spanish banker, was killed."))
     assert {("Abdoullakh Anzorov", "KILLED", "Samuel Paty"), ("ISKP", "AT_WAR_WITH", "Taliban"),
             ("Ignacio Echeverría", "NATIONAL_OF", "Spain")} <= found, found
+
+
+def test_a_building_a_named_place_sets_apart_is_a_place_an_attack_targets(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Stephan Balliet tried to storm the synagogue in Halle on Yom Kippur. Gunmen "
+                                      "attacked a mosque in Kabul."))
+    assert {("Stephan Balliet", "TARGETED", "synagogue in Halle"), ("synagogue in Halle", "LOCATED_IN", "Halle"),
+            ("mosque in Kabul", "LOCATED_IN", "Kabul")} <= found, found
