@@ -2450,3 +2450,9 @@ def test_a_building_a_named_place_sets_apart_is_a_place_an_attack_targets(tmp_pa
                                       "attacked a mosque in Kabul."))
     assert {("Stephan Balliet", "TARGETED", "synagogue in Halle"), ("synagogue in Halle", "LOCATED_IN", "Halle"),
             ("mosque in Kabul", "LOCATED_IN", "Kabul")} <= found, found
+
+
+def test_citizenship_held_and_money_sent_to_a_group(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Mohamed Lahouaiej-Bouhlel held Tunisian citizenship. The Qods Force sent tens "
+                                      "of millions of dollars to the Houthis."))
+    assert {("Mohamed Lahouaiej-Bouhlel", "NATIONAL_OF", "Tunisia"), ("Qods Force", "SUPPORTED", "Houthis")} <= found
