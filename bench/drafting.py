@@ -51,12 +51,7 @@ TARGET_WORDS, TARGET_S = 1500, 3.0
 
 def corpus_text(words: int, corpus: Path = CORPUS) -> tuple[str, DocumentInfo]:
     """The corpus's paragraphs (its texts' lines), article after article, up to ``words`` words
-    (whole paragraphs), dated as the first article.
-
-    >>> text, info = corpus_text(40)
-    >>> 40 <= len(text.split()) < 400, info.published is not None
-    (True, True)
-    """
+    (whole paragraphs), dated as the first article (tests/extract/test_drafting_bench.py)."""
     paragraphs: list[str] = []
     first = None
     for facts_path in sorted(corpus.glob("*.facts.yaml")):

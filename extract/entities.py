@@ -865,7 +865,7 @@ class _Reader:
         if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
             return None  # "Molenbeek, the Brussels district": a description of the place before
         named = self._nouns_naming(sentence, end)
-        if entity.ner == "PERSON" and (named is None or named[1] != "ArmedGroup"):
+        if entity.ner == "PERSON" and (named is None or named[1] not in self.lexicon.person_named_kinds):
             return None  # a person's name names only a group after it: "the Ripoll cell", "the Abaaoud cell"
         return named
 

@@ -93,6 +93,8 @@ class Lexicon:
     coalition_nouns: frozenset[str] = frozenset()
     #: nouns of a building or a site that "in" a named place makes a place ("the synagogue in Halle")
     venue_nouns: frozenset[str] = frozenset()
+    #: kinds a person's name followed by nouns of the kind names ("the Abaaoud cell")
+    person_named_kinds: frozenset[str] = frozenset()
     #: bodies a state has in several places, named with the place ("the US embassy in Kabul")
     located_bodies: frozenset[str] = frozenset()
     #: kinds besides a state's bodies that a demonym and a noun of the kind name ("the Belgian cell")
@@ -320,9 +322,11 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
     lexicon.noun_named_kinds = frozenset(data.get("noun_named_kinds") or [])
     lexicon.demonym_kinds = frozenset(data.get("demonym_kinds") or [])
     lexicon.described_over_named = frozenset(data.get("described_over_named") or [])
+    lexicon.person_named_kinds = frozenset(data.get("person_named_kinds") or [])
     for section, listed in (("body_kinds", lexicon.body_kinds), ("noun_named_kinds", lexicon.noun_named_kinds),
                             ("demonym_kinds", lexicon.demonym_kinds),
-                            ("described_over_named", lexicon.described_over_named)):
+                            ("described_over_named", lexicon.described_over_named),
+                            ("person_named_kinds", lexicon.person_named_kinds)):
         for index, kind in enumerate(sorted(listed)):
             if kind not in kinds:
                 problems.append(doc.problem((section, index), f"unknown kind {kind!r}"))
