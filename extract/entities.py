@@ -498,9 +498,14 @@ class _Reader:
         self.mentions.append(Mention(sentence.index, first, end, key, how))
         self.taken.setdefault(sentence.index, set()).update(range(first, end))
         proposal = self.proposals[key]
+        start = sentence.tokens[first].start
         if proposal.kind == "Event":
             self.event_mentions.append((sentence.index, key))
-        start = sentence.tokens[first].start
+            # "the deadliest violence since the Second World War": an event told first as a measure of
+            # time is recalled, not what "the explosion" of the next sentence means
+            if proposal.first < 0 and any(sentence.tokens[c].lemma == "since" for i in range(first, end)
+                                          for c in sentence.children(i, "case")):
+                proposal.recalled = True
         if proposal.first < 0 or start < proposal.first:
             proposal.first = start
         if key in self.capitals and self._where(sentence, first, end):

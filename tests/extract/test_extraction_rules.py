@@ -2456,3 +2456,18 @@ def test_citizenship_held_and_money_sent_to_a_group(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Mohamed Lahouaiej-Bouhlel held Tunisian citizenship. The Qods Force sent tens "
                                       "of millions of dollars to the Houthis."))
     assert {("Mohamed Lahouaiej-Bouhlel", "NATIONAL_OF", "Tunisia"), ("Qods Force", "SUPPORTED", "Houthis")} <= found
+
+
+def test_who_killed_in_an_attack_carried_it_out_but_not_who_was_killed_in_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Brahim Aouissaoui killed three people in a knife attack in Nice. Soleimani was "
+                                      "killed in a US drone strike near Baghdad airport in January 2020."))
+    assert ("Brahim Aouissaoui", "CARRIED_OUT", "knife attack") in found, found
+    assert not any(t[:2] == ("Soleimani", "CARRIED_OUT") for t in found), found
+
+
+def test_an_event_told_first_as_a_measure_of_time_is_not_the_event_in_view(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The attacks were the deadliest acts of violence since the Second World War. "
+                                      "The explosion killed eight people. Abdesalem Lassoued opened fire on Sweden "
+                                      "supporters in Brussels."))
+    assert not any(t[0] == "Second World War" for t in found), found
+    assert not any(t[1:] == ("TARGETED", "Brussels") for t in found), found
