@@ -21,11 +21,15 @@ def test_the_drafting_benchmark_prints_every_figure_against_the_servers_reading(
     assert list(figures) == FIGURES
     assert 150 <= figures["words"] < 400  # whole paragraphs, from the first
     assert all(figures[name] > 0 for name in ("read_s", "read_no_coref_s", "rules_s", "draft_s"))
-    assert figures["draft_over_read"] == pytest.approx(figures["draft_s"] / figures["read_s"], abs=2e-3)
+    # (the figures are printed rounded: compared within what rounding moves)
+    assert figures["draft_over_read"] == pytest.approx(figures["draft_s"] / figures["read_s"], rel=0.02)
     assert figures["server_peak_rss_mib"] >= figures["server_rss_mib"] > 100  # a JVM with its models
-    scaled = figures["draft_s_per_1000_words"] * 1.5
-    verdict = "met" if scaled <= drafting.TARGET_S else "not met"
-    assert f"| draft of 1,500 words (scaled from {figures['words']:.0f}) | {scaled:.1f} s | 3 s ({verdict}) |" in out
+    row = re.search(r"\| draft of 1,500 words \(scaled from (\d+)\) \| ([0-9.]+) s \| 3 s \((met|not met)\) \|", out)
+    assert row is not None, out
+    assert int(row[1]) == figures["words"]
+    assert float(row[2]) == pytest.approx(figures["draft_s_per_1000_words"] * 1.5, abs=0.06)
+    if abs(float(row[2]) - drafting.TARGET_S) > 0.05:  # (right at the target, rounding decides)
+        assert row[3] == ("met" if float(row[2]) <= drafting.TARGET_S else "not met")
 
 
 @pytest.mark.parametrize("argv", [["--repeat", "0"], ["--words", "-5"], ["--size", "S"]])
