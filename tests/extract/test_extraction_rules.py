@@ -2471,3 +2471,11 @@ def test_an_event_told_first_as_a_measure_of_time_is_not_the_event_in_view(tmp_p
                                       "supporters in Brussels."))
     assert not any(t[0] == "Second World War" for t in found), found
     assert not any(t[1:] == ("TARGETED", "Brussels") for t in found), found
+
+
+def test_the_dead_a_copula_or_include_names_were_killed_by_the_event_in_view_and_birthplaces(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The bombing killed 67 people. Among the dead were the Ghanaian poet Kofi "
+                                      "Awoonor and Ruhila Adatia-Sood. The dead included Chris Bevington. Mevlüt Mert "
+                                      "Altıntaş was born in Aydın."))
+    assert {("bombing", "KILLED", "Kofi Awoonor"), ("bombing", "KILLED", "Ruhila Adatia-Sood"),
+            ("bombing", "KILLED", "Chris Bevington"), ("Mevlüt Mert Altıntaş", "BASED_IN", "Aydın")} <= found, found
