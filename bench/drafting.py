@@ -54,13 +54,15 @@ def corpus_text(words: int, corpus: Path = CORPUS) -> tuple[str, DocumentInfo]:
     """The corpus's paragraphs (its texts' lines), article after article, up to ``words`` words
     (whole paragraphs), dated as the first article (tests/extract/test_drafting_bench.py)."""
     paragraphs: list[str] = []
+    counted = 0
     first = None
     for facts_path in sorted(corpus.glob("*.facts.yaml")):
         document = read_facts(facts_path).document
         first = first or document
         for line in (facts_path.parent / document.text).read_text(encoding="utf-8").splitlines():
-            if line.strip() and sum(len(p.split()) for p in paragraphs) < words:
+            if line.strip() and counted < words:
                 paragraphs.append(line.strip())
+                counted += len(line.split())
     if first is None:
         raise SystemExit(f"no facts files in {corpus}")
     return "\n\n".join(paragraphs) + "\n", DocumentInfo(title="Benchmark text", publisher=first.publisher,

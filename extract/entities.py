@@ -926,8 +926,7 @@ class _Reader:
             # "person" described as an organisation
             return self._new(surface, described[0], f"a name the text describes as a {described[1]}", 0.55)
         if entity.ner == "PERSON" and " " not in surface.strip() and (capital := self._capital_of(surface)) \
-                and capital.capital is not None and name_key(capital.capital) == name_key(surface) \
-                and self._surname_of(surface) is None:
+                and capital.is_capital(surface) and self._surname_of(surface) is None:
             return self._state(capital)  # "Kyiv said …", which the NLP server took for a person: its state
         if entity.ner == "PERSON" and not {w.casefold() for w in surface.split()} & self.lexicon.not_person_words:
             # a surname alone is the person of that surname named before

@@ -53,6 +53,10 @@ class StateEntry:
         """Whether a word is one of this state's demonyms ("Kazakhs" of Kazakhstan), as names compare."""
         return name_key(word) in {name_key(d) for d in self.demonyms}
 
+    def is_capital(self, word: str) -> bool:
+        """Whether a word is this state's capital ("Kyiv" of Ukraine), as names compare."""
+        return self.capital is not None and name_key(self.capital) == name_key(word)
+
 
 @dataclass(frozen=True)
 class Leader:

@@ -30,6 +30,7 @@ _NOT_HEAD = frozenset({"deputy", "vice", "assistant", "under", "former", "acting
 #: The NLP server's tags for a word that names a city or a region, not a state.
 _CITY_NER = frozenset({"CITY", "STATE_OR_PROVINCE", "LOCATION"})
 
+
 @dataclass
 class Candidate:
     """A relation the draft proposes."""
@@ -490,8 +491,7 @@ class _Finder:
             # state's own name: "the 2011 Norway attacks" were in Norway; "a US drone strike", an
             # acronym, and "Russian strikes", a demonym, stay the doers)
             cities = {self.rec.at(sentence.index, d) for d in compounds
-                      if sentence.tokens[d].ner in _CITY_NER or self._capital_word(sentence.tokens[d].text)
-                      or self._state_name_word(sentence.tokens[d].text)}
+                      if sentence.tokens[d].ner in _CITY_NER or self._names_where(sentence.tokens[d].text)}
             subjects = [s for s in subjects if not (s in places and s in self.capitals) and s not in cities]
         objects = self._without_whereabouts(sentence, token, entry, objects)
         objects = self._without_actor_before_event(sentence, token, entry, objects)
@@ -718,15 +718,12 @@ class _Finder:
                 reached.add(route)
         return keys
 
-    def _capital_word(self, word: str) -> bool:
-        """Whether a word is a state's capital ("Stockholm"), which the lexicon reads as the state."""
+    def _names_where(self, word: str) -> bool:
+        """Whether a word before an attack's noun says where, not who: a state's capital
+        ("Stockholm"), or its own name written out ("Norway"; not "US", not "Russian")."""
         entry = self.lexicon.states.get(name_key(word))
-        return entry is not None and entry.capital is not None and name_key(entry.capital) == name_key(word)
-
-    def _state_name_word(self, word: str) -> bool:
-        """Whether a word is a state's own name, written out ("Norway"; not "US", not "Russian")."""
-        entry = self.lexicon.states.get(name_key(word))
-        return entry is not None and not word.isupper() and name_key(entry.name) == name_key(word)
+        return entry is not None and (entry.is_capital(word)
+                                      or not word.isupper() and name_key(entry.name) == name_key(word))
 
     def _place_of(self, sentence: Sentence, i: int) -> list[str]:
         """"the village of Koh-e-Sabz", "the town of Levice": the place a noun for a place names by
