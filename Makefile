@@ -57,14 +57,16 @@ stop:
 # before the suite starts. The suite runs on TEST_WORKERS pytest-xdist workers, each with a Neo4j
 # of its own (tests/conftest.py); most tests wait on servers, so two share two cores well. The
 # tests marked `alone` time a server under many clients: they run afterwards, with the cores to
-# themselves. Both parts always run; the target fails if either does. The slowest tests are listed
+# themselves; only the files that mark some are collected for that part (collecting every file
+# takes 10 s). Both parts always run; the target fails if either does. The slowest tests are listed
 # (--durations): `make test` must stay under 15 minutes, and the list says where to look.
 TEST_WORKERS ?= 2
+ALONE_FILES = $(shell grep -rl --include='test_*.py' 'mark.alone' tests)
 test: setup browser
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder -m "not alone" --durations=15; parallel=$$?; \
-	$(BIN)/python -m pytest -m alone; alone=$$?; \
+	$(BIN)/python -m pytest -m alone $(ALONE_FILES); alone=$$?; \
 	test $$parallel -eq 0 && test $$alone -eq 0
 
 bench: setup

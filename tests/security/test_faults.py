@@ -68,18 +68,18 @@ def test_restart_under_20_clients_fails_fast_then_recovers(loaded, neo4j_server)
     gap: dict[str, float] = {}
     with running_api() as base:
 
-        def restart() -> None:
-            time.sleep(2)
+        def restart() -> None:  # (each pause long enough for 20 clients to send many requests)
+            time.sleep(1)
             gap["down"] = time.monotonic()
             localserver.stop(neo4j_server)
-            time.sleep(3)
+            time.sleep(2)
             localserver.start(neo4j_server)
             gap["up"] = time.monotonic()
             with httpx.Client(base_url=base, timeout=timeout) as probe:  # the API, not restarted, answers again
                 while probe.get("/ready").status_code != 200 and time.monotonic() < gap["up"] + 30:
                     time.sleep(0.2)
             gap["recovered"] = time.monotonic()
-            time.sleep(4)
+            time.sleep(2)
 
         results = _run_clients(base, 20, urls, 0, timeout, during=restart)
     statuses = {status for _, _, status in results}
