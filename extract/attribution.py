@@ -264,9 +264,16 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
         return accusal
     if (held := _on_suspicion_of(sentence, recognition, predicates, candidate.predicate)) is not None:
         return held  # "police arrested two men on suspicion of spying": the police suspect them
+    # what is told of the grounds of an accusation is no part of it: "blamed X for the bombings,
+    # which killed 250 people"; nor is a clause beside it with a subject of its own: "blamed X for
+    # the bombings as Islamic State claimed responsibility"
+    beside_accusation = False
     for head, label, child in chain:
         if label.startswith("conj") and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)):
             break  # "Iran denied it, and Kanaani condemned the strikes": a clause of its own, not Iran's
+        beside_accusation = beside_accusation or label == "acl:relcl" or (
+            label.startswith("advcl:") and label not in _GROUNDS
+            and any(a.label.startswith("nsubj") for a in sentence.child_arcs(child)))
         for arc in sentence.child_arcs(head):
             if arc.label in ("obl:according_to", "nmod:according_to"):
                 key = recognition.at(sentence.index, arc.dep)
@@ -310,7 +317,8 @@ def _frame(sentence: Sentence, recognition: Recognition, predicates: Predicates,
             # each denies its own part
             deniers = list(_subjects_of(sentence, recognition, predicates, head))
             return "denied", candidate.subject if candidate.subject in deniers else party, None
-        if lemma in predicates.accusing_verbs and label.split(":")[0] in ("advcl", "obl", "acl", "xcomp"):
+        if lemma in predicates.accusing_verbs and label.split(":")[0] in ("advcl", "obl", "acl", "xcomp") \
+                and not beside_accusation:
             accused = next((recognition.at(sentence.index, d) for d in sentence.children(head, "obj")
                             if recognition.at(sentence.index, d)), None)
             return "said", party, accused

@@ -1119,6 +1119,9 @@ class _Reader:
                     or not self._free(sentence, token.i, token.i + 1) or sentence.children(token.i, "appos") or any(
                         sentence.tokens[d].pos.startswith("NNP") for d in sentence.children(token.i) if d > token.i):
                 continue
+            if any(sentence.tokens[d].pos.startswith("JJ") and sentence.tokens[d].ner != "NATIONALITY"
+                   for d in sentence.children(token.i, "amod")):
+                continue  # "India's financial capital" is Mumbai, not the capital; "the French capital" is
             states = [(d, key) for d in sentence.children(token.i) if d < token.i
                       and (key := self._state_at(sentence, d)) is not None]
             state = self.proposals[states[0][1]].state if len(states) == 1 else None
@@ -1159,6 +1162,9 @@ class _Reader:
                          if d == start - 1]
                 states = [(d, key) for d in outer if (key := self._state_at(sentence, d)) is not None]
                 modifiers = [*[d for d, _ in states], *modifiers]
+            if not states and body == "itself":  # "the government of India", as "India's government"
+                states = [(d, key) for d in sentence.children(token.i, "nmod:of")
+                          if d > token.i and (key := self._state_at(sentence, d)) is not None]
             if not states:
                 self._described_body(sentence, token, kind, modifiers)
                 continue
@@ -1346,8 +1352,9 @@ class _Reader:
         by whom and on whom: "Fico was shot by Juraj Cintula" ("shooting of Fico")."""
         for token in sentence.tokens:
             nouns = self.predicates.verb_events.get(token.lemma)
-            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1):
-                continue
+            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1) \
+                    or sentence.children(token.i, "compound:prt"):
+                continue  # (with a particle, another act: "shot down dozens of drones")
             passive = any(a.label == "aux:pass" for a in sentence.child_arcs(token.i))
             actors = sentence.children(token.i, "obl:agent" if passive else "nsubj")
             if not any(self._actor_at(sentence, d) for d in actors):
@@ -1360,6 +1367,10 @@ class _Reader:
             if target is None:
                 continue
             span = sentence.subtree(target)
+            quantifiers = [f for q in sentence.children(target, "det:qmod")
+                           for f in (q, *sentence.children(q, "fixed"))]
+            if quantifiers:  # "struck a number of targets": on targets
+                span = range(max(quantifiers) + 1, span.stop)
             # up to a comma after the head: "struck Hamas, not Lebanon" struck Hamas
             span = range(span.start, next((k for k in range(target + 1, span.stop) if sentence.tokens[k].pos == ","),
                                           span.stop))

@@ -505,6 +505,8 @@ class _Finder:
             if not type_name or implied:
                 return
         pairs = [(subject, obj) for subject in subjects for obj in objects]
+        if len(objects) > 1 and set(subjects) == set(objects) and not implied:
+            pairs = []  # "X and Y were killed": both reached as subject and object, neither killed the other
         if not objects and token.lemma in self.predicates.reciprocal:
             # "Russia and Iran agreed to exchange intelligence", "Moscow and Tehran have deepened
             # their cooperation": each with the other
@@ -707,6 +709,13 @@ class _Finder:
                         named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
                         found = list(dict.fromkeys(k for d in named if not self._set_aside(sentence, d)
                                                    and (k := self.rec.at(sentence.index, d)) is not None))
+                    if t != start and sentence.tokens[t].pos in ("NNS", "NNPS"):
+                        # "killed seven officers, including General Zahedi": him too (of a plural only:
+                        # "controls much of Yemen including the capital Sanaa" controls no Sanaa)
+                        found += [k for d in (*sentence.children(t, "nmod:including"),
+                                              *sentence.children(t, "nmod:such_as"))
+                                  if not self._set_aside(sentence, d)
+                                  and (k := self.rec.at(sentence.index, d)) is not None and k not in found]
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
                     if not found and t != start and sentence.tokens[t].lemma in self.lexicon.leader_governments:

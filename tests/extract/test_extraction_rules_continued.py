@@ -1256,3 +1256,64 @@ def test_the_dead_a_copula_or_include_names_were_killed_by_the_event_in_view_and
                                       "Altıntaş was born in Aydın."))
     assert {("bombing", "KILLED", "Kofi Awoonor"), ("bombing", "KILLED", "Ruhila Adatia-Sood"),
             ("bombing", "KILLED", "Chris Bevington"), ("Mevlüt Mert Altıntaş", "BASED_IN", "Aydın")} <= found, found
+
+
+def test_data_passed_and_notice_given_share_and_warn(tmp_path: Path) -> None:
+    """CoreNLP's lemma of "data" is "datum"; "gave Turkey notice of the attack" warned Turkey."""
+    found = _triples(_draft(tmp_path, "Saudi Arabia passed radar data to US Central Command. Iran gave Turkey 72 "
+                                      "hours' notice of the attack."))
+    assert {("Saudi Arabia", "SHARED_INTELLIGENCE", "US Central Command"), ("Iran", "WARNED", "Turkey")} <= found
+
+
+def test_the_government_of_a_state_is_the_state(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The government of India designated Hardeep Singh Nijjar a terrorist in 2020."))
+    assert ("India", "DESIGNATED_EXTREMIST", "Hardeep Singh Nijjar") in found, found
+
+
+def test_what_is_told_of_an_accusations_grounds_or_beside_it_is_no_part_of_it(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Sri Lanka's government on Tuesday blamed National Thowheeth Jama'ath for the bombings, "
+                             "which killed more than 250 people, as Islamic State claimed responsibility for the "
+                             "attacks.")
+    assert {("National Thowheeth Jama'ath", "CARRIED_OUT", "bombings", "claimed", "Sri Lanka"),
+            ("bombings", "KILLED", "250 people", "reported", ""),
+            ("Islamic State", "CLAIMED_RESPONSIBILITY", "bombings", "reported", "")} <= found, found
+
+
+def test_those_a_plural_includes_share_its_relations(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Israeli strike killed seven Guards officers, including Brigadier General "
+                                      "Mohammad Reza Zahedi. The Houthis, the movement that controls much of northern "
+                                      "Yemen including the capital Sanaa, attacked a ship."))
+    assert ("Israeli strike", "KILLED", "Mohammad Reza Zahedi") in found, found
+    assert not any(t[:2] == ("Houthis", "DIRECTS") for t in found), found
+
+
+def test_a_person_described_as_from_a_place_has_roots_there(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The gunman, Seifeddine Rezgui, a 23-year-old student from Gaafour, walked onto "
+                                      "the beach. Mohammad Ajmal Amir Kasab, a 21-year-old from the Pakistani province "
+                                      "of Punjab, was arrested by Mumbai police."))
+    assert {("Seifeddine Rezgui", "BASED_IN", "Gaafour"), ("Mohammad Ajmal Amir Kasab", "BASED_IN", "Punjab")} <= found
+
+
+def test_a_states_financial_capital_is_not_its_capital(tmp_path: Path) -> None:
+    entities = _entities(tmp_path, "The attacks were carried out in Mumbai, India's financial capital.")
+    assert "New Delhi" not in entities, entities
+
+
+def test_people_killed_together_did_not_kill_each_other(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Yevgeny Prigozhin and Dmitry Utkin were killed when their aircraft crashed "
+                                      "north of Moscow in August."))
+    assert not any(t[1] == "KILLED" for t in found), found
+
+
+def test_a_leaders_state_after_the_name_and_a_killing_in_a_named_attack(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "President Faustin-Archange Touadera of the Central African Republic met the "
+                                      "delegation. Hemant Karkare was shot dead in the 2008 Mumbai attacks."))
+    assert {("Faustin-Archange Touadera", "LEADS", "Central African Republic"),
+            ("2008 Mumbai attacks", "KILLED", "Hemant Karkare")} <= found, found
+
+
+def test_an_attack_told_by_its_verb_is_named_without_quantifiers_and_not_by_a_particle_verb(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Ten gunmen struck a number of targets across the city. American jets shot "
+                                      "down dozens of drones."))
+    assert ("Ten gunmen", "CARRIED_OUT", "strike on targets across the city") in found, found
+    assert not any("shooting" in t[0] or "shooting" in t[2] for t in found), found
