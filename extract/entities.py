@@ -533,6 +533,7 @@ class _Reader:
         self._named_entities(sentence)
         self._untagged_names(sentence)
         self._state_epithets(sentence)
+        self._hyphened_states(sentence)
         self._described_capitals(sentence)
         self._bodies(sentence)
         self._events(sentence)
@@ -551,6 +552,19 @@ class _Reader:
             if j - i > 1 and self._free(sentence, i, j) \
                     and (entry := self.lexicon.states.get(name_key(surface))) is not None:
                 self._mention(sentence, i, j, self._state(entry), "name")
+
+    def _hyphened_states(self, sentence: Sentence) -> None:
+        """Two states' names or demonyms joined by a hyphen, which the NLP server leaves untagged or
+        tags as one name: "a dual US-Canadian citizen", "a Pakistani-American", "British-Iranian"."""
+        tokens = sentence.tokens
+        for i in range(len(tokens) - 2):
+            if tokens[i + 1].pos != "HYPH":
+                continue
+            first, second = (self.lexicon.states.get(name_key(tokens[k].text)) for k in (i, i + 2))
+            if first is not None and second is not None and first != second \
+                    and self._free(sentence, i, i + 1) and self._free(sentence, i + 2, i + 3):
+                self._mention(sentence, i, i + 1, self._state(first), "name")
+                self._mention(sentence, i + 2, i + 3, self._state(second), "name")
 
     def _gazetteer_names(self, sentence: Sentence) -> None:
         found: list[tuple[int, int, str, list[Known], bool]] = []

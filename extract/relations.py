@@ -702,6 +702,11 @@ class _Finder:
                         continue
                     key = self.rec.at(sentence.index, t)
                     found = [key] if key is not None else []
+                    if key is not None and self.rec.proposals[key].kind == "State":
+                        # "a dual US-Canadian citizen", "a Pakistani-American": the state hyphened before it too
+                        found += [k for d in sentence.children(t) if d == t - 2 and sentence.tokens[t - 1].pos == "HYPH"
+                                  and (k := self.rec.at(sentence.index, d)) is not None and k != key
+                                  and self.rec.proposals[k].kind == "State"]
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
                         # "Meta Platforms, the company that owns Instagram": Meta Platforms; "two
                         # co-conspirators, Carlos Ruiz and Ivan Lenz": both
@@ -712,9 +717,12 @@ class _Finder:
                     if t != start and sentence.tokens[t].pos in ("NNS", "NNPS"):
                         # "killed seven officers, including General Zahedi": him too (of a plural only:
                         # "controls much of Yemen including the capital Sanaa" controls no Sanaa)
-                        found += [k for d in (*sentence.children(t, "nmod:including"),
-                                              *sentence.children(t, "nmod:such_as"))
-                                  if not self._set_aside(sentence, d)
+                        listed = [*sentence.children(t, "nmod:including"), *sentence.children(t, "nmod:such_as")]
+                        if t in sentence.children(start, "obj"):  # "killed seven officers, among them X"
+                            listed += [d for them in sentence.children(start, "obl:among")
+                                       if sentence.tokens[them].lemma == "they"
+                                       for d in [*sentence.children(them, "dep"), *sentence.children(them, "appos")]]
+                        found += [k for d in listed if not self._set_aside(sentence, d)
                                   and (k := self.rec.at(sentence.index, d)) is not None and k not in found]
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))

@@ -93,6 +93,11 @@ that the extractor's rules can be written for the right parse:
   first had (or, at the root, the subject of the verb that the parser made its ``acl``); the
   others are its compounds. Its tag is mended too (``NN``; ``VBD`` for that verb), as it is
   where the parser made the word an adjective of the next ("a drone strike").
+- **a noun before its infinitive, taken for the infinitive's subject.** "The plot to kill
+  Gurpatwant Singh Pannun was disrupted by the FBI" comes back with "plot" the subject of "kill"
+  and "kill" the clausal subject of "disrupted", so nothing was disrupted and the plot killed. An
+  infinitive with "to" (and no "for") that is a clausal subject and has a noun before it as its
+  subject is that noun's clause (``acl``), and the noun the subject of the verb.
 """
 from __future__ import annotations
 
@@ -130,7 +135,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
         _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on,
-        _shared_objects, _reduced_relatives)
+        _shared_objects, _reduced_relatives, _infinitives_taken_for_subjects)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -514,6 +519,23 @@ def _reduced_relatives(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -
             changed[arc] = Arc(arc.head, noun.dep, arc.label)
             changed[noun] = Arc(noun.dep, participle, "acl")
     return _relabelled(arcs, changed), _relabelled(basic, changed)
+
+
+def _infinitives_taken_for_subjects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    changed: dict[Arc, Arc] = {}
+    controlled: list[Arc] = []  # in enhanced++, the noun stays the infinitive's (controlled) subject
+    for arc in basic:
+        verb = arc.dep
+        if not arc.label.startswith("csubj") or arc.head < 0 \
+                or [tokens[a.dep].lemma for a in basic if a.head == verb and a.label == "mark"] != ["to"]:
+            continue
+        noun = next((a for a in basic if a.head == verb and a.label == "nsubj" and a.dep < verb
+                     and tokens[a.dep].noun), None)
+        if noun is not None:
+            changed[arc] = Arc(noun.dep, verb, "acl")
+            changed[noun] = Arc(arc.head, noun.dep, "nsubj:pass" if arc.label == "csubj:pass" else "nsubj")
+            controlled.append(Arc(verb, noun.dep, "nsubj:xsubj"))
+    return _relabelled(arcs, changed) + controlled, _relabelled(basic, changed)
 
 
 def _shared_objects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:

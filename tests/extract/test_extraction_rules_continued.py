@@ -1317,3 +1317,45 @@ def test_an_attack_told_by_its_verb_is_named_without_quantifiers_and_not_by_a_pa
                                       "down dozens of drones."))
     assert ("Ten gunmen", "CARRIED_OUT", "strike on targets across the city") in found, found
     assert not any("shooting" in t[0] or "shooting" in t[2] for t in found), found
+
+
+def test_who_serves_as_an_officer_or_a_head_works_for_or_leads(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Tom Smith served as an officer of the FBI. John Brennan served as director of "
+                                      "the CIA. Alan Johnston worked as a correspondent for the BBC in Gaza."))
+    assert {("Tom Smith", "WORKS_FOR", "FBI"), ("John Brennan", "LEADS", "CIA"),
+            ("Alan Johnston", "WORKS_FOR", "BBC")} <= found, found
+
+
+def test_who_asked_for_an_arrest_worked_with_who_made_it_not_with_the_one_arrested(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Czech authorities arrested Nikhil Gupta at the request of the United States. "
+                                      "Marek Novak was arrested in Prague at the request of Germany."))
+    assert found & {("United States", "COOPERATED_WITH", "Czech Republic"),
+                    ("Czech Republic", "COOPERATED_WITH", "United States")}, found
+    assert not any(t[1] == "COOPERATED_WITH" and "Marek Novak" in (t[0], t[2]) for t in found), found
+
+
+def test_those_among_them_share_the_relation_of_the_plural(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The Damascus strike killed seven Guards officers, among them Brigadier General "
+                                      "Mohammad Reza Zahedi."))
+    assert ("Damascus strike", "KILLED", "Mohammad Reza Zahedi") in found, found
+
+
+def test_two_states_hyphened_are_both_a_persons_nationality(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Gurpatwant Singh Pannun is a dual US-Canadian citizen. David Headley, a "
+                                      "Pakistani-American, was arrested in Chicago in 2009."))
+    assert {("Gurpatwant Singh Pannun", "NATIONAL_OF", "United States"),
+            ("Gurpatwant Singh Pannun", "NATIONAL_OF", "Canada"), ("David Headley", "NATIONAL_OF", "Pakistan"),
+            ("David Headley", "NATIONAL_OF", "United States")} <= found, found
+
+
+def test_a_plot_the_parser_made_the_subject_of_its_infinitive_was_foiled_and_killed_no_one(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The plot to kill Gurpatwant Singh Pannun in New York was disrupted by the "
+                                      "FBI."))
+    assert {("FBI", "FOILED", "plot"), ("plot", "TARGETED", "Gurpatwant Singh Pannun")} <= found, found
+    assert not any(t[1] == "KILLED" for t in found), found
+
+
+def test_a_leader_of_a_state_the_list_had_no_one_for(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Bombs hit churches in Sri Lanka. President Maithripala Sirisena declared a "
+                                      "state of emergency."))
+    assert ("Maithripala Sirisena", "LEADS", "Sri Lanka") in found, found
