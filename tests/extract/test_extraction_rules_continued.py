@@ -1359,3 +1359,11 @@ def test_a_leader_of_a_state_the_list_had_no_one_for(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Bombs hit churches in Sri Lanka. President Maithripala Sirisena declared a "
                                       "state of emergency."))
     assert ("Maithripala Sirisena", "LEADS", "Sri Lanka") in found, found
+
+
+def test_a_chief_executive_leads_and_a_company_or_group_a_demonym_describes_is_based_there(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Ryanair chief executive Michael O'Leary said KGB agents were on board. Swiss "
+                                      "email provider Proton Technologies said the message had been sent. The Wagner "
+                                      "Group, a Russian mercenary group, was founded in 2014."))
+    assert {("Michael O'Leary", "LEADS", "Ryanair"), ("Proton Technologies", "BASED_IN", "Switzerland"),
+            ("Wagner Group", "BASED_IN", "Russia")} <= found, found
