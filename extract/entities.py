@@ -1558,6 +1558,8 @@ class _Reader:
                     continue  # "the Wagner Group … JNIM stepped up attacks. The group claimed": JNIM (descriptions)
                 if link.type == "NOMINAL" and self._named_in_apposition(by_head, owner, link):
                     continue  # "Italy's interior minister, Marco Minniti", linked to Germany's: Minniti
+                if link.type == "NOMINAL" and self._of_another_state(owner, link):
+                    continue  # "the Iranian state", linked by its head word to "Belgium's State Security Service"
                 if link.type == "PROPER" and proposal.kind != "Event":
                     told = self.lexicon.kind_of_name(link.text.split())
                     if told is not None and told != proposal.kind:
@@ -1587,6 +1589,14 @@ class _Reader:
             return False
         return any(m.proposal != owner and m.how != "reference" and self.proposals[m.proposal].kind in kinds
                    and previous < (m.sentence, m.first) < (link.sentence, link.head) for m in self.mentions)
+
+    def _of_another_state(self, owner: str, link: CorefMention) -> bool:
+        """Whether a description that coreference links to ``owner`` names a state by its name or
+        demonym, and ``owner`` is of another state: it is no description of that entity."""
+        own = self.proposals[owner].state
+        named = {entry.name for word in link.text.split()
+                 if (entry := self.lexicon.states.get(name_key(word))) is not None}
+        return own is not None and bool(named) and own.name not in named
 
     def _named_in_apposition(self, by_head: dict[tuple[int, int], str], owner: str, link: CorefMention) -> bool:
         """Whether a description that coreference links to ``owner`` has the name of another entity

@@ -90,6 +90,7 @@ class _FileModel(BaseModel):
     accusation: str
     accusation_implies: str
     event_nouns: list[str]
+    deed_nouns: list[str]
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
     titled_leader: str
@@ -172,6 +173,8 @@ class Predicates:
     accusation: str = ""
     accusation_implies: str = ""
     event_nouns: frozenset[str] = frozenset()
+    #: nouns that stand for the event in view without naming one ("responsibility for the crime")
+    deed_nouns: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     titled_leader: str = ""
@@ -253,7 +256,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         own_parties=frozenset(model.own_parties), owned_deeds=frozenset(model.owned_deeds),
         owned_deed_claim=model.owned_deed_claim,
         accusation=model.accusation, accusation_implies=model.accusation_implies,
-        event_nouns=frozenset(model.event_nouns), demonym_beside_organisation=model.demonym_beside_organisation,
+        event_nouns=frozenset(model.event_nouns), deed_nouns=frozenset(model.deed_nouns),
+        demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         titled_leader=model.titled_leader, subordinates=frozenset(model.subordinates),
         named_nationality=model.named_nationality,

@@ -654,8 +654,20 @@ class _Finder:
         return [told[-1].subject] if told else []
 
     def _told(self, sentence: Sentence, i: int, entry: Entry) -> bool:
-        """Whether a path to the object reaches a clause: "involved in planning X" says in what."""
-        return any(sentence.tokens[t].verb for route in entry.object for t in follow(sentence, i, route))
+        """Whether a path to the object reaches a clause ("involved in planning X" says in what), or
+        a common noun that names no entity and no event ("bore responsibility for the failure" is
+        not for the attack in view; "guilty of murder" is)."""
+        return any(sentence.tokens[t].verb or self._something_else(sentence, t)
+                   for route in entry.object for t in follow(sentence, i, route))
+
+    def _something_else(self, sentence: Sentence, t: int) -> bool:
+        """A definite common noun that names no entity, no event and no deed ("the failure"; not
+        "the crime", nor "in any way")."""
+        token = sentence.tokens[t]
+        return token.pos in ("NN", "NNS") and self.rec.at(sentence.index, t) is None \
+            and token.lemma not in self.predicates.event_nouns | self.predicates.deed_nouns \
+            and any(a.label == "nmod:poss" or a.label == "det"
+                    and sentence.tokens[a.dep].lemma in ("the", "this", "that") for a in sentence.child_arcs(t))
 
     def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
         """"Iran had been involved in planning the attacks": a gerund with no subject of its own,
@@ -680,6 +692,10 @@ class _Finder:
         negations = self.predicates.negations
         labels = ("advmod", "neg", "det") if sentence.tokens[i].noun else ("advmod", "neg")
         if any(sentence.tokens[a.dep].lemma in negations and a.label in labels for a in sentence.child_arcs(i)):
+            return True
+        if sentence.tokens[i].noun and any(  # "had not taken part in": the verb the noun completes
+                sentence.tokens[a.dep].lemma in negations and a.label in ("advmod", "neg")
+                for verb in sentence.heads(i, "obj") for a in sentence.child_arcs(verb)):
             return True
         return not sentence.tokens[i].noun and any(
             sentence.tokens[o].lemma in negations or any(sentence.tokens[d].lemma in negations

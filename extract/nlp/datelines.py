@@ -11,7 +11,9 @@ import re
 
 __all__ = ["dateline_apart", "dateline_spans"]
 
-_PLACE = r"(?:[A-Z][A-Z'.-]+ )*[A-Z][A-Z'.-]+(?:, [A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)*)?"
+_CAPITALS = r"(?:[A-Z][A-Z'.-]+ )*[A-Z][A-Z'.-]+"
+# (several places filed from are joined by slashes: "ANKARA/MOSCOW")
+_PLACE = rf"{_CAPITALS}(?:/{_CAPITALS})*(?:, [A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+)*)?"
 _DAY = r"(?:,? (?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?|\d{1,2} [A-Z][a-z]{2,8}\.?(?: \d{4})?))?"
 _AGENCY = r"(?: \([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*\))?"
 _DATELINE = re.compile(rf"(?m)^(?P<line>{_PLACE}{_DAY}{_AGENCY})(?P<dash> ?[-\u2013\u2014]{{1,2}} )(?=\S)")
@@ -23,6 +25,9 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     >>> text = "Blasts kill 95\\n\\nDUBAI, 4 January 2024 \u2013 Two blasts struck Kerman."
     >>> [text[a:b] for a, b in dateline_spans(text)]
     ['DUBAI, 4 January 2024']
+    >>> [text[a:b] for text in ["ANKARA/MOSCOW, Nov 24 (Reuters) - Turkey shot down a jet."]
+    ...  for a, b in dateline_spans(text)]
+    ['ANKARA/MOSCOW, Nov 24 (Reuters)']
     """
     return [(match.start("line"), match.end("line")) for match in _DATELINE.finditer(text)]
 

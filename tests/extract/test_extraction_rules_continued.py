@@ -1367,3 +1367,45 @@ def test_a_chief_executive_leads_and_a_company_or_group_a_demonym_describes_is_b
                                       "Group, a Russian mercenary group, was founded in 2014."))
     assert {("Michael O'Leary", "LEADS", "Ryanair"), ("Proton Technologies", "BASED_IN", "Switzerland"),
             ("Wagner Group", "BASED_IN", "Russia")} <= found, found
+
+
+def test_a_description_naming_another_state_is_not_the_body_coreference_links_it_to(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Belgium's State Security Service said the attack on the Villepinte rally had "
+                                      "been ordered by the Iranian state."))
+    assert not any(t[0] == "State Security Service" and t[1] in ("PREPARED", "CLAIMED_RESPONSIBILITY")
+                   for t in found), found
+    assert ("State Security Service", "PART_OF", "Iran") not in found, found
+
+
+def test_a_dateline_of_two_places_is_no_place_in_another(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "ANKARA/MOSCOW, Nov 24 (Reuters) - Turkey shot down a Russian bomber near the "
+                                      "Syrian border. Russia condemned the attack."))
+    assert not any(t[1] == "LOCATED_IN" for t in found), found
+
+
+def test_a_negated_verb_negates_the_noun_it_takes(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The court ruled that the three men had not taken part in the Barcelona "
+                                      "attacks."))
+    assert not any(t[1] == "CARRIED_OUT" for t in found), found
+
+
+def test_responsibility_for_something_else_is_not_for_the_event_in_view(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Aharon Haliva resigned over the attack. Herzi Halevi said he bore "
+                                      "responsibility for the failure. The bombing killed 95 people. Mohammad "
+                                      "Jamshidi wrote that responsibility for the crime lay with Washington."))
+    assert not any(t[0] == "Herzi Halevi" for t in found), found
+    assert ("Mohammad Jamshidi", "ACCUSED", "United States") in found, found
+
+
+def test_co_operation_notice_outlets_spies_sanctions_and_experts(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "The investigation was conducted by the National Organised Crime Agency in "
+                                      "co-operation with the Security Information Service. The United States notified "
+                                      "Russia before the raid. David Sanger of The New York Times reported on the "
+                                      "operation. Iran arrested several spies working for Israel. Russia imposed "
+                                      "economic sanctions on Turkey. Ralph Langner, a German security expert, argued "
+                                      "that the target was Natanz."))
+    assert found & {("National Organised Crime Agency", "COOPERATED_WITH", "Security Information Service"),
+                    ("Security Information Service", "COOPERATED_WITH", "National Organised Crime Agency")}, found
+    assert found & {("Russia", "IN_CONFLICT_WITH", "Turkey"), ("Turkey", "IN_CONFLICT_WITH", "Russia")}, found
+    assert {("United States", "SHARED_INTELLIGENCE", "Russia"), ("David Sanger", "WORKS_FOR", "New York Times"),
+            ("Iran", "ARRESTED", "several spies"), ("Ralph Langner", "NATIONAL_OF", "Germany")} <= found, found
