@@ -719,10 +719,7 @@ class _Finder:
                     key = self.rec.at(sentence.index, t)
                     found = [key] if key is not None else []
                     if key is not None and self.rec.proposals[key].kind == "State":
-                        # "a dual US-Canadian citizen", "a Pakistani-American": the state hyphened before it too
-                        found += [k for d in sentence.children(t) if d == t - 2 and sentence.tokens[t - 1].pos == "HYPH"
-                                  and (k := self.rec.at(sentence.index, d)) is not None and k != key
-                                  and self.rec.proposals[k].kind == "State"]
+                        found += self._hyphened_state(sentence, t, key)
                     if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
                         # "Meta Platforms, the company that owns Instagram": Meta Platforms; "two
                         # co-conspirators, Carlos Ruiz and Ivan Lenz": both
@@ -730,16 +727,8 @@ class _Finder:
                         named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
                         found = list(dict.fromkeys(k for d in named if not self._set_aside(sentence, d)
                                                    and (k := self.rec.at(sentence.index, d)) is not None))
-                    if t != start and sentence.tokens[t].pos in ("NNS", "NNPS"):
-                        # "killed seven officers, including General Zahedi": him too (of a plural only:
-                        # "controls much of Yemen including the capital Sanaa" controls no Sanaa)
-                        listed = [*sentence.children(t, "nmod:including"), *sentence.children(t, "nmod:such_as")]
-                        if t in sentence.children(start, "obj"):  # "killed seven officers, among them X"
-                            listed += [d for them in sentence.children(start, "obl:among")
-                                       if sentence.tokens[them].lemma == "they"
-                                       for d in [*sentence.children(them, "dep"), *sentence.children(them, "appos")]]
-                        found += [k for d in listed if not self._set_aside(sentence, d)
-                                  and (k := self.rec.at(sentence.index, d)) is not None and k not in found]
+                    if t != start:
+                        found += [k for k in self._listed(sentence, start, t) if k not in found]
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:
                         found = acted_for(sentence, t, lambda d: self.rec.at(sentence.index, d))
                     if not found and t != start and sentence.tokens[t].lemma in self.lexicon.leader_governments:
@@ -750,6 +739,26 @@ class _Finder:
             if len(keys) > before:
                 reached.add(route)
         return keys
+
+    def _hyphened_state(self, sentence: Sentence, t: int, key: str) -> list[str]:
+        """"a dual US-Canadian citizen", "a Pakistani-American": the other state hyphened before the
+        state ``t`` names."""
+        return [k for d in sentence.children(t) if d == t - 2 and sentence.tokens[t - 1].pos == "HYPH"
+                and (k := self.rec.at(sentence.index, d)) is not None and k != key
+                and self.rec.proposals[k].kind == "State"]
+
+    def _listed(self, sentence: Sentence, start: int, t: int) -> list[str]:
+        """Those a plural noun ``t`` lists: "killed seven officers, including General Zahedi", "such
+        as", "among them X" (of a plural only: "controls much of Yemen including the capital Sanaa"
+        controls no Sanaa)."""
+        if sentence.tokens[t].pos not in ("NNS", "NNPS"):
+            return []
+        listed = [*sentence.children(t, "nmod:including"), *sentence.children(t, "nmod:such_as")]
+        if t in sentence.children(start, "obj"):  # the parser hangs "among them" on the verb
+            listed += [d for them in sentence.children(start, "obl:among") if sentence.tokens[them].lemma == "they"
+                       for d in [*sentence.children(them, "dep"), *sentence.children(them, "appos")]]
+        return [k for d in listed
+                if not self._set_aside(sentence, d) and (k := self.rec.at(sentence.index, d)) is not None]
 
     def _names_where(self, word: str) -> bool:
         """Whether a word before an attack's noun says where, not who: a state's capital
