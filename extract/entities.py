@@ -1594,8 +1594,7 @@ class _Reader:
         """Whether a description that coreference links to ``owner`` names a state by its name or
         demonym, and ``owner`` is of another state: it is no description of that entity."""
         own = self.proposals[owner].state
-        named = {entry.name for word in link.text.split()
-                 if (entry := self.lexicon.states.get(name_key(word))) is not None}
+        named = {entry.name for _, _, entry in self.lexicon.states_in(link.text.split())}
         return own is not None and bool(named) and own.name not in named
 
     def _named_in_apposition(self, by_head: dict[tuple[int, int], str], owner: str, link: CorefMention) -> bool:

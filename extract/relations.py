@@ -748,12 +748,14 @@ class _Finder:
                 and self.rec.proposals[k].kind == "State"]
 
     def _listed(self, sentence: Sentence, start: int, t: int) -> list[str]:
-        """Those a plural noun ``t`` lists: "killed seven officers, including General Zahedi", "such
-        as", "among them X" (of a plural only: "controls much of Yemen including the capital Sanaa"
-        controls no Sanaa)."""
+        """Those a plural noun ``t`` lists by an ``instance_phrases`` phrase: "killed seven officers,
+        including General Zahedi", "such as", "among them X" (of a plural only: "controls much of
+        Yemen including the capital Sanaa" controls no Sanaa)."""
         if sentence.tokens[t].pos not in ("NNS", "NNPS"):
             return []
-        listed = [*sentence.children(t, "nmod:including"), *sentence.children(t, "nmod:such_as")]
+        # enhanced++ names the arc by the phrase: nmod:including, nmod:such_as
+        listed = [d for phrase in self.lexicon.instance_phrases
+                  for d in sentence.children(t, "nmod:" + "_".join(phrase))]
         if t in sentence.children(start, "obj"):  # the parser hangs "among them" on the verb
             listed += [d for them in sentence.children(start, "obl:among") if sentence.tokens[them].lemma == "they"
                        for d in [*sentence.children(them, "dep"), *sentence.children(them, "appos")]]
