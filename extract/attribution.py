@@ -411,7 +411,11 @@ def _unasserting(sentence: Sentence, predicates: Predicates, head: int, child: i
 
 def _negates(sentence: Sentence, head: int, predicates: Predicates) -> bool:
     """Whether a clause above a statement negates it: "did not say", "never believed", "had no
-    reason to believe", "found no evidence that", "neither confirmed nor denied"."""
+    reason to believe", "found no evidence that", "neither confirmed nor denied", "declined to
+    confirm"."""
+    if any(a.label == "xcomp" and sentence.tokens[a.head].lemma in predicates.refusals
+           for a in sentence.head_arcs(head) if a.head >= 0):
+        return True
     for arc in sentence.child_arcs(head):
         lemma = sentence.tokens[arc.dep].lemma
         if arc.label in ("advmod", "neg", "cc:preconj") and lemma in predicates.negations:

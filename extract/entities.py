@@ -881,8 +881,11 @@ class _Reader:
         first = entity.first
         if entity.ner not in (*_VENUE_NER, "PERSON") or self.lexicon.kind_of_name(entity.text.split()) is not None:
             return None  # "the Royal Albert Hall concert venue": the name says what it is already
-        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == ",":
-            return None  # "Molenbeek, the Brussels district": a description of the place before
+        if first >= 3 and sentence.tokens[first - 1].lemma == "the" and sentence.tokens[first - 2].pos == "," \
+                and sentence.tokens[first - 3].pos.startswith("NNP"):
+            # "Molenbeek, the Brussels district": a description of the place before ("Within hours,
+            # the Houthi movement" describes no name)
+            return None
         named = self._nouns_naming(sentence, end)
         if entity.ner == "PERSON" and (named is None or named[1] not in self.lexicon.person_named_kinds):
             return None  # a person's name names only a group after it: "the Ripoll cell", "the Abaaoud cell"
@@ -956,7 +959,10 @@ class _Reader:
             if len(words) < len(surface.split()):
                 self.proposals[key].add_alias(surface)
             return key
-        if entity.ner == "LOCATION" and (body := self.lexicon.kind_of_name(surface.split())) in self.lexicon.body_kinds:
+        body = self.lexicon.kind_of_name(surface.split()) if entity.ner == "LOCATION" else None
+        if body is not None and (body in self.lexicon.body_kinds
+                                 or {w.casefold() for w in surface.split()} & self.lexicon.not_person_words):
+            # ("Ansar al-Sharia", which the NLP server took for a place: a group's word, `never_a_person`)
             return self._new(surface, body, f"a place the NLP server named whose words name a {body}", 0.6)
         if entity.ner in ("CITY", "STATE_OR_PROVINCE", "LOCATION"):
             if " " not in surface.strip() and (person := self._surname_of(surface)) is not None:

@@ -125,7 +125,7 @@ class Lexicon:
     body_heads: frozenset[str] = frozenset()
     #: a state's name and its abbreviations, as keys, to all of them ("us" -> united states, us, usa)
     state_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    #: kind words never in a person's name (``never_a_person``): "Jama'at", "Kataib"
+    #: kind words never in a person's or a place's name (``never_a_person``): "Jama'at", "Kataib", "Ansar"
     not_person_words: frozenset[str] = frozenset()
     #: groups of those harmed and of those suspected: a counted group is not one named before of the other
     harmed_groups: frozenset[str] = frozenset()

@@ -91,6 +91,9 @@ class _FileModel(BaseModel):
     accusation_implies: str
     event_nouns: list[str]
     deed_nouns: list[str]
+    victim_nouns: list[str]
+    victim_kinds: list[str]
+    refusals: list[str]
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
     titled_leader: str
@@ -175,6 +178,11 @@ class Predicates:
     event_nouns: frozenset[str] = frozenset()
     #: nouns that stand for the event in view without naming one ("responsibility for the crime")
     deed_nouns: frozenset[str] = frozenset()
+    #: event nouns whose person before them, or owning them, is their victim ("the Khashoggi murder")
+    victim_nouns: frozenset[str] = frozenset()
+    victim_kinds: frozenset[str] = frozenset()
+    #: verbs whose "to" clause is not done ("declined to confirm")
+    refusals: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     titled_leader: str = ""
@@ -257,6 +265,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         owned_deed_claim=model.owned_deed_claim,
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), deed_nouns=frozenset(model.deed_nouns),
+        victim_nouns=frozenset(model.victim_nouns), victim_kinds=frozenset(model.victim_kinds),
+        refusals=frozenset(model.refusals),
         demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
         titled_leader=model.titled_leader, subordinates=frozenset(model.subordinates),
@@ -288,6 +298,10 @@ def load_predicates(path: Path = PATH) -> Predicates:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     problems += [doc.problem(("verb_events", verb), f"{noun!r} is not one of event_nouns: it never names an event")
                  for verb, nouns in model.verb_events.items() for noun in nouns if noun not in out.event_nouns]
+    problems += [doc.problem(("victim_kinds", i), f"unknown kind {kind!r}")
+                 for i, kind in enumerate(model.victim_kinds) if kind not in ontology.kinds]
+    problems += [doc.problem(("victim_nouns", i), f"{noun!r} is not one of event_nouns: it never names an event")
+                 for i, noun in enumerate(model.victim_nouns) if noun not in out.event_nouns]
     for type_name, entries in model.relations.items():
         if type_name not in ontology.relations:
             problems.append(doc.problem(("relations", type_name), f"unknown relation type {type_name!r}"))

@@ -434,6 +434,7 @@ class _Finder:
         # (unless its subject names it too: "authorities killed two men in Kaluga, in western Russia")
         direct = set(self._ends(sentence, token.i, (("nsubj",),))) if placed and token.verb else set()
         subjects = [s for s in subjects if s not in placed or s in direct]
+        subjects = [s for s in subjects if s not in self._victims_before(sentence, token)]
         if token.pos == "VBG" and any(a.label.split(":")[0] in ("advcl", "dep") for a in sentence.head_arcs(token.i)) \
                 and any(self.rec.proposals[s].kind == "Event" for s in subjects):
             # "A suicide attack destroyed the embassy, killing 29 people": the attack the clause tells
@@ -442,7 +443,7 @@ class _Finder:
         if token.verb and (agents := self._ends(sentence, token.i, (("obl:agent",),))):
             # a passive's doer is its agent: "nsubj" also reaches "nsubj:pass", who was done to
             # ("Berlin had been warned by Washington about an attack" is no warning of Berlin's)
-            done_to = set(self._ends(sentence, token.i, (("nsubj:pass",),))) - set(agents)
+            done_to = set(self._ends(sentence, token.i, (("nsubj:pass",), ("nsubj:pass:xsubj",)))) - set(agents)
             subjects = [s for s in subjects if s not in done_to]
         if entry.verb and (role := self._participle(sentence, token)) is not None:
             # the noun is reached from the participle, so that a name in apposition to it counts
@@ -669,12 +670,27 @@ class _Finder:
             and any(a.label == "nmod:poss" or a.label == "det"
                     and sentence.tokens[a.dep].lemma in ("the", "this", "that") for a in sentence.child_arcs(t))
 
+    def _victims_before(self, sentence: Sentence, token: Token) -> set[str]:
+        """The persons a victim noun with no "of" names before it or as its owner: "the Khashoggi
+        murder", "Skripal's poisoning" were done to them, not by them."""
+        if not token.noun or token.lemma not in self.predicates.victim_nouns or sentence.children(token.i, "nmod:of"):
+            return set()
+        return {k for d in (*sentence.children(token.i, "compound"), *sentence.children(token.i, "nmod:poss"))
+                if (k := self.rec.at(sentence.index, d)) is not None
+                and self.rec.proposals[k].kind in self.predicates.victim_kinds}
+
     def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
         """"Iran had been involved in planning the attacks": a gerund with no subject of its own,
         governed through "in" or "by", is done by the subject of the verb that governs it (not
         through "for": "opened a case against him for organising a mutiny" is his); so is a
         gerund complement of a verb of owning to or denying something ("Islamic State admitted
-        carrying out the bombing", "denied carrying out")."""
+        carrying out the bombing", "denied carrying out"). An infinitive whose verb has no subject
+        either is done by whoever does that verb: "accused Israel of plotting to kill Haniyeh"."""
+        for arc in sentence.head_arcs(token.i):
+            if arc.label == "xcomp" and arc.head >= 0 and sentence.tokens[arc.head].pos == "VBG" \
+                    and not sentence.children(arc.head, "nsubj"):
+                governor = sentence.tokens[arc.head]
+                return self._accused(sentence, governor.i) or self._governing_subject(sentence, governor)
         if token.pos != "VBG":
             return []
         owning = self.predicates.owning_verbs | self.predicates.denial_verbs

@@ -1409,3 +1409,67 @@ def test_co_operation_notice_outlets_spies_sanctions_and_experts(tmp_path: Path)
     assert found & {("Russia", "IN_CONFLICT_WITH", "Turkey"), ("Turkey", "IN_CONFLICT_WITH", "Russia")}, found
     assert {("United States", "SHARED_INTELLIGENCE", "Russia"), ("David Sanger", "WORKS_FOR", "New York Times"),
             ("Iran", "ARRESTED", "several spies"), ("Ralph Langner", "NATIONAL_OF", "Germany")} <= found, found
+
+
+def test_a_passive_raised_by_a_verb_of_belief_keeps_its_doer(tmp_path: Path) -> None:
+    """"is believed to have been carried out by X": the attack is the raised subject of the passive."""
+    found = _triples(_draft(tmp_path, "The attack is widely believed to have been carried out by Israel's Mossad."))
+    assert ("Mossad", "CARRIED_OUT", "attack") in found, found
+
+
+def test_an_infinitive_under_a_subjectless_gerund_is_done_by_the_accused(tmp_path: Path) -> None:
+    """"accused Israel of plotting to kill Haniyeh": Israel, whom the accusation names, is the one
+    said to have meant the killing, as Iran claims."""
+    found = _draft(tmp_path, "Iran accused Israel of plotting to kill Haniyeh.")
+    assert ("Israel", "TARGETED", "Haniyeh", "claimed", "Iran") in found, found
+    passive = _triples(_draft(tmp_path, "Nikhil Gupta is accused of plotting to assassinate Gurpatwant Singh Pannun."))
+    assert ("Nikhil Gupta", "TARGETED", "Gurpatwant Singh Pannun") in passive, passive
+
+
+def test_a_person_before_a_murder_is_its_victim(tmp_path: Path) -> None:
+    """"the Khashoggi murder", "Khashoggi's murder": done to him; "a Mossad assassination" is still Mossad's."""
+    for text in ("Turkey released new details on the Khashoggi murder on Monday.",
+                 "Khashoggi's murder shocked the world."):
+        found = _triples(_draft(tmp_path, text))
+        assert not [r for r in found if r[0] == "Khashoggi"], found
+    assert ("Mossad", "CARRIED_OUT", "Mossad assassination") in _triples(
+        _draft(tmp_path, "A Mossad assassination shocked the world."))
+
+
+def test_declining_to_confirm_a_role_asserts_none(tmp_path: Path) -> None:
+    """"declined to confirm Israel's role" confirms nothing (as "did not confirm"), and the role is
+    Israel's, not the subject's of the verb that takes it."""
+    found = _triples(_draft(tmp_path, "The Mossad director, Yossi Cohen, declined to confirm Israel's role in the "
+                                      "killing."))
+    assert not [r for r in found if r[1] != "LEADS"], found
+    admitted = _triples(_draft(tmp_path, "Iran admitted involvement in the attack."))
+    assert ("Iran", "CARRIED_OUT", "attack") in admitted, admitted
+
+
+def test_a_bomber_named_as_someone(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Two bombs exploded on the Moscow metro. The second bomber was named as Maryam "
+                                      "Sharipova, a schoolteacher from Dagestan."))
+    assert [r for r in found if r[:2] == ("Maryam Sharipova", "CARRIED_OUT")], found
+
+
+def test_a_name_after_an_opening_phrase_is_no_description_of_it(tmp_path: Path) -> None:
+    """"Within hours, the Houthi movement": the comma ends an adverbial, not a name the words describe."""
+    found = _triples(_draft(tmp_path, "Drones struck the Abqaiq plant. Within hours, the Houthi movement in Yemen "
+                                      "claimed responsibility for the attack."))
+    assert [r for r in found if r[:2] == ("Houthi movement", "CLAIMED_RESPONSIBILITY")], found
+
+
+def test_lives_lost_suburbs_explosions_on_ranks_contractors_commanders_and_hacks(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Gunmen attacked the DusitD2 hotel. 21 people lost their lives in the attack. "
+                                      "Sesto San Giovanni is a suburb of Milan. Fakhrizadeh was a brigadier general in "
+                                      "the Islamic Revolutionary "
+                                      "Guard Corps. Tyrone Woods, a CIA contractor, died in a mortar strike. Abu "
+                                      "Khatallah, a commander in Ansar al-Sharia, was sentenced on Thursday. GRU "
+                                      "officers hacked the Democratic National Committee."))
+    assert [r for r in found if r[1:] == ("KILLED", "21 people")], found
+    assert {("Sesto San Giovanni", "LOCATED_IN", "Milan"),
+            ("Fakhrizadeh", "WORKS_FOR", "Islamic Revolutionary Guard Corps"), ("Tyrone Woods", "WORKS_FOR", "CIA"),
+            ("Abu Khatallah", "MEMBER_OF", "Ansar al-Sharia"),
+            ("GRU", "TARGETED", "Democratic National Committee")} <= found, found
+    exploded = _triples(_draft(tmp_path, "A truck bomb exploded on the Kerch Strait bridge."))
+    assert ("truck bomb", "OCCURRED_IN", "Kerch Strait bridge") in exploded, exploded
