@@ -540,6 +540,7 @@ class _Reader:
         self._groups(sentence)
         self._venues(sentence)
         self._told_events(sentence)
+        self._happenings(sentence)
         self._states_in_bodies(sentence)
         self._known_as(sentence)
         self._named_bodies(sentence)
@@ -1402,6 +1403,29 @@ class _Reader:
             name = f"{noun} {of} {self._surface(sentence, span.start, span.stop)}"
             key = self._new(name, "Event", f"an attack the text tells with “{token.text}” (“{name}”)", 0.45,
                             head=noun, recalled=self._dated_long_before(sentence))
+            self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _happenings(self, sentence: Sentence) -> None:
+        """"A business jet carrying Prigozhin crashed in the Tver region": an event no one is said to
+        do, told by its verb (``happening_verbs``) of a thing the text names no entity for, with no
+        event of that kind in view, is an event named by the thing and the verb's noun ("business jet
+        crash"); the verb is its mention."""
+        for token in sentence.tokens:
+            nouns = self.predicates.happening_verbs.get(token.lemma)
+            subjects = sentence.children(token.i, "nsubj")
+            if not nouns or not token.verb or not self._free(sentence, token.i, token.i + 1) or len(subjects) != 1 \
+                    or sentence.children(token.i, "compound:prt") or sentence.children(token.i, "aux:pass"):
+                continue
+            thing = subjects[0]
+            if not sentence.tokens[thing].noun or self._proposal_at(sentence, thing) is not None:
+                continue  # a party or an event named: the relations say what it did
+            if any(i >= sentence.index - _EVENT_REACH and self.proposals[k].head in nouns
+                   for i, k in self.event_mentions):
+                continue  # "the bomb exploded" after "the bombing": that event
+            words = [sentence.tokens[d].text for d in sorted(sentence.children(thing, "compound")) if d < thing]
+            name = " ".join([*words, sentence.tokens[thing].text, nouns[0]])
+            key = self._new(name, "Event", f"an event the text tells with “{token.text}” (“{name}”)", 0.45,
+                            head=nouns[0], recalled=self._dated_long_before(sentence))
             self._mention(sentence, token.i, token.i + 1, key, "event")
 
     def _actor_at(self, sentence: Sentence, i: int) -> bool:

@@ -108,6 +108,7 @@ class _FileModel(BaseModel):
     voices: list[_VoiceModel]
     state_words: list[str]
     verb_events: dict[str, list[str]]
+    happening_verbs: dict[str, list[str]]
     event_actors: list[str]
     event_actor: str
     set_off_place: str
@@ -200,6 +201,8 @@ class Predicates:
     voices: dict[str, frozenset[str]] = field(default_factory=dict)
     state_words: frozenset[str] = frozenset()
     verb_events: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: verbs that tell an event no one is said to do ("the jet crashed"), to the nouns of that event, its name's first
+    happening_verbs: dict[str, tuple[str, ...]] = field(default_factory=dict)
     event_actors: frozenset[str] = frozenset()
     event_actor: str = ""
     set_off_place: str = ""
@@ -278,6 +281,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         voices={noun: frozenset(v.bodies) for v in model.voices for noun in v.nouns},
         state_words=frozenset(model.state_words),
         verb_events={verb: frozenset(nouns) for verb, nouns in model.verb_events.items()},
+        happening_verbs={verb: tuple(nouns) for verb, nouns in model.happening_verbs.items()},
         event_actors=frozenset(model.event_actors), event_actor=model.event_actor,
         set_off_place=model.set_off_place, offering_types=frozenset(model.offering_types))
     for where, name in [*((("blames", i), n) for i, n in enumerate(model.blames)),
@@ -298,6 +302,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
             problems.append(doc.problem(where, f"unknown relation type {name!r}"))
     problems += [doc.problem(("verb_events", verb), f"{noun!r} is not one of event_nouns: it never names an event")
                  for verb, nouns in model.verb_events.items() for noun in nouns if noun not in out.event_nouns]
+    problems += [doc.problem(("happening_verbs", verb), f"{noun!r} is not one of event_nouns: it never names an event")
+                 for verb, nouns in model.happening_verbs.items() for noun in nouns if noun not in out.event_nouns]
     problems += [doc.problem(("victim_kinds", i), f"unknown kind {kind!r}")
                  for i, kind in enumerate(model.victim_kinds) if kind not in ontology.kinds]
     problems += [doc.problem(("victim_nouns", i), f"{noun!r} is not one of event_nouns: it never names an event")

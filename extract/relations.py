@@ -173,16 +173,20 @@ def find_relations(doc: Annotated, recognition: Recognition, predicates: Predica
     out: list[Candidate] = []
     for sentence in doc.sentences:
         out.extend(finder.sentence(sentence))
-    return _through_events(out, recognition, predicates, ontology)
+    return _through_events(doc, out, recognition, predicates, ontology)
 
 
-def _through_events(found: list[Candidate], recognition: Recognition, predicates: Predicates,
+def _through_events(doc: Annotated, found: list[Candidate], recognition: Recognition, predicates: Predicates,
                     ontology: Ontology) -> list[Candidate]:
     """A relation said of an event is said of those who carried it out ("condemned the strikes"
-    criticises who struck), as the draft found them anywhere in the text; with none, it is dropped."""
+    criticises who struck), as the draft found them anywhere in the text, never by a denial ("X
+    denied any involvement in the attacks. The United States condemned the attacks" criticises no
+    X); with none, it is dropped."""
     actors: dict[str, list[str]] = {}
     for c in found:
-        if c.type == predicates.event_actor and not c.negated and c.through_event is None:
+        sentence = doc.sentences[c.sentence]
+        if c.type == predicates.event_actor and not c.negated and c.through_event is None \
+                and not any(sentence.tokens[h].lemma in predicates.denial_verbs for h in sentence.heads(c.predicate)):
             actors.setdefault(c.object, []).append(c.subject)
     out = []
     for c in found:
@@ -736,13 +740,17 @@ class _Finder:
                     found = [key] if key is not None else []
                     if key is not None and self.rec.proposals[key].kind == "State":
                         found += self._hyphened_state(sentence, t, key)
-                    if key is None and t != start:  # "Abdeslam's older brother, Brahim, blew himself up": Brahim;
-                        # "Meta Platforms, the company that owns Instagram": Meta Platforms; "two
-                        # co-conspirators, Carlos Ruiz and Ivan Lenz": both
+                    if (key is None or self.rec.proposals[key].kind == "PersonGroup") and t != start:
+                        # "Abdeslam's older brother, Brahim, blew himself up": Brahim; "Meta Platforms,
+                        # the company that owns Instagram": Meta Platforms; "two co-conspirators, Carlos
+                        # Ruiz and Ivan Lenz": both; "the four men, A, B, C and D, are officers of the
+                        # GRU": the group and each of the four
                         named = sentence.appositives(t)
                         named += [c for d in sentence.children(t, "appos") for c in sentence.children(d, "conj")]
-                        found = list(dict.fromkeys(k for d in named if not self._set_aside(sentence, d)
-                                                   and (k := self.rec.at(sentence.index, d)) is not None))
+                        found += list(dict.fromkeys(k for d in named if not self._set_aside(sentence, d)
+                                                    and (k := self.rec.at(sentence.index, d)) is not None
+                                                    and (key is None or self.rec.proposals[k].kind == "Person")
+                                                    and k not in found))
                     if t != start:
                         found += [k for k in self._listed(sentence, start, t) if k not in found]
                     if not found and t != start and sentence.tokens[t].lemma in self.predicates.agents:

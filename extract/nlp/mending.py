@@ -98,6 +98,11 @@ that the extractor's rules can be written for the right parse:
   and "kill" the clausal subject of "disrupted", so nothing was disrupted and the plot killed. An
   infinitive with "to" (and no "for") that is a clausal subject and has a noun before it as its
   subject is that noun's clause (``acl``), and the noun the subject of the verb.
+- **a name taken for the head of the noun phrase it modifies.** "was killed in a U.S. drone strike
+  on his convoy" comes back with "U.S." the verb's ``obl:in`` and "strike" an unlabelled ``dep``
+  of it, so nothing was killed in a strike. A name with an article before it whose ``dep`` is a
+  noun after it (with only that noun's compounds between) is that noun's compound: the noun takes
+  the name's place, with the article and the preposition.
 """
 from __future__ import annotations
 
@@ -135,7 +140,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _trailing_speakers, _gerunds_taken_for_adjectives, _organisations_after_of,
         _people_after_a_role, _predicative_adjectives, _dated_subjects, _final_participles,
         _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on,
-        _shared_objects, _reduced_relatives, _infinitives_taken_for_subjects)
+        _shared_objects, _reduced_relatives, _infinitives_taken_for_subjects, _names_taken_for_heads)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
@@ -536,6 +541,34 @@ def _infinitives_taken_for_subjects(tokens: list[Token], arcs: list[Arc], basic:
             changed[noun] = Arc(arc.head, noun.dep, "nsubj:pass" if arc.label == "csubj:pass" else "nsubj")
             controlled.append(Arc(verb, noun.dep, "nsubj:xsubj"))
     return _relabelled(arcs, changed) + controlled, _relabelled(basic, changed)
+
+
+def _names_taken_for_heads(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
+    for arc in basic:
+        name, noun = arc.head, arc.dep
+        if arc.label != "dep" or name < 0 or noun <= name or not tokens[name].pos.startswith("NNP") \
+                or tokens[noun].pos not in ("NN", "NNS") \
+                or not any(a.head == name and a.label == "det" and a.dep < name for a in basic) \
+                or not all(Arc(noun, k, "compound") in basic for k in range(name + 1, noun)):
+            continue
+        arcs, basic = (_name_as_compound(graph, name, noun) for graph in (arcs, basic))
+    return arcs, basic
+
+
+def _name_as_compound(arcs: list[Arc], name: int, noun: int) -> list[Arc]:
+    """``arcs`` with ``noun`` in the place of ``name``, and ``name`` its compound: see
+    :func:`_names_taken_for_heads`."""
+    out = []
+    for arc in arcs:
+        if arc.dep == name:
+            out.append(Arc(arc.head, noun, arc.label))
+        elif arc.head == name and arc.dep == noun:
+            out.append(Arc(noun, name, "compound"))
+        elif arc.head == name and arc.dep < name and arc.label.partition(":")[0] in ("det", "case"):
+            out.append(Arc(noun, arc.dep, arc.label))
+        else:
+            out.append(arc)
+    return list(dict.fromkeys(out))
 
 
 def _shared_objects(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
