@@ -551,7 +551,7 @@ class _Reader:
         name: an epithet ("the Zionist regime" is Israel)."""
         for i, j, surface in _ngrams(self.text, sentence):
             if j - i > 1 and self._free(sentence, i, j) \
-                    and (entry := self.lexicon.states.get(name_key(surface))) is not None:
+                    and (entry := self.lexicon.state(surface)) is not None:
                 self._mention(sentence, i, j, self._state(entry), "name")
 
     def _hyphened_states(self, sentence: Sentence) -> None:
@@ -561,7 +561,7 @@ class _Reader:
         for i in range(len(tokens) - 2):
             if tokens[i + 1].pos != "HYPH":
                 continue
-            first, second = (self.lexicon.states.get(name_key(tokens[k].text)) for k in (i, i + 2))
+            first, second = (self.lexicon.state(tokens[k].text) for k in (i, i + 2))
             if first is not None and second is not None and first != second \
                     and self._free(sentence, i, i + 1) and self._free(sentence, i + 2, i + 3):
                 self._mention(sentence, i, i + 1, self._state(first), "name")
@@ -686,7 +686,7 @@ class _Reader:
             if self._in_dateline(tokens[first]):
                 continue  # "DUBAI, 4 January 2024 –": a dateline, where the report was filed
             if end - first == 3 and tokens[first + 1].text == "-" and tokens[first + 2].pos in ("VBN", "VBD") \
-                    and (entry := self.lexicon.states.get(name_key(tokens[first].text))) is not None:
+                    and (entry := self.lexicon.state(tokens[first].text)) is not None:
                 # "Saudi-led", "Iran-aligned": the state that leads or that it is aligned with
                 self._mention(sentence, first, first + 1, self._state(entry), "name")
                 if end < len(tokens) and tokens[end].lemma in self.lexicon.coalition_nouns \
@@ -752,7 +752,7 @@ class _Reader:
                 and tokens[start - 1].lemma not in ("the", "a", "an") \
                 and any(a.head in inside for a in sentence.head_arcs(start - 1)):
             start -= 1
-        if start == dash or self.lexicon.states.get(name_key(self._surface(sentence, start, dash))) is not None \
+        if start == dash or self.lexicon.state(self._surface(sentence, start, dash)) is not None \
                 or not self._free(sentence, start, dash):
             return first
         return start
@@ -915,7 +915,7 @@ class _Reader:
         return key
 
     def _named(self, sentence: Sentence, entity: NamedEntity, surface: str) -> str | None:
-        entry = self.lexicon.states.get(name_key(surface))
+        entry = self.lexicon.state(surface)
         city = entity.ner == "CITY" or self._called_city(sentence, entity.first, entity.end)  # "the capital Sanaa"
         # "Jordan intercepted the drones", which the NLP server took for a person: one word that is a
         # state's name, and no surname of a person named before, is the state

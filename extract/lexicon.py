@@ -190,6 +190,15 @@ class Lexicon:
                 return kind
         return None
 
+    def state(self, name: str) -> StateEntry | None:
+        """The state or bloc a name, an alias or a demonym names, in any case or spelling of its key.
+
+        >>> lexicon = get_lexicon()
+        >>> lexicon.state("U.S.").name, lexicon.state("Iranians").name, lexicon.state("Atlantis")
+        ('United States', 'Iran', None)
+        """
+        return self.states.get(name_key(name))
+
     def states_in(self, words: list[str]) -> list[tuple[int, int, StateEntry]]:
         """The states or blocs a name's words name, as (first word, end, entry): "US" in "US State
         Department", "United States" in "United States Department of State".
@@ -200,7 +209,7 @@ class Lexicon:
         out, i = [], 0
         while i < len(words):
             for j in range(min(len(words), i + 3), i, -1):
-                entry = self.states.get(name_key(" ".join(words[i:j])))
+                entry = self.state(" ".join(words[i:j]))
                 if entry is not None:
                     out.append((i, j, entry))
                     i = j
@@ -352,7 +361,7 @@ def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
             for form in forms:
                 lexicon.state_forms.setdefault(form, forms)
     for seat, state_name in (data.get("seats") or {}).items():
-        entry = lexicon.states.get(name_key(str(state_name)))
+        entry = lexicon.state(str(state_name))
         if entry is None or entry.kind != "State":
             problems.append(doc.problem(("seats", seat), f"{state_name!r} is no state of the lexicon's states"))
             continue
@@ -388,7 +397,7 @@ def _read_leaders(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             problems.append(doc.problem(("leaders", index), "expected {name, aliases, state, titles}"))
             continue
-        state = lexicon.states.get(name_key(str(entry.get("state", ""))))
+        state = lexicon.state(str(entry.get("state", "")))
         if state is None or state.kind != "State" or state.name != entry.get("state"):
             problems.append(doc.problem(("leaders", index, "state"),
                                         f"{entry.get('state')!r} is no state of the lexicon's states (by its name)"))

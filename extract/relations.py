@@ -218,7 +218,7 @@ class _Finder:
         self.states_by_entry: dict[StateEntry, list[str]] = {}
         for key, proposal in recognition.proposals.items():
             if proposal.kind == "State" and (
-                    state := proposal.state or lexicon.states.get(name_key(proposal.name))) is not None:
+                    state := proposal.state or lexicon.state(proposal.name)) is not None:
                 self.states_by_entry.setdefault(state, []).append(key)
         self.mentions_in: dict[int, list[Mention]] = {}  # each sentence's mentions
         for mention in recognition.mentions:
@@ -789,7 +789,7 @@ class _Finder:
     def _names_where(self, word: str) -> bool:
         """Whether a word before an attack's noun says where, not who: a state's capital
         ("Stockholm"), or its own name written out ("Norway"; not "US", not "Russian")."""
-        entry = self.lexicon.states.get(name_key(word))
+        entry = self.lexicon.state(word)
         return entry is not None and (entry.is_capital(word)
                                       or not word.isupper() and name_key(entry.name) == name_key(word))
 
