@@ -98,6 +98,10 @@ that the extractor's rules can be written for the right parse:
   and "kill" the clausal subject of "disrupted", so nothing was disrupted and the plot killed. An
   infinitive with "to" (and no "for") that is a clausal subject and has a noun before it as its
   subject is that noun's clause (``acl``), and the noun the subject of the verb.
+- **a verb tagged a noun.** "The United States and the European Union already list Hamas as a
+  terrorist organisation" comes back with "list" tagged a noun (NN), though the parser made it the
+  clause's head with a subject and an object. A common noun (not a name) with both is a verb: its
+  tag is mended (``VBP``; ``VBZ`` for "lists").
 - **a name taken for the head of the noun phrase it modifies.** "was killed in a U.S. drone strike
   on his convoy" comes back with "U.S." the verb's ``obl:in`` and "strike" an unlabelled ``dep``
   of it, so nothing was killed in a strike. A name with an article before it whose ``dep`` is a
@@ -142,6 +146,7 @@ def mend(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> tuple[list[T
         _floating_quantifiers, _finite_complements, _resultatives, _participial_subjects, _blamed_on,
         _shared_objects, _reduced_relatives, _infinitives_taken_for_subjects, _names_taken_for_heads)
     tokens, arcs, basic = _nouns_taken_for_verbs(tokens, arcs, basic)
+    tokens = _verbs_taken_for_nouns(tokens, basic)
     for step in mends:
         arcs, basic = step(tokens, arcs, basic)
     return tokens, arcs, basic
@@ -187,6 +192,12 @@ def _nouns_taken_for_verbs(tokens: list[Token], arcs: list[Arc],
         tokens = [dataclasses.replace(t, pos="NN") if t.i == verb else
                   dataclasses.replace(t, pos="VBD") if t.i == clause and t.pos == "VBN" else t for t in tokens]
     return tokens, arcs, basic
+
+
+def _verbs_taken_for_nouns(tokens: list[Token], basic: list[Arc]) -> list[Token]:
+    heads = {label: {a.head for a in basic if a.label == label} for label in ("nsubj", "obj")}
+    verbs = {i for i in heads["nsubj"] & heads["obj"] if i >= 0 and tokens[i].pos in ("NN", "NNS")}
+    return [dataclasses.replace(t, pos="VBZ" if t.pos == "NNS" else "VBP") if t.i in verbs else t for t in tokens]
 
 
 def _noun_phrase(arcs: list[Arc], tokens: list[Token], verb: int, noun: int, first: int | None,

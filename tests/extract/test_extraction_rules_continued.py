@@ -1554,3 +1554,21 @@ def test_boko_haram_is_a_group_and_commentators_work_for_outlets(tmp_path: Path)
     found = _triples(_draft(tmp_path, "Abubakar Shekau, the leader of the Boko Haram group, claimed the kidnapping. "
                                       "Darya Dugina, a commentator for Tsargrad TV, died in the car bombing."))
     assert {("Abubakar Shekau", "LEADS", "Boko Haram"), ("Darya Dugina", "WORKS_FOR", "Tsargrad TV")} <= found, found
+
+
+def test_a_verb_the_tagger_took_for_a_noun(tmp_path: Path) -> None:
+    """"already list Hamas as …": "list" came back a noun, with a subject and an object."""
+    found = _triples(_draft(tmp_path, "The United States and the European Union already list Hamas as a terrorist "
+                                      "organisation."))
+    assert {("United States", "DESIGNATED_EXTREMIST", "Hamas"),
+            ("European Union", "DESIGNATED_EXTREMIST", "Hamas")} <= found, found
+
+
+def test_what_a_party_is_called_with_contempt(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Abdul Aziz called Brenton Tarrant a coward. Kremlin spokesman Dmitry Peskov "
+                                      "called the British position absolutely unacceptable. The Russian Ministry of "
+                                      "Foreign Affairs dismissed the Dutch findings as spy mania."))
+    assert {("Abdul Aziz", "CRITICISED", "Brenton Tarrant"), ("Dmitry Peskov", "CRITICISED", "United Kingdom"),
+            ("Ministry of Foreign Affairs", "CRITICISED", "Netherlands")} <= found, found
+    plain = _triples(_draft(tmp_path, "Britain called Russia a partner in 2010."))
+    assert not [r for r in plain if r[1] == "CRITICISED"], plain
