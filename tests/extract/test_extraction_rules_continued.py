@@ -1572,3 +1572,9 @@ def test_what_a_party_is_called_with_contempt(tmp_path: Path) -> None:
             ("Ministry of Foreign Affairs", "CRITICISED", "Netherlands")} <= found, found
     plain = _triples(_draft(tmp_path, "Britain called Russia a partner in 2010."))
     assert not [r for r in plain if r[1] == "CRITICISED"], plain
+
+
+def test_storming_a_building_is_an_assault_on_it(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Chechen militants stormed the theatre in Moscow."))
+    assert [r for r in found if r[:2] == ("Chechen militants", "CARRIED_OUT")], found
+    assert [r for r in found if r[1:] == ("OCCURRED_IN", "Moscow")], found
