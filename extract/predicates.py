@@ -93,6 +93,7 @@ class _FileModel(BaseModel):
     deed_nouns: list[str]
     victim_nouns: list[str]
     victim_kinds: list[str]
+    target_kinds: list[str]
     refusals: list[str]
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
@@ -182,6 +183,8 @@ class Predicates:
     #: event nouns whose person before them, or owning them, is their victim ("the Khashoggi murder")
     victim_nouns: frozenset[str] = frozenset()
     victim_kinds: frozenset[str] = frozenset()
+    #: kinds of party named before an event noun that are its target ("the Medibank cyber attack")
+    target_kinds: frozenset[str] = frozenset()
     #: verbs whose "to" clause is not done ("declined to confirm")
     refusals: frozenset[str] = frozenset()
     demonym_beside_organisation: str = ""
@@ -269,6 +272,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
         accusation=model.accusation, accusation_implies=model.accusation_implies,
         event_nouns=frozenset(model.event_nouns), deed_nouns=frozenset(model.deed_nouns),
         victim_nouns=frozenset(model.victim_nouns), victim_kinds=frozenset(model.victim_kinds),
+        target_kinds=frozenset(model.target_kinds),
         refusals=frozenset(model.refusals),
         demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
@@ -304,8 +308,9 @@ def load_predicates(path: Path = PATH) -> Predicates:
                  for verb, nouns in model.verb_events.items() for noun in nouns if noun not in out.event_nouns]
     problems += [doc.problem(("happening_verbs", verb), f"{noun!r} is not one of event_nouns: it never names an event")
                  for verb, nouns in model.happening_verbs.items() for noun in nouns if noun not in out.event_nouns]
-    problems += [doc.problem(("victim_kinds", i), f"unknown kind {kind!r}")
-                 for i, kind in enumerate(model.victim_kinds) if kind not in ontology.kinds]
+    problems += [doc.problem((key, i), f"unknown kind {kind!r}") for key, kinds in
+                 (("victim_kinds", model.victim_kinds), ("target_kinds", model.target_kinds))
+                 for i, kind in enumerate(kinds) if kind not in ontology.kinds]
     problems += [doc.problem(("victim_nouns", i), f"{noun!r} is not one of event_nouns: it never names an event")
                  for i, noun in enumerate(model.victim_nouns) if noun not in out.event_nouns]
     for type_name, entries in model.relations.items():

@@ -438,7 +438,7 @@ class _Finder:
         # (unless its subject names it too: "authorities killed two men in Kaluga, in western Russia")
         direct = set(self._ends(sentence, token.i, (("nsubj",),))) if placed and token.verb else set()
         subjects = [s for s in subjects if s not in placed or s in direct]
-        subjects = [s for s in subjects if s not in self._victims_before(sentence, token)]
+        subjects = [s for s in subjects if s not in self._done_to_before(sentence, token)]
         if token.pos == "VBG" and any(a.label.split(":")[0] in ("advcl", "dep") for a in sentence.head_arcs(token.i)) \
                 and any(self.rec.proposals[s].kind == "Event" for s in subjects):
             # "A suicide attack destroyed the embassy, killing 29 people": the attack the clause tells
@@ -674,14 +674,20 @@ class _Finder:
             and any(a.label == "nmod:poss" or a.label == "det"
                     and sentence.tokens[a.dep].lemma in ("the", "this", "that") for a in sentence.child_arcs(t))
 
-    def _victims_before(self, sentence: Sentence, token: Token) -> set[str]:
-        """The persons a victim noun with no "of" names before it or as its owner: "the Khashoggi
-        murder", "Skripal's poisoning" were done to them, not by them."""
-        if not token.noun or token.lemma not in self.predicates.victim_nouns or sentence.children(token.i, "nmod:of"):
+    def _done_to_before(self, sentence: Sentence, token: Token) -> set[str]:
+        """Those an event noun names before it who were its target, not its doer: the persons a
+        victim noun with no "of" names before it or as its owner ("the Khashoggi murder",
+        "Skripal's poisoning"), and a company before any event noun ("the Medibank cyber attack")."""
+        if not token.noun or token.lemma not in self.predicates.event_nouns:
             return set()
-        return {k for d in (*sentence.children(token.i, "compound"), *sentence.children(token.i, "nmod:poss"))
-                if (k := self.rec.at(sentence.index, d)) is not None
-                and self.rec.proposals[k].kind in self.predicates.victim_kinds}
+        before = sentence.children(token.i, "compound")
+        out = {k for d in before if (k := self.rec.at(sentence.index, d)) is not None
+               and self.rec.proposals[k].kind in self.predicates.target_kinds}
+        if token.lemma in self.predicates.victim_nouns and not sentence.children(token.i, "nmod:of"):
+            out |= {k for d in (*before, *sentence.children(token.i, "nmod:poss"))
+                    if (k := self.rec.at(sentence.index, d)) is not None
+                    and self.rec.proposals[k].kind in self.predicates.victim_kinds}
+        return out
 
     def _governing_subject(self, sentence: Sentence, token: Token) -> list[str]:
         """"Iran had been involved in planning the attacks": a gerund with no subject of its own,

@@ -1578,3 +1578,14 @@ def test_storming_a_building_is_an_assault_on_it(tmp_path: Path) -> None:
     found = _triples(_draft(tmp_path, "Chechen militants stormed the theatre in Moscow."))
     assert [r for r in found if r[:2] == ("Chechen militants", "CARRIED_OUT")], found
     assert [r for r in found if r[1:] == ("OCCURRED_IN", "Moscow")], found
+
+
+def test_a_company_before_an_attack_was_its_target(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Ermakov was sanctioned for his role in the Medibank cyber attack."))
+    assert ("Medibank cyber attack", "TARGETED", "Medibank") in found, found
+    assert not [r for r in found if r[0] == "Medibank"], found
+
+
+def test_hacking_units_are_services(tmp_path: Path) -> None:
+    found = _draft(tmp_path, "Hackers broke into the SPD's e-mail accounts. Germany attributed the attack to APT28.")
+    assert ("Germany", "ACCUSED", "APT28", "reported", "") in found, found
