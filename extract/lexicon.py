@@ -138,6 +138,9 @@ class Lexicon:
     surname_articles: frozenset[str] = frozenset()
     #: a leader's name, alias or surname, as a key, to every leader it may name
     leaders: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
+    #: the same for those who held a state's main security offices under its leaders (a foreign,
+    #: defence, interior or justice minister): ``leaders.yaml``'s ``officials``
+    officials: dict[str, tuple[Leader, ...]] = field(default_factory=dict)
 
     def leader(self, names: Iterable[str], title: set[str] | None = None) -> Leader | None:
         """The one leader whom these names and a title before them (any title, if None) name, or
@@ -152,9 +155,18 @@ class Lexicon:
         >>> get_lexicon().leader(["Netanyahu"]).state.name
         'Israel'
         """
-        found = {leader for name in names for leader in self.leaders.get(name_key(name), ())
-                 if title is None or leader.titled(title)}
-        return found.pop() if len(found) == 1 else None
+        return _one(self.leaders, names, title)
+
+    def official(self, names: Iterable[str], title: set[str]) -> Leader | None:
+        """The one official (``officials`` in ``leaders.yaml``) whom these names and the title before
+        them name, or None.
+
+        >>> get_lexicon().official(["Sergei Lavrov"], {"foreign", "minister"}).state.name
+        'Russia'
+        >>> get_lexicon().official(["Sergei Lavrov"], {"defence", "minister"}) is None
+        True
+        """
+        return _one(self.officials, names, title)
 
     def surnames(self, name: str) -> set[str]:
         """The keys a person's surname alone may be written as.
@@ -270,6 +282,12 @@ class Lexicon:
         elif 2 <= len(rest) <= 4 and rest[-1] in self.inverted_bodies and "of" not in rest:
             bodies.add(" ".join([rest[-1], "of", *rest[:-1]]))  # "defence ministry": "ministry of defence"
         return {prefix + body for prefix in prefixes for body in bodies}
+
+
+def _one(people: dict[str, tuple[Leader, ...]], names: Iterable[str], title: set[str] | None) -> Leader | None:
+    found = {person for name in names for person in people.get(name_key(name), ())
+             if title is None or person.titled(title)}
+    return found.pop() if len(found) == 1 else None
 
 
 def load_lexicon(path: Path = LEXICON_PATH, variants_path: Path = VARIANTS_PATH,
@@ -392,31 +410,32 @@ def _read_variants(path: Path, lexicon: Lexicon, problems: list[Problem]) -> Non
 def _read_leaders(path: Path, lexicon: Lexicon, problems: list[Problem]) -> None:
     doc = yamlsource.load(path)
     data: Any = doc.data if isinstance(doc.data, dict) else {}
-    by_key: dict[str, list[Leader]] = {}
-    for index, entry in enumerate(data.get("leaders") or []):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-            problems.append(doc.problem(("leaders", index), "expected {name, aliases, state, titles}"))
-            continue
-        state = lexicon.state(str(entry.get("state", "")))
-        if state is None or state.kind != "State" or state.name != entry.get("state"):
-            problems.append(doc.problem(("leaders", index, "state"),
-                                        f"{entry.get('state')!r} is no state of the lexicon's states (by its name)"))
-            continue
-        titles = entry.get("titles")
-        if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t.strip() for t in titles):
-            problems.append(doc.problem(("leaders", index, "titles"), "expected a list of titles"))
-            continue
-        aliases = entry.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            problems.append(doc.problem(("leaders", index, "aliases"), "expected a list of names"))
-            continue
-        leader = Leader(entry["name"], state, tuple(frozenset(t.casefold().split()) for t in titles))
-        keys = {name_key(n) for n in (leader.name, *aliases)}
-        if len(leader.name.split()) > 1 and leader.name.split()[-1].casefold() not in _NOT_SURNAMES:
-            keys |= lexicon.surnames(leader.name)  # "Assad" of "Bashar al-Assad"
-        for key in keys:
-            by_key.setdefault(key, []).append(leader)
-    lexicon.leaders = {key: tuple(found) for key, found in by_key.items()}
+    for section in ("leaders", "officials"):
+        by_key: dict[str, list[Leader]] = {}
+        for index, entry in enumerate(data.get(section) or []):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+                problems.append(doc.problem((section, index), "expected {name, aliases, state, titles}"))
+                continue
+            state = lexicon.state(str(entry.get("state", "")))
+            if state is None or state.kind != "State" or state.name != entry.get("state"):
+                problems.append(doc.problem((section, index, "state"), f"{entry.get('state')!r} is no state of "
+                                                                      "the lexicon's states (by its name)"))
+                continue
+            titles = entry.get("titles")
+            if not isinstance(titles, list) or not titles or not all(isinstance(t, str) and t.strip() for t in titles):
+                problems.append(doc.problem((section, index, "titles"), "expected a list of titles"))
+                continue
+            aliases = entry.get("aliases") or []
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                problems.append(doc.problem((section, index, "aliases"), "expected a list of names"))
+                continue
+            person = Leader(entry["name"], state, tuple(frozenset(t.casefold().split()) for t in titles))
+            keys = {name_key(n) for n in (person.name, *aliases)}
+            if len(person.name.split()) > 1 and person.name.split()[-1].casefold() not in _NOT_SURNAMES:
+                keys |= lexicon.surnames(person.name)  # "Assad" of "Bashar al-Assad"
+            for key in keys:
+                by_key.setdefault(key, []).append(person)
+        setattr(lexicon, section, {key: tuple(found) for key, found in by_key.items()})
 
 
 @lru_cache(maxsize=1)

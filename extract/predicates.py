@@ -98,6 +98,7 @@ class _FileModel(BaseModel):
     demonym_beside_organisation: str
     titled_offices: list[_OfficeModel]
     titled_leader: str
+    titled_official: str
     subordinates: list[str]
     named_nationality: str
     courts: list[str]
@@ -190,6 +191,7 @@ class Predicates:
     demonym_beside_organisation: str = ""
     titled_offices: tuple[Office, ...] = ()
     titled_leader: str = ""
+    titled_official: str = ""
     named_nationality: str = ""
     #: modifiers of a leader noun that make the holder one of the party's, not its head ("deputy leader")
     subordinates: frozenset[str] = frozenset()
@@ -276,7 +278,8 @@ def load_predicates(path: Path = PATH) -> Predicates:
         refusals=frozenset(model.refusals),
         demonym_beside_organisation=model.demonym_beside_organisation,
         titled_offices=tuple(Office(frozenset(o.roles), frozenset(o.bodies), o.type) for o in model.titled_offices),
-        titled_leader=model.titled_leader, subordinates=frozenset(model.subordinates),
+        titled_leader=model.titled_leader, titled_official=model.titled_official,
+        subordinates=frozenset(model.subordinates),
         named_nationality=model.named_nationality,
         courts=frozenset(model.courts), agents=frozenset(model.agents),
         speaking_for=frozenset(model.speaking_for),
@@ -298,6 +301,7 @@ def load_predicates(path: Path = PATH) -> Predicates:
                         (("owned_deed_claim",), model.owned_deed_claim),
                         (("demonym_beside_organisation",), model.demonym_beside_organisation),
                         (("titled_leader",), model.titled_leader),
+                        (("titled_official",), model.titled_official),
                         (("named_nationality",), model.named_nationality),
                         *((("titled_offices", i, "type"), o.type) for i, o in enumerate(model.titled_offices)),
                         *((("intended", done), done) for done in model.intended),

@@ -314,6 +314,7 @@ class _Finder:
             if (led := self._titled_leader(sentence, mention, words, f"the title “{title}”", mention.first)):
                 yield led
                 continue
+            held = False
             for office in self.predicates.titled_offices:
                 rest = words - office.roles
                 if rest == words or not rest:
@@ -323,9 +324,14 @@ class _Finder:
                           and any(rest <= (names := set(name_key(n).split())) and names & office.bodies
                                   for n in (p.name, *p.aliases))]
                 if len(bodies) == 1 and self.ontology.allows(office.type, "Person", self.rec.proposals[bodies[0]].kind):
+                    held = True
                     yield Candidate(mention.proposal, office.type, bodies[0], sentence.index, sentence.start,
                                     sentence.end, mention.first, f"the title “{title}” in sentence "
                                     f"{sentence.index + 1} names {self.rec.proposals[bodies[0]].name}", 0.6)
+            # "Foreign Minister Sergei Lavrov" where the text names no foreign ministry: the state
+            if not held and (served := self._titled_official(sentence, mention, words, f"the title “{title}”",
+                                                             mention.first)):
+                yield served
 
     def _leader_in_apposition(self, sentence: Sentence, mention: Mention) -> Iterable[Candidate]:
         """"The Prime Minister, Theresa May, told Parliament", "Binali Yildirim, the prime minister at
@@ -336,8 +342,9 @@ class _Finder:
                 continue  # another name, not a title
             words = {sentence.tokens[t].text.casefold()
                      for t in [d, *sentence.children(d, "compound"), *sentence.children(d, "amod")]}
-            if not words & _NOT_HEAD and (led := self._titled_leader(
-                    sentence, mention, words, f"the title “{sentence.tokens[d].text}” in apposition", d)):
+            said = f"the title “{sentence.tokens[d].text}” in apposition"
+            if not words & _NOT_HEAD and (led := self._titled_leader(sentence, mention, words, said, d)
+                                          or self._titled_official(sentence, mention, words, said, d)):
                 yield led
                 return
 
@@ -353,6 +360,20 @@ class _Finder:
         return Candidate(mention.proposal, self.predicates.titled_leader, state, sentence.index, sentence.start,
                          sentence.end, predicate, f"{said} in sentence {sentence.index + 1}, which {leader.name} "
                          f"held in {leader.state.name} (leaders.yaml)", 0.6)
+
+    def _titled_official(self, sentence: Sentence, mention: Mention, title: set[str], said: str,
+                         predicate: int) -> Candidate | None:
+        """The person of ``mention`` works for the state the text names, if a title with these words
+        is one of its offices they held (``officials`` in ``leaders.yaml``)."""
+        proposal = self.rec.proposals[mention.proposal]
+        official = self.lexicon.official([proposal.name, *proposal.aliases], title)
+        state = self._state_proposal(official.state) if official is not None else None
+        if official is None or state is None \
+                or not self.ontology.allows(self.predicates.titled_official, "Person", "State"):
+            return None
+        return Candidate(mention.proposal, self.predicates.titled_official, state, sentence.index, sentence.start,
+                         sentence.end, predicate, f"{said} in sentence {sentence.index + 1}, which {official.name} "
+                         f"held in {official.state.name} (leaders.yaml)", 0.6)
 
     def _done_by_event_in_view(self, sentence: Sentence, token: Token) -> bool:
         """Whether a verb whose doer the text does not name may be the event's in view ("three teams

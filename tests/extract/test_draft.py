@@ -184,6 +184,13 @@ def test_the_leaders_file_names_its_line_and_field_on_error(tmp_path: Path) -> N
     (problem,) = caught.value.problems
     assert problem.file == str(bad) and problem.field.endswith(".state") and "Atlantis" in problem.message
     assert "Joe Biden" in bad.read_text().splitlines()[problem.line - 1]
+    assert text.rstrip().endswith("]}") and "\nofficials:\n" in text  # the officials come last
+    officials = tmp_path / "officials.yaml"
+    officials.write_text(text.rstrip() + "\n  - {name: Sergei Lavrov, state: Russia, titles: []}\n", encoding="utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_lexicon(leaders_path=officials)
+    (problem,) = caught.value.problems
+    assert problem.field.startswith("officials[") and problem.field.endswith(".titles"), problem.field
 
 
 def test_an_entrys_object_kinds_must_be_kinds_its_type_takes(tmp_path: Path) -> None:

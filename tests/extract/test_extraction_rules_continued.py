@@ -1589,3 +1589,16 @@ def test_a_company_before_an_attack_was_its_target(tmp_path: Path) -> None:
 def test_hacking_units_are_services(tmp_path: Path) -> None:
     found = _draft(tmp_path, "Hackers broke into the SPD's e-mail accounts. Germany attributed the attack to APT28.")
     assert ("Germany", "ACCUSED", "APT28", "reported", "") in found, found
+
+
+def test_a_ministers_title_and_the_state_the_text_names(tmp_path: Path) -> None:
+    """"Foreign Minister Sergei Lavrov" works for Russia where the text names it (leaders.yaml's
+    officials); a title he never held, or a text that names no Russia, says nothing."""
+    found = _triples(_draft(tmp_path, "Foreign Minister Sergei Lavrov said Russia would respond."))
+    assert ("Sergei Lavrov", "WORKS_FOR", "Russia") in found, found
+    apposed = _triples(_draft(tmp_path, "Sergei Lavrov, the foreign minister, said Russia would respond."))
+    assert ("Sergei Lavrov", "WORKS_FOR", "Russia") in apposed, apposed
+    for text in ("Defence Minister Sergei Lavrov said Russia would respond.",
+                 "Foreign Minister Sergei Lavrov said the West was to blame."):
+        found = _triples(_draft(tmp_path, text))
+        assert not [r for r in found if r[0] == "Sergei Lavrov"], found
