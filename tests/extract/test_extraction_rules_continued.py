@@ -1602,3 +1602,9 @@ def test_a_ministers_title_and_the_state_the_text_names(tmp_path: Path) -> None:
                  "Foreign Minister Sergei Lavrov said the West was to blame."):
         found = _triples(_draft(tmp_path, text))
         assert not [r for r in found if r[0] == "Sergei Lavrov"], found
+
+
+def test_a_leader_of_the_1980s(tmp_path: Path) -> None:
+    found = _triples(_draft(tmp_path, "Prime Minister Laurent Fabius admitted that agents of France's DGSE had sunk "
+                                      "the Rainbow Warrior."))
+    assert ("Laurent Fabius", "LEADS", "France") in found, found
