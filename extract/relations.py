@@ -716,7 +716,7 @@ class _Finder:
         through "for": "opened a case against him for organising a mutiny" is his); so is a
         gerund complement of a verb of owning to or denying something ("Islamic State admitted
         carrying out the bombing", "denied carrying out"). An infinitive whose verb has no subject
-        either is done by whoever does that verb: "accused Israel of plotting to kill Haniyeh"."""
+        either is done by whoever does that verb: "accused Israel of plotting to kill Fakhrizadeh"."""
         for arc in sentence.head_arcs(token.i):
             if arc.label == "xcomp" and arc.head >= 0 and sentence.tokens[arc.head].pos == "VBG" \
                     and not sentence.children(arc.head, "nsubj"):

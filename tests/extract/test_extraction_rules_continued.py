@@ -1420,10 +1420,10 @@ def test_a_passive_raised_by_a_verb_of_belief_keeps_its_doer(tmp_path: Path) -> 
 
 
 def test_an_infinitive_under_a_subjectless_gerund_is_done_by_the_accused(tmp_path: Path) -> None:
-    """"accused Israel of plotting to kill Haniyeh": Israel, whom the accusation names, is the one
+    """"accused Israel of plotting to kill Fakhrizadeh": Israel, whom the accusation names, is the one
     said to have meant the killing, as Iran claims."""
-    found = _draft(tmp_path, "Iran accused Israel of plotting to kill Haniyeh.")
-    assert ("Israel", "TARGETED", "Haniyeh", "claimed", "Iran") in found, found
+    found = _draft(tmp_path, "Iran accused Israel of plotting to kill Fakhrizadeh.")
+    assert ("Israel", "TARGETED", "Fakhrizadeh", "claimed", "Iran") in found, found
     passive = _triples(_draft(tmp_path, "Nikhil Gupta is accused of plotting to assassinate Gurpatwant Singh Pannun."))
     assert ("Nikhil Gupta", "TARGETED", "Gurpatwant Singh Pannun") in passive, passive
 
