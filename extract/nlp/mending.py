@@ -555,14 +555,13 @@ def _infinitives_taken_for_subjects(tokens: list[Token], arcs: list[Arc], basic:
 
 
 def _names_taken_for_heads(tokens: list[Token], arcs: list[Arc], basic: list[Arc]) -> Arcs:
-    for arc in basic:
-        name, noun = arc.head, arc.dep
-        if arc.label != "dep" or name < 0 or noun <= name or not tokens[name].pos.startswith("NNP") \
-                or tokens[noun].pos not in ("NN", "NNS") \
-                or not any(a.head == name and a.label == "det" and a.dep < name for a in basic) \
-                or not all(Arc(noun, k, "compound") in basic for k in range(name + 1, noun)):
-            continue
-        arcs, basic = (_name_as_compound(graph, name, noun) for graph in (arcs, basic))
+    taken = [(a.head, a.dep) for a in basic
+             if a.label == "dep" and 0 <= a.head < a.dep and tokens[a.head].pos.startswith("NNP")
+             and tokens[a.dep].pos in ("NN", "NNS")
+             and any(d.head == a.head and d.label == "det" and d.dep < a.head for d in basic)
+             and all(Arc(a.dep, k, "compound") in basic for k in range(a.head + 1, a.dep))]
+    for name, noun in taken:
+        arcs, basic = _name_as_compound(arcs, name, noun), _name_as_compound(basic, name, noun)
     return arcs, basic
 
 
