@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 
 from extract.gazetteer import Gazetteer, Known
@@ -1380,9 +1380,7 @@ class _Reader:
             actors = sentence.children(token.i, "obl:agent" if passive else "nsubj")
             if not any(self._actor_at(sentence, d) for d in actors):
                 continue
-            recent = [k for i, k in self.event_mentions if i >= sentence.index - _EVENT_REACH
-                      and self.proposals[k].head in nouns]
-            if recent:
+            if self._kind_in_view(sentence, nouns):
                 continue  # "struck" after "the strikes": that event, which relations find
             target = next((d for d in sentence.children(token.i, "nsubj:pass" if passive else "obj")), None)
             if target is None:
@@ -1419,14 +1417,18 @@ class _Reader:
             thing = subjects[0]
             if not sentence.tokens[thing].noun or self._proposal_at(sentence, thing) is not None:
                 continue  # a party or an event named: the relations say what it did
-            if any(i >= sentence.index - _EVENT_REACH and self.proposals[k].head in nouns
-                   for i, k in self.event_mentions):
+            if self._kind_in_view(sentence, nouns):
                 continue  # "the bomb exploded" after "the bombing": that event
             words = [sentence.tokens[d].text for d in sorted(sentence.children(thing, "compound")) if d < thing]
             name = " ".join([*words, sentence.tokens[thing].text, nouns[0]])
             key = self._new(name, "Event", f"an event the text tells with “{token.text}” (“{name}”)", 0.45,
                             head=nouns[0], recalled=self._dated_long_before(sentence))
             self._mention(sentence, token.i, token.i + 1, key, "event")
+
+    def _kind_in_view(self, sentence: Sentence, heads: Collection[str]) -> bool:
+        """Whether an event headed by one of these nouns was told in this sentence or the few before."""
+        return any(i >= sentence.index - _EVENT_REACH and self.proposals[k].head in heads
+                   for i, k in self.event_mentions)
 
     def _actor_at(self, sentence: Sentence, i: int) -> bool:
         """Whether a token names a party that acts, or people who act for one ("Houthi forces")."""
